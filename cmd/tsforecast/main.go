@@ -1,0 +1,4 @@
+// Command tsforecast forecasts time series stored in CSV files.
+package main
+
+func main() {}

@@ -1,0 +1,182 @@
+package forecast
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Freq is the sampling frequency of a series.
+type Freq int
+
+// Frequencies. Step is used when a series has no timestamps (M4 files):
+// observations are equally spaced but carry no calendar meaning.
+const (
+	Step Freq = iota
+	Minutely
+	Hourly
+	Daily
+	Weekly
+	Monthly
+	Quarterly
+	Yearly
+)
+
+var freqNames = [...]string{"step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
+
+// String returns the lowercase name of f.
+func (f Freq) String() string {
+	if f < 0 || int(f) >= len(freqNames) {
+		return fmt.Sprintf("Freq(%d)", int(f))
+	}
+	return freqNames[f]
+}
+
+// ParseFreq returns the Freq named s, as printed by [Freq.String].
+func ParseFreq(s string) (Freq, error) {
+	for i, n := range freqNames {
+		if n == s {
+			return Freq(i), nil
+		}
+	}
+	return 0, fmt.Errorf("forecast: unknown frequency %q", s)
+}
+
+// Add returns t advanced by n steps of f. Monthly, quarterly and yearly
+// steps keep the day of month of t (time.Time.AddDate semantics).
+// It panics if f is Step, which has no calendar meaning.
+func (f Freq) Add(t time.Time, n int) time.Time {
+	switch f {
+	case Minutely:
+		return t.Add(time.Duration(n) * time.Minute)
+	case Hourly:
+		return t.Add(time.Duration(n) * time.Hour)
+	case Daily:
+		return t.AddDate(0, 0, n)
+	case Weekly:
+		return t.AddDate(0, 0, 7*n)
+	case Monthly:
+		return t.AddDate(0, n, 0)
+	case Quarterly:
+		return t.AddDate(0, 3*n, 0)
+	case Yearly:
+		return t.AddDate(n, 0, 0)
+	}
+	panic("forecast: Add on a frequency without calendar steps")
+}
+
+// Season returns the conventional seasonal period of f: 60 for minutely,
+// 24 for hourly, 7 for daily, 52 for weekly, 12 for monthly, 4 for
+// quarterly and 1 (no season) for yearly and Step data. Detection from the
+// data (package features) should be preferred when a series is long enough.
+func (f Freq) Season() int {
+	switch f {
+	case Minutely:
+		return 60
+	case Hourly:
+		return 24
+	case Daily:
+		return 7
+	case Weekly:
+		return 52
+	case Monthly:
+		return 12
+	case Quarterly:
+		return 4
+	}
+	return 1
+}
+
+// Covariate is a named numeric column observed alongside the target.
+// Its Values are aligned with the target's.
+type Covariate struct {
+	Name   string
+	Values []float64
+}
+
+// Series is one univariate target series with optional timestamps and
+// covariates.
+//
+// # Invariants
+//
+// Values are finite. Times is nil or has len(Values) entries, strictly
+// increasing. Each covariate has len(Values) finite entries. Loaders in this
+// package establish these invariants; code that builds a Series by hand can
+// check them with [Series.Validate].
+type Series struct {
+	// ID names the series (the id column of long and wide files, the
+	// target column name for single-series files).
+	ID string
+	// Target is the name of the target column.
+	Target string
+	// Times holds one timestamp per value, or nil when the file had none.
+	Times []time.Time
+	// Values holds the target observations.
+	Values []float64
+	// Covariates holds the other numeric columns of a single-series file.
+	Covariates []Covariate
+	// Freq is the sampling frequency, Step when there are no timestamps.
+	Freq Freq
+}
+
+// Len returns the number of observations in s.
+func (s *Series) Len() int { return len(s.Values) }
+
+// Head returns a series holding the first n observations of s. The result
+// shares memory with s; neither must be modified while both are in use.
+// It panics if n is out of range.
+func (s *Series) Head(n int) *Series {
+	return s.Slice(0, n)
+}
+
+// Slice returns a series holding observations i..j-1 of s, sharing memory
+// with s. It panics if the range is invalid.
+func (s *Series) Slice(i, j int) *Series {
+	if i < 0 || j < i || j > len(s.Values) {
+		panic("forecast: slice out of range")
+	}
+	out := &Series{ID: s.ID, Target: s.Target, Values: s.Values[i:j:j], Freq: s.Freq}
+	if s.Times != nil {
+		out.Times = s.Times[i:j:j]
+	}
+	if len(s.Covariates) > 0 {
+		out.Covariates = make([]Covariate, len(s.Covariates))
+		for k, c := range s.Covariates {
+			out.Covariates[k] = Covariate{Name: c.Name, Values: c.Values[i:j:j]}
+		}
+	}
+	return out
+}
+
+// FutureTimes returns the h timestamps that follow the last observation of
+// s, or nil when s has no timestamps.
+func (s *Series) FutureTimes(h int) []time.Time {
+	if len(s.Times) == 0 || s.Freq == Step {
+		return nil
+	}
+	last := s.Times[len(s.Times)-1]
+	out := make([]time.Time, h)
+	for i := range out {
+		out[i] = s.Freq.Add(last, i+1)
+	}
+	return out
+}
+
+// Forecaster is a model that is fitted on the history of one series and then
+// forecasts the next h values. Every model in tsforecast (the seq2one
+// networks and the baselines of package eval) implements it.
+//
+// Fit must not keep a reference to a slice it then modifies, and must not
+// modify s. Predict writes the h forecasts into dst (allocating when dst is
+// nil or too short) and returns it; it fails if the model has not been fitted.
+type Forecaster interface {
+	Fit(ctx context.Context, s *Series) error
+	Predict(dst []float64, h int) ([]float64, error)
+}
+
+// Updater is implemented by fitted models that can condition on a new,
+// longer history without refitting their parameters: a walk-forward run
+// with refitting turned off moves the input window with Update.
+type Updater interface {
+	Update(s *Series) error
+}
