@@ -1,0 +1,191 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes of the command.
+const (
+	exitOK      = 0
+	exitFailure = 1 // runtime failure: bad data, training diverged, I/O
+	exitUsage   = 2 // usage error: unknown flag, bad flag value, misplaced flag
+)
+
+// usageError is an error in how the command was called. It maps to exit
+// code 2 and its message ends with a pointer to the command's help.
+type usageError struct {
+	cmd string // e.g. "tsforecast forecast"
+	msg string
+}
+
+func (e *usageError) Error() string {
+	if e.cmd == "" {
+		return e.msg
+	}
+	return fmt.Sprintf("%s (see '%s --help')", e.msg, e.cmd)
+}
+
+// usagef returns a usage error for the command running in cCtx.
+func usagef(cCtx *cli.Context, format string, args ...any) error {
+	return &usageError{cmd: helpName(cCtx), msg: fmt.Sprintf(format, args...)}
+}
+
+func helpName(cCtx *cli.Context) string {
+	if cCtx == nil {
+		return ""
+	}
+	if cCtx.Command != nil && cCtx.Command.HelpName != "" {
+		return cCtx.Command.HelpName
+	}
+	if cCtx.App != nil {
+		return cCtx.App.HelpName
+	}
+	return ""
+}
+
+// exitCode maps an error returned by the app to the process exit code.
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
+	return exitFailure
+}
+
+// reportError writes err as one line on w and returns the exit code for it.
+func reportError(w io.Writer, err error) int {
+	code := exitCode(err)
+	if err != nil {
+		msg := strings.TrimSpace(err.Error())
+		if errors.Is(err, context.Canceled) {
+			msg = "interrupted: " + msg
+		}
+		msg = strings.ReplaceAll(msg, "\n", "; ")
+		fmt.Fprintf(w, "tsforecast: %s\n", msg)
+	}
+	return code
+}
+
+// newApp builds the tsforecast command-line application writing data to
+// stdout and diagnostics (errors, progress) to stderr. It never exits the
+// process: every failure is returned by RunContext and mapped to an exit
+// code by main (see exitCode).
+func newApp(stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:  "tsforecast",
+		Usage: "forecast time series stored in CSV files",
+		Description: "tsforecast loads single, long or wide (M4) CSV series, forecasts them with a\n" +
+			"seq2one LSTM or a baseline, evaluates models by walk-forward validation and\n" +
+			"renders PNG reports. Flags go before arguments; every flag can also be set\n" +
+			"with a TSFORECAST_* environment variable (shown in each command's help).",
+		Version:   version,
+		Reader:    os.Stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Errors are printed and mapped to exit codes by main; the default
+		// handler would call os.Exit from inside Run.
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    onUsageError,
+		HideHelpCommand: true,
+		Commands: []*cli.Command{
+			inspectCommand(),
+			forecastCommand(),
+			backtestCommand(),
+			trainCommand(),
+			predictCommand(),
+			reportCommand(),
+		},
+		Action: func(cCtx *cli.Context) error {
+			if cCtx.Args().Present() {
+				a := cCtx.Args().First()
+				if looksLikeFlag(a) {
+					return usagef(cCtx, "flag %s given after the arguments: put flags before arguments", a)
+				}
+				return usagef(cCtx, "unknown command %q", a)
+			}
+			return cli.ShowAppHelp(cCtx)
+		},
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+		c.Before = chainBefore(checkArgs, c.Before)
+		c.HideHelpCommand = true
+	}
+	return app
+}
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "devel"
+
+func onUsageError(cCtx *cli.Context, err error, isSubcommand bool) error {
+	const undefined = "flag provided but not defined: "
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, undefined); ok {
+		name = strings.TrimLeft(name, "-")
+		if len(name) > 1 {
+			name = "--" + name
+		} else {
+			name = "-" + name
+		}
+		msg = "unknown flag " + name
+		if !isSubcommand {
+			// tsforecast --quiet forecast ...: every flag belongs to a command.
+			msg += fmt.Sprintf(": flags go after the command name, e.g. 'tsforecast forecast %s ...'", name)
+		}
+	}
+	return &usageError{cmd: helpName(cCtx), msg: msg}
+}
+
+func chainBefore(fs ...cli.BeforeFunc) cli.BeforeFunc {
+	return func(cCtx *cli.Context) error {
+		for _, f := range fs {
+			if f == nil {
+				continue
+			}
+			if err := f(cCtx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// looksLikeFlag reports whether a leftover argument looks like a flag.
+// "-" alone means stdin and is not a flag.
+func looksLikeFlag(a string) bool {
+	return len(a) > 1 && a[0] == '-'
+}
+
+// checkArgs rejects leftover arguments. urfave/cli v2 stops reading flags
+// at the first positional argument, so "forecast data.csv --horizon 12"
+// would silently drop --horizon; tsforecast takes every input as a flag and
+// turns any leftover argument into a usage error instead.
+func checkArgs(cCtx *cli.Context) error {
+	args := cCtx.Args().Slice()
+	for i, a := range args {
+		if looksLikeFlag(a) && a != "--" {
+			if i == 0 {
+				return usagef(cCtx, "flag %s was not read: put flags before arguments", a)
+			}
+			return usagef(cCtx, "flag %s given after the argument %q was not read: put flags before arguments", a, args[0])
+		}
+	}
+	if len(args) > 0 {
+		return usagef(cCtx, "unexpected argument %q: give the input file with --input FILE", args[0])
+	}
+	return nil
+}

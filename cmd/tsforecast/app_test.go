@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestMain(m *testing.M) {
+	// The tests must not pick up the developer's TSFORECAST_* settings.
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "TSFORECAST_") {
+			os.Unsetenv(k)
+		}
+	}
+	os.Exit(m.Run())
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run drives the app in-process as main does, with stdin from the given
+// string, and returns what it printed and its exit code.
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	app := newApp(&out, &errb)
+	app.Reader = strings.NewReader(stdin)
+	err := app.RunContext(context.Background(), append([]string{"tsforecast"}, args...))
+	code := reportError(&errb, err)
+	return result{out.String(), errb.String(), code}
+}
+
+// golden compares got with testdata/name.golden, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, test := range []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string // substring of stderr
+	}{
+		{"flag after argument", []string{"forecast", "data.csv", "--horizon", "12"}, nil,
+			`flag --horizon given after the argument "data.csv" was not read: put flags before arguments`},
+		{"flag after argument inspect", []string{"inspect", "--input", "x.csv", "extra", "--plot", "p.png"}, nil,
+			`flag --plot given after the argument "extra" was not read: put flags before arguments`},
+		{"flag after --", []string{"backtest", "--input", "x.csv", "--", "--horizon", "3"}, nil,
+			`flag --horizon was not read: put flags before arguments`},
+		{"positional argument", []string{"inspect", "--input", "x.csv", "y.csv"}, nil,
+			`unexpected argument "y.csv": give the input file with --input FILE`},
+		{"unknown flag", []string{"forecast", "--input", "x.csv", "--horizn", "3"}, nil,
+			`unknown flag --horizn (see 'tsforecast forecast --help')`},
+		{"flag before command", []string{"--quiet", "inspect", "--input", "x.csv"}, nil,
+			`unknown flag --quiet: flags go after the command name`},
+		{"unknown command", []string{"forcast"}, nil, `unknown command "forcast"`},
+		{"missing input", []string{"inspect"}, nil, `missing required flag --input`},
+		{"missing horizon", []string{"forecast", "--input", "x.csv"}, nil, `missing required flag --horizon`},
+		{"missing save", []string{"train", "--input", "x.csv"}, nil, `missing required flag --save`},
+		{"missing model file", []string{"predict", "--input", "x.csv", "--horizon", "3"}, nil, `missing required flag --model`},
+		{"missing out", []string{"report", "--input", "x.csv", "--horizon", "3"}, nil, `missing required flag --out`},
+		{"bad horizon", []string{"forecast", "--input", "x.csv", "--horizon", "0"}, nil, `invalid --horizon 0: must be positive`},
+		{"bad number", []string{"forecast", "--input", "x.csv", "--horizon", "abc"}, nil, `invalid value "abc" for flag -horizon`},
+		{"bad model", []string{"forecast", "--input", "x.csv", "--horizon", "3", "--model", "arima"}, nil,
+			`invalid --model "arima": want one of lstm, rnn, naive, snaive, drift, mean, naive2, hw`},
+		{"bad level", []string{"forecast", "--input", "x.csv", "--horizon", "3", "--level", "120"}, nil,
+			`invalid --level 120: want a percentage between 0 and 100`},
+		{"bad layout from env", []string{"inspect", "--input", "x.csv"}, map[string]string{"TSFORECAST_LAYOUT": "tall"},
+			`invalid --layout "tall": want one of auto, single, long, wide`},
+		{"bad window type", []string{"backtest", "--input", "x.csv", "--horizon", "3", "--window-type", "rolling"}, nil,
+			`invalid --window-type "rolling": want one of expanding, sliding`},
+		{"train rejects baselines", []string{"train", "--input", "x.csv", "--save", "m", "--model", "snaive"}, nil,
+			`invalid --model "snaive": want one of lstm, rnn`},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			for k, v := range test.env {
+				t.Setenv(k, v)
+			}
+			r := run(t, "", test.args...)
+			if r.code != exitUsage {
+				t.Errorf("exit code = %d, want %d (stderr %q)", r.code, exitUsage, r.stderr)
+			}
+			if !strings.Contains(r.stderr, test.want) {
+				t.Errorf("stderr = %q, want it to contain %q", r.stderr, test.want)
+			}
+			if n := strings.Count(r.stderr, "\n"); n != 1 {
+				t.Errorf("stderr has %d lines, want one: %q", n, r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout = %q, want nothing on a usage error", r.stdout)
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"inspect", "forecast", "backtest", "train", "predict", "report"} {
+		r := run(t, "", cmd, "--help")
+		if r.code != exitOK {
+			t.Errorf("%s --help: exit code %d, want 0 (stderr %q)", cmd, r.code, r.stderr)
+		}
+		for _, want := range []string{"Example:", "tsforecast " + cmd + " ", "--quiet", "[$TSFORECAST_"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s --help does not mention %q:\n%s", cmd, want, r.stdout)
+			}
+		}
+	}
+	r := run(t, "")
+	if r.code != exitOK || !strings.Contains(r.stdout, "COMMANDS:") {
+		t.Errorf("no arguments: exit %d, stdout %q; want the app help and 0", r.code, r.stdout)
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	for _, test := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"},
+		{432, "432"},
+		{432.12345678912345, "432.1234568"},
+		{-0.000123456789012, "-0.000123456789"},
+		{703008.25, "703008.25"},
+		{1.5e12, "1500000000000"},
+	} {
+		if got := formatValue(test.v); got != test.want {
+			t.Errorf("formatValue(%v) = %q, want %q", test.v, got, test.want)
+		}
+	}
+}

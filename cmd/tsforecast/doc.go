@@ -1,0 +1,43 @@
+// Command tsforecast forecasts time series stored in CSV files: it is a thin
+// layer over the tsforecast library (packages forecast, features, seq2one,
+// eval and plots).
+//
+// Usage:
+//
+//	tsforecast inspect  --input FILE [--plot OUT.png] [--json]
+//	tsforecast forecast --input FILE --horizon H [--model lstm|rnn|naive|snaive|drift|mean|naive2|hw] [--output OUT.csv] [--plot OUT.png] [--save MODEL]
+//	tsforecast backtest --input FILE --horizon H --origins K [--models lstm,snaive,hw] [--report DIR]
+//	tsforecast train    --input FILE --save MODEL
+//	tsforecast predict  --model MODEL --input FILE --horizon H
+//	tsforecast report   --input FILE --horizon H --out DIR
+//
+// Run "tsforecast COMMAND --help" for every flag and an example.
+//
+// # Flags and arguments
+//
+// Every input is a flag; "--input -" reads stdin. Each flag can also be set
+// with an environment variable named TSFORECAST_ and the flag name in upper
+// case with dashes as underscores (TSFORECAST_HORIZON=12); a flag on the
+// command line wins over the variable. urfave/cli stops reading flags at
+// the first positional argument, so "forecast data.csv --horizon 12" would
+// drop --horizon without a word: tsforecast rejects any leftover argument
+// instead, telling the user to put flags before arguments.
+//
+// # Output
+//
+// Data (CSV, JSON, tables) goes to stdout or to the --output file; progress,
+// notes and errors go to stderr. The progress display (epochs, loss, ETA;
+// backtest folds) is drawn only when stderr is a terminal and is silenced by
+// --quiet, which every command accepts. Files are written atomically (a
+// temporary file in the same directory renamed into place), so an
+// interrupted run (Ctrl-C) leaves no partial output.
+//
+// # Exit codes
+//
+//	0  success
+//	1  runtime failure: unreadable or bad data, training diverged, interrupted
+//	2  usage error: unknown or misplaced flag, bad flag value, missing flag
+//
+// Errors are one line on stderr, naming the file, line and column where
+// they apply.
+package main

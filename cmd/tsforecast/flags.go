@@ -1,0 +1,165 @@
+package main
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Flags are built fresh for every app by these constructors: urfave/cli
+// flags keep parse state (slice values, HasBeenSet) inside the flag value,
+// so sharing one flag value between apps or commands would leak state.
+
+func env(name string) []string { return []string{"TSFORECAST_" + name} }
+
+// Input flags, shared by every command that reads a CSV file.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{
+			Name: "input", Aliases: []string{"i"}, EnvVars: env("INPUT"),
+			Usage: "CSV file to read, or - for stdin (required)", TakesFile: true,
+		},
+		&cli.StringFlag{
+			Name: "layout", Value: "auto", EnvVars: env("LAYOUT"),
+			Usage:  "input layout: auto, single (time + columns), long (id,timestamp,value) or wide (M4: id then values)",
+			Action: oneOf("layout", "auto", "single", "long", "wide"),
+		},
+		&cli.StringFlag{
+			Name: "target", EnvVars: env("TARGET"),
+			Usage: "target column of a single-series file (default: the first numeric column)",
+		},
+		&cli.StringFlag{
+			Name: "time-format", EnvVars: env("TIME_FORMAT"),
+			Usage: "Go time layout of the timestamps, e.g. 02/01/2006 (default: detected)",
+		},
+		&cli.StringFlag{
+			Name: "missing", Value: "error", EnvVars: env("MISSING"),
+			Usage:  "what to do with gaps and missing values: error, interpolate (linear) or ffill",
+			Action: oneOf("missing", "error", "interpolate", "ffill"),
+		},
+	}
+}
+
+func quietFlag() cli.Flag {
+	return &cli.BoolFlag{
+		Name: "quiet", Aliases: []string{"q"}, EnvVars: env("QUIET"),
+		Usage: "no progress output on stderr (errors are still printed)",
+	}
+}
+
+func jsonFlag() cli.Flag {
+	return &cli.BoolFlag{
+		Name: "json", EnvVars: env("JSON"),
+		Usage: "print machine-readable JSON on stdout instead of a table or CSV",
+	}
+}
+
+func horizonFlag() cli.Flag {
+	return &cli.IntFlag{
+		Name: "horizon", EnvVars: env("HORIZON"),
+		Usage:  "number of steps to forecast (required)",
+		Action: positive("horizon"),
+	}
+}
+
+func seasonFlag() cli.Flag {
+	return &cli.IntFlag{
+		Name: "season", EnvVars: env("SEASON"),
+		Usage:  "seasonal period in steps; 0 detects it from the data (falling back to the frequency's usual period)",
+		Action: nonNegative("season"),
+	}
+}
+
+func seedFlag() cli.Flag {
+	return &cli.Uint64Flag{
+		Name: "seed", Value: 1, EnvVars: env("SEED"),
+		Usage: "random seed: the same data, flags and seed give the same forecast",
+	}
+}
+
+// modelNames are the forecasting models the CLI knows, in help order.
+var modelNames = []string{"lstm", "rnn", "naive", "snaive", "drift", "mean", "naive2", "hw"}
+
+// Network flags, shared by forecast, train, backtest and report.
+func netFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{
+			Name: "window", EnvVars: env("WINDOW"),
+			Usage:  "input window of the LSTM/RNN in steps; 0 chooses a multiple of the season",
+			Action: nonNegative("window"),
+		},
+		&cli.IntFlag{
+			Name: "epochs", EnvVars: env("EPOCHS"),
+			Usage:  "maximum training epochs of the LSTM/RNN (early stopping may end sooner); 0 uses the model default",
+			Action: nonNegative("epochs"),
+		},
+		&cli.IntFlag{
+			Name: "hidden", EnvVars: env("HIDDEN"),
+			Usage:  "hidden units per LSTM/RNN layer; 0 uses the model default",
+			Action: nonNegative("hidden"),
+		},
+		seedFlag(),
+	}
+}
+
+func levelFlag() cli.Flag {
+	return &cli.Float64SliceFlag{
+		Name: "level", EnvVars: env("LEVEL"),
+		Usage: "prediction-interval level in percent, repeatable (--level 80 --level 95); intervals are conformal, from walk-forward residuals",
+		Action: func(cCtx *cli.Context, v []float64) error {
+			for _, l := range v {
+				if !(l > 0 && l < 100) {
+					return usagef(cCtx, "invalid --level %v: want a percentage between 0 and 100", l)
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func oneOf(flag string, allowed ...string) func(*cli.Context, string) error {
+	return func(cCtx *cli.Context, v string) error {
+		if !slices.Contains(allowed, v) {
+			return usagef(cCtx, "invalid --%s %q: want one of %s", flag, v, strings.Join(allowed, ", "))
+		}
+		return nil
+	}
+}
+
+func positive(flag string) func(*cli.Context, int) error {
+	return func(cCtx *cli.Context, v int) error {
+		if v <= 0 {
+			return usagef(cCtx, "invalid --%s %d: must be positive", flag, v)
+		}
+		return nil
+	}
+}
+
+func nonNegative(flag string) func(*cli.Context, int) error {
+	return func(cCtx *cli.Context, v int) error {
+		if v < 0 {
+			return usagef(cCtx, "invalid --%s %d: must not be negative", flag, v)
+		}
+		return nil
+	}
+}
+
+// require returns a usage error naming the first of the given flags that
+// was not set (on the command line or through its environment variable).
+func require(cCtx *cli.Context, names ...string) error {
+	for _, n := range names {
+		if !cCtx.IsSet(n) {
+			return usagef(cCtx, "missing required flag --%s", n)
+		}
+	}
+	return nil
+}
+
+func concat(groups ...[]cli.Flag) []cli.Flag {
+	var out []cli.Flag
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
