@@ -1,0 +1,129 @@
+package plots
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// HorizonErrors is one model's error at each horizon step.
+type HorizonErrors struct {
+	// Model names the line in the legend.
+	Model string
+	// Errors[i] is the error at horizon step i+1, typically averaged over
+	// the walk-forward folds.
+	Errors []float64
+	// Baseline marks reference models (naive, seasonal naive, ...); they are
+	// drawn dashed so the models being judged stand out.
+	Baseline bool
+}
+
+// HorizonChart draws error against horizon step for several models,
+// baselines included, so one sees how fast each model degrades and where it
+// stops beating the baselines.
+type HorizonChart struct {
+	// Title is the chart title; empty means "<Metric> by horizon step".
+	Title string
+	// Metric names the error on the y axis, e.g. "MAE" or "sMAPE (%)".
+	Metric string
+	// Models holds one line per model. All must have the same number of
+	// steps (at least one).
+	Models []HorizonErrors
+}
+
+func (c *HorizonChart) validate() error {
+	const name = "horizon"
+	if len(c.Models) == 0 {
+		return dataErr(name, "Models", "no models")
+	}
+	h := len(c.Models[0].Errors)
+	for i, m := range c.Models {
+		field := fmt.Sprintf("Models[%d].Errors", i)
+		if len(m.Errors) == 0 {
+			return dataErr(name, field, "empty")
+		}
+		if len(m.Errors) != h {
+			return dataErr(name, field, "%d steps, Models[0] has %d", len(m.Errors), h)
+		}
+		if err := checkFinite(name, field, m.Errors); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Draw draws the chart on dc. It implements [Chart].
+func (c *HorizonChart) Draw(dc draw.Canvas) error {
+	if err := c.validate(); err != nil {
+		return err
+	}
+	drawPlot(dc, c.plot(), true)
+	return nil
+}
+
+func (c *HorizonChart) plot() *plot.Plot {
+	metric := c.Metric
+	if metric == "" {
+		metric = "error"
+	}
+	title := c.Title
+	if title == "" {
+		title = metric + " by horizon step"
+	}
+	p := newPlot(title, "horizon step", metric)
+	h := len(c.Models[0].Errors)
+	p.X.Tick.Marker = niceTicker{want: 10, integer: true}
+	nonneg := true
+	// Models first in palette order, then baselines, so colours stay stable
+	// when baselines are added or removed.
+	order := make([]int, 0, len(c.Models))
+	for i, m := range c.Models {
+		if !m.Baseline {
+			order = append(order, i)
+		}
+	}
+	for i, m := range c.Models {
+		if m.Baseline {
+			order = append(order, i)
+		}
+	}
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}}
+	for k, i := range order {
+		m := c.Models[i]
+		xy := make(plotter.XYs, h)
+		for j, v := range m.Errors {
+			xy[j] = plotter.XY{X: float64(j + 1), Y: v}
+			if v < 0 {
+				nonneg = false
+			}
+		}
+		col := paletteColor(k)
+		ls := lineStyle(col, 2)
+		if m.Baseline {
+			ls = lineStyle(col, 1.6, vg.Points(6), vg.Points(3))
+		}
+		l := newLine(xy, ls)
+		p.Add(l)
+		thumbs := []plot.Thumbnailer{l}
+		if h <= 30 {
+			s := newScatter(xy, col, 2.5, shapes[k%len(shapes)])
+			p.Add(s)
+			thumbs = append(thumbs, s)
+		}
+		name := m.Model
+		if m.Baseline {
+			name += " (baseline)"
+		}
+		p.Legend.Add(name, thumbs...)
+	}
+	if nonneg {
+		p.Y.Min = 0
+	}
+	if h == 1 {
+		p.X.Min, p.X.Max = 0.5, 1.5
+	}
+	return p
+}
