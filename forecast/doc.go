@@ -1,3 +1,71 @@
 // Package forecast is the entry point of tsforecast: the [Series] type, the
-// CSV loaders and the [Forecaster] interface that every model satisfies.
+// CSV loader that fills it from real files, and the [Forecaster] interface
+// that every model satisfies.
+//
+// A [Series] is one target series with optional timestamps, optional named
+// covariate columns and a [Freq]. Package features turns series into model
+// inputs (windows, scalers, seasonality), package seq2one and the baselines
+// of package eval implement [Forecaster] on them, eval scores forecasts by
+// walk-forward validation, plots draws them and command tsforecast wires
+// it all to the command line.
+//
+// # Layouts
+//
+// [Read] and [ReadFile] load one CSV file into a [Dataset]. Three layouts
+// are understood, detected from the header unless [LoadOptions].Layout
+// says otherwise:
+//
+//   - single: an optional time column and one or more numeric columns, one
+//     row per timestamp (airline-passengers.csv, ETTh1.csv). The target is
+//     chosen by name (default the first numeric column); the other numeric
+//     columns become covariates.
+//   - long: an id column, a time column and a value column, many series
+//     stacked (unique_id,ds,y as in statsforecast; id/series/item_id,
+//     timestamp/date/time, value/target are recognised too). Any further
+//     numeric columns become covariates of each series.
+//   - wide: one series per row, the id first and the values after it,
+//     shorter series ending in empty fields, header V1..Vn (the M4
+//     competition files). There are no timestamps, so Freq is Step.
+//
+// Timestamps are parsed in one format per file: "2006-01",
+// "2006-01-02", "2006-01-02 15:04:05", RFC 3339 and a few close variants
+// are detected from the first timestamp, or [LoadOptions].TimeLayout gives
+// a time.Parse layout. The frequency (minutely to yearly) is inferred from
+// the smallest spacing and every timestamp must lie on its calendar grid;
+// month-end series (Jan 31, Feb 29, Mar 31) are on the monthly grid.
+//
+// # Gaps and missing values
+//
+// A gap is a run of timestamps missing from the grid (daily data without
+// 1984-12-31); a missing value is an empty, NA, NaN or ±Inf field. Both
+// are listed in [Dataset].Report. Under the default policy MissingError
+// either one is an error that names the line and lists the first gaps;
+// MissingInterpolate and MissingFFill insert the missing timestamps and
+// fill the values, and the report says what was filled.
+//
+// # Invariants
+//
+// Every series a loader returns has finite values and covariates, and
+// strictly increasing timestamps (or none), aligned with the values;
+// [Series.Validate] checks the same for series built by hand. Loading never
+// turns a stray token into a NaN or a column into text: the numeric
+// columns are read through gota with forced float types and each value
+// gota could not parse is traced back to its field.
+//
+// # Errors
+//
+// Bad data never panics. It returns a [*ParseError] whose message names
+// the file, the line as an editor shows it (the header is line 1) and the
+// column:
+//
+//	airline.csv:3: column "Passengers": invalid number "12x"
+//
+// It wraps a sentinel ([ErrSyntax], [ErrOrder], [ErrMissing], ...) for
+// errors.Is. Panics are kept for programmer errors, such as an undefined
+// [Layout] value, and their messages start with "forecast:".
+//
+// # Writing files
+//
+// [WriteFileAtomic] writes a file through a temporary file in the same
+// directory and a rename, so readers never see half a file.
 package forecast

@@ -3,6 +3,7 @@ package forecast
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -115,7 +116,10 @@ type Series struct {
 	Values []float64
 	// Covariates holds the other numeric columns of a single-series file.
 	Covariates []Covariate
-	// Freq is the sampling frequency, Step when there are no timestamps.
+	// Freq is the sampling frequency. It is Step when there are no
+	// timestamps, unless the caller named the frequency (as
+	// LoadOptions.Freq allows for M4 files, for their seasonal period), and
+	// when the timestamps follow no calendar grid.
 	Freq Freq
 }
 
@@ -149,17 +153,63 @@ func (s *Series) Slice(i, j int) *Series {
 }
 
 // FutureTimes returns the h timestamps that follow the last observation of
-// s, or nil when s has no timestamps.
+// s, or nil when s has no timestamps or its Freq is Step. The steps follow
+// the calendar grid of the series, anchored at its first timestamp: month
+// ends stay month ends (2020-01-31, 2020-02-29, 2020-03-31, ...), and a
+// day of month that a short month lacks is clamped to its last day.
 func (s *Series) FutureTimes(h int) []time.Time {
 	if len(s.Times) == 0 || s.Freq == Step {
 		return nil
 	}
-	last := s.Times[len(s.Times)-1]
+	t0, last := s.Times[0], s.Times[len(s.Times)-1]
+	k, ok := gridIndex(s.Freq, t0, last)
 	out := make([]time.Time, h)
 	for i := range out {
-		out[i] = s.Freq.Add(last, i+1)
+		if ok {
+			out[i] = gridTime(s.Freq, t0, k+int64(i+1))
+		} else {
+			out[i] = s.Freq.Add(last, i+1)
+		}
 	}
 	return out
+}
+
+// Validate returns an error describing the first violation of the
+// invariants of [Series] (non-finite values, misaligned or non-increasing
+// timestamps, misaligned or non-finite covariates), or nil.
+func (s *Series) Validate() error {
+	n := len(s.Values)
+	if i := firstNonFinite(s.Values); i >= 0 {
+		return fmt.Errorf("forecast: series %q: value %d is %v", s.ID, i, s.Values[i])
+	}
+	if s.Times != nil {
+		if len(s.Times) != n {
+			return fmt.Errorf("forecast: series %q has %d timestamps for %d values", s.ID, len(s.Times), n)
+		}
+		for i := 1; i < n; i++ {
+			if !s.Times[i].After(s.Times[i-1]) {
+				return fmt.Errorf("forecast: series %q: timestamp %d (%v) does not follow %v", s.ID, i, s.Times[i], s.Times[i-1])
+			}
+		}
+	}
+	for _, c := range s.Covariates {
+		if len(c.Values) != n {
+			return fmt.Errorf("forecast: series %q: covariate %q has %d values, want %d", s.ID, c.Name, len(c.Values), n)
+		}
+		if i := firstNonFinite(c.Values); i >= 0 {
+			return fmt.Errorf("forecast: series %q: covariate %q value %d is %v", s.ID, c.Name, i, c.Values[i])
+		}
+	}
+	return nil
+}
+
+func firstNonFinite(x []float64) int {
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Forecaster is a model that is fitted on the history of one series and then

@@ -1,0 +1,73 @@
+package forecast
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Sentinel errors. A [ParseError] wraps one of them where one applies, so
+// callers can test the kind of failure with errors.Is.
+var (
+	// ErrNoData: an empty file, a header without data rows, a series or
+	// column without any value.
+	ErrNoData = errors.New("forecast: no data")
+	// ErrColumn: an unknown, duplicate or missing column.
+	ErrColumn = errors.New("forecast: bad column")
+	// ErrSyntax: a field that is not a number or timestamp, a row with the
+	// wrong number of fields, malformed CSV quoting.
+	ErrSyntax = errors.New("forecast: syntax error")
+	// ErrOrder: a duplicate timestamp or timestamps out of order.
+	ErrOrder = errors.New("forecast: timestamps not increasing")
+	// ErrIrregular: timestamps that fit no supported frequency, or lie off
+	// the grid of the inferred or given frequency.
+	ErrIrregular = errors.New("forecast: irregular timestamps")
+	// ErrMissing: gaps or missing values under MissingError.
+	ErrMissing = errors.New("forecast: gaps or missing values")
+	// ErrTooShort: a series shorter than LoadOptions.MinLength.
+	ErrTooShort = errors.New("forecast: series too short")
+)
+
+// ParseError reports a problem with the data of a file. Its message reads
+//
+//	airline.csv:3: column "Passengers": invalid number "12x"
+//
+// with the parts that do not apply left out.
+type ParseError struct {
+	// File is the name given to Read, or the path given to ReadFile.
+	File string
+	// Line is the 1-based line as an editor shows it (the header is line
+	// 1), or 0 when the problem concerns no particular line.
+	Line int
+	// Column is the header name of the column at fault, or empty.
+	Column string
+	// Msg describes the problem.
+	Msg string
+	// Err is the sentinel (ErrSyntax, ErrOrder, ...) or the underlying
+	// I/O error, if any.
+	Err error
+}
+
+func (e *ParseError) Error() string {
+	b := make([]byte, 0, 64+len(e.Msg))
+	b = append(b, e.File...)
+	if e.Line > 0 {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(e.Line), 10)
+	}
+	b = append(b, ": "...)
+	if e.Column != "" {
+		b = append(b, "column "...)
+		b = strconv.AppendQuote(b, e.Column)
+		b = append(b, ": "...)
+	}
+	b = append(b, e.Msg...)
+	return string(b)
+}
+
+// Unwrap returns e.Err.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+func perr(file string, line int, col string, kind error, format string, args ...any) *ParseError {
+	return &ParseError{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: kind}
+}

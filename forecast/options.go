@@ -1,0 +1,159 @@
+package forecast
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Layout is the shape of a CSV file.
+type Layout int
+
+// Layouts understood by [Read].
+const (
+	// LayoutAuto detects the layout from the header: V1..Vn is wide, a
+	// recognised id column (or LoadOptions.IDColumn) is long, anything else
+	// is single.
+	LayoutAuto Layout = iota
+	// LayoutSingle is one series: an optional time column and one or more
+	// numeric columns, one row per timestamp.
+	LayoutSingle
+	// LayoutLong is many series stacked: id, timestamp and value columns,
+	// one row per observation (the statsforecast unique_id,ds,y layout).
+	LayoutLong
+	// LayoutWide is one series per row: the id first, then the values, with
+	// shorter rows ending in empty fields (the M4 competition files).
+	LayoutWide
+)
+
+var layoutNames = [...]string{"auto", "single", "long", "wide"}
+
+// String returns the lowercase name of l.
+func (l Layout) String() string {
+	if l < 0 || int(l) >= len(layoutNames) {
+		return fmt.Sprintf("Layout(%d)", int(l))
+	}
+	return layoutNames[l]
+}
+
+// ParseLayout returns the Layout named s (as printed by [Layout.String],
+// case-insensitive). The empty string is LayoutAuto.
+func ParseLayout(s string) (Layout, error) {
+	if s == "" {
+		return LayoutAuto, nil
+	}
+	for i, n := range layoutNames {
+		if strings.EqualFold(n, s) {
+			return Layout(i), nil
+		}
+	}
+	return 0, fmt.Errorf("forecast: unknown layout %q (want auto, single, long or wide)", s)
+}
+
+// MissingPolicy says what the loader does with gaps (timestamps missing
+// from the regular grid of the inferred frequency) and missing values
+// (empty fields, NA, NaN, ±Inf).
+type MissingPolicy int
+
+// Missing-value policies.
+const (
+	// MissingError fails on the first gap or missing value; the error
+	// names the line and column and lists the first gaps. This is the
+	// default, so no value is ever made up unless the caller asks.
+	MissingError MissingPolicy = iota
+	// MissingInterpolate inserts the missing timestamps and fills every
+	// missing value linearly between its observed neighbours (in steps of
+	// the frequency). Values before the first or after the last
+	// observation of a column take the nearest observed value.
+	MissingInterpolate
+	// MissingFFill inserts the missing timestamps and carries the last
+	// observed value forward. Values before the first observation take
+	// the first observed value.
+	MissingFFill
+)
+
+var missingNames = [...]string{"error", "interpolate", "ffill"}
+
+// String returns the lowercase name of p.
+func (p MissingPolicy) String() string {
+	if p < 0 || int(p) >= len(missingNames) {
+		return fmt.Sprintf("MissingPolicy(%d)", int(p))
+	}
+	return missingNames[p]
+}
+
+// ParseMissingPolicy returns the policy named s (as printed by
+// [MissingPolicy.String], case-insensitive). The empty string is
+// MissingError.
+func ParseMissingPolicy(s string) (MissingPolicy, error) {
+	if s == "" {
+		return MissingError, nil
+	}
+	for i, n := range missingNames {
+		if strings.EqualFold(n, s) {
+			return MissingPolicy(i), nil
+		}
+	}
+	return 0, fmt.Errorf("forecast: unknown missing-value policy %q (want error, interpolate or ffill)", s)
+}
+
+// LoadOptions configures [Read] and [ReadFile]. The zero value, and a nil
+// *LoadOptions, detect everything: the layout, the columns by their
+// conventional names, the timestamp format and the frequency, and fail on
+// gaps and missing values. Read never modifies the options.
+type LoadOptions struct {
+	// Layout forces a layout. Default LayoutAuto.
+	Layout Layout
+
+	// Target names the target column of a single-series file. Default:
+	// the first value column. In a long file it is a synonym for
+	// ValueColumn when that is empty.
+	Target string
+
+	// IDColumn names the series id column of a long file. Default: the
+	// first of unique_id, id, series_id, series, item_id (case-insensitive).
+	// Setting it implies LayoutLong under LayoutAuto.
+	IDColumn string
+
+	// TimeColumn names the timestamp column. Default: the first of ds,
+	// timestamp, date, time, datetime, month (case-insensitive); in a
+	// single-series file, failing that, the first column if its first
+	// value parses as a timestamp. A file without a time column loads
+	// with Times nil and Freq Step.
+	TimeColumn string
+
+	// ValueColumn names the value column of a long file. Default: Target,
+	// then the first of y, value, target (case-insensitive), then the first
+	// column that is neither the id nor the time column.
+	ValueColumn string
+
+	// Columns, when not empty, lists the value columns to read (the target
+	// and covariates); other columns are ignored, so a file may carry text
+	// columns. Default: every column except the id and time columns, each
+	// of which must then be numeric.
+	Columns []string
+
+	// TimeLayout is a time.Parse layout for the timestamps. Default: the
+	// first of "2006-01-02 15:04:05", RFC 3339, "2006-01-02T15:04:05",
+	// "2006-01-02 15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02" and
+	// "2006-01" that parses the first timestamp. Every timestamp of a file
+	// must then have that format. Timestamps without a zone are UTC.
+	TimeLayout string
+
+	// Missing is the gap and missing-value policy. Default MissingError.
+	Missing MissingPolicy
+
+	// Freq, when not empty, names the frequency (as [ParseFreq] accepts)
+	// instead of inferring it. Timestamps must then lie on that frequency's
+	// grid. "step" keeps the timestamps (strictly increasing) without a
+	// calendar grid, which admits any spacing (15-minute data, say) but
+	// finds no gaps. In a wide file it sets Series.Freq (for its seasonal
+	// period) although the file has no timestamps.
+	Freq string
+
+	// Comma is the field delimiter. Default ','.
+	Comma rune
+
+	// MinLength, when positive, is the least number of values each series
+	// must have after filling (a model's window plus horizon, say).
+	MinLength int
+}
