@@ -1,0 +1,258 @@
+package seq2one
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+)
+
+// Cell selects the recurrent cell of a [Model].
+type Cell int
+
+const (
+	// LSTM is the long short-term memory cell (the default).
+	LSTM Cell = iota
+	// RNN is the plain Elman cell h = tanh(W·[x,h] + b).
+	RNN
+)
+
+// String returns "lstm" or "rnn".
+func (c Cell) String() string {
+	switch c {
+	case LSTM:
+		return "lstm"
+	case RNN:
+		return "rnn"
+	}
+	return fmt.Sprintf("Cell(%d)", int(c))
+}
+
+// gates returns the number of fused gate blocks of the cell.
+func (c Cell) gates() int {
+	switch c {
+	case LSTM:
+		return 4
+	case RNN:
+		return 1
+	}
+	panic(errUnknownCell)
+}
+
+// Loss selects the training loss of a [Model].
+type Loss int
+
+const (
+	// MSE is the mean squared error (the default).
+	MSE Loss = iota
+	// MAE is the mean absolute error.
+	MAE
+	// Huber is the Huber loss with threshold 1 on the scaled target:
+	// ½e² for |e| ≤ 1 and |e| − ½ beyond.
+	Huber
+)
+
+// String returns "mse", "mae" or "huber".
+func (l Loss) String() string {
+	switch l {
+	case MSE:
+		return "mse"
+	case MAE:
+		return "mae"
+	case Huber:
+		return "huber"
+	}
+	return fmt.Sprintf("Loss(%d)", int(l))
+}
+
+// Toggle is a three-way switch whose zero value lets the model decide.
+type Toggle int
+
+const (
+	// Auto lets the model decide from the data.
+	Auto Toggle = iota
+	// On forces the option on.
+	On
+	// Off forces the option off.
+	Off
+)
+
+// Config holds the settings of a [Model]. Its zero value works: each field
+// documents its default. A nil *Config passed to [New] means all defaults.
+// [New] copies the Config; later changes to it do not affect the model.
+type Config struct {
+	// Cell is the recurrent cell. Default LSTM.
+	Cell Cell
+	// Hidden is the hidden size of every layer. Default 32.
+	Hidden int
+	// Layers is the number of stacked recurrent layers, 1 to 3. Default 1.
+	Layers int
+	// Window is the number of past steps the network reads. Default
+	// 2·Season (12 without a season), shortened to a third of the series
+	// when the series is short.
+	Window int
+	// Season is the seasonal period in steps. 0 detects it: the
+	// conventional period of the series' frequency (12 for monthly, 24 for
+	// hourly, ...) or, for series without timestamps, the strongest
+	// autocorrelation peak. 1 means no season.
+	Season int
+	// Log applies a log transform to positive series. Auto (default) uses
+	// it when every value is positive and the series has a season whose
+	// amplitude grows with the level, i.e. when the seasonal swing is
+	// better described as multiplicative; On requires positive values.
+	Log Toggle
+	// SeasonalNorm removes seasonal indices, estimated by a classical
+	// decomposition of the training data, before the network sees the
+	// series, and adds them back to the forecasts. Auto (default) uses it
+	// when the season is above 1 and the series covers at least two
+	// seasons.
+	SeasonalNorm Toggle
+	// Fourier is the number of sine/cosine pairs of the seasonal phase fed
+	// as inputs at every step (0 means the default of 1 pair when there is
+	// a season; negative means none).
+	Fourier int
+	// NoCovariates ignores the covariates of the series. By default every
+	// covariate is an input (standardised); during multi-step forecasts
+	// its last observed value is carried forward.
+	NoCovariates bool
+
+	// Epochs is the maximum number of passes over the training windows.
+	// Default 200.
+	Epochs int
+	// Batch is the mini-batch size. Default 32.
+	Batch int
+	// LearningRate is Adam's step size. Default 0.003.
+	LearningRate float64
+	// ClipNorm clips the global gradient norm. Default 1; negative turns
+	// clipping off.
+	ClipNorm float64
+	// Patience is the number of epochs without validation improvement after
+	// which training stops and the best weights are restored. Default 20.
+	// The learning rate is halved after Patience/2 epochs without
+	// improvement.
+	Patience int
+	// ValFraction is the fraction of windows, taken chronologically from the
+	// end, held out for early stopping. Default 0.1; negative means none
+	// (then the training loss selects the best epoch).
+	ValFraction float64
+	// Loss is the training loss. Default MSE.
+	Loss Loss
+	// Seed seeds weight initialisation and shuffling (math/rand/v2 PCG).
+	// The same data, Config and Seed give bit-identical weights and
+	// forecasts, whatever Workers is.
+	Seed uint64
+	// Workers is the number of goroutines a mini-batch is sharded across.
+	// Default runtime.GOMAXPROCS(0).
+	Workers int
+	// Float64 trains in float64 instead of float32.
+	Float64 bool
+	// Callback, when not nil, is called after every epoch.
+	Callback func(EpochStats) `json:"-"`
+}
+
+// EpochStats describes one training epoch.
+type EpochStats struct {
+	// Epoch counts from 1.
+	Epoch int
+	// TrainLoss is the mean training loss over the epoch's mini-batches, on
+	// the scaled target.
+	TrainLoss float64
+	// ValLoss is the loss on the validation windows, NaN when there are none.
+	ValLoss float64
+	// GradNorm is the mean global gradient norm before clipping.
+	GradNorm float64
+	// LearningRate is the step size used in the epoch.
+	LearningRate float64
+	// Elapsed is the wall time since Fit started.
+	Elapsed time.Duration
+	// Best reports whether the epoch gave the best weights so far.
+	Best bool
+	// Diverged reports whether the epoch was stopped by a NaN or Inf loss
+	// or gradient; the best weights were then restored and the learning
+	// rate halved.
+	Diverged bool
+}
+
+const (
+	defHidden   = 32
+	defLayers   = 1
+	defEpochs   = 200
+	defBatch    = 32
+	defLR       = 0.003
+	defClip     = 1.0
+	defPatience = 20
+	defVal      = 0.1
+	maxLayers   = 3
+)
+
+// withDefaults returns a copy of c with zero fields set to their defaults.
+func (c *Config) withDefaults() Config {
+	var out Config
+	if c != nil {
+		out = *c
+	}
+	if out.Hidden == 0 {
+		out.Hidden = defHidden
+	}
+	if out.Layers == 0 {
+		out.Layers = defLayers
+	}
+	if out.Epochs == 0 {
+		out.Epochs = defEpochs
+	}
+	if out.Batch == 0 {
+		out.Batch = defBatch
+	}
+	if out.LearningRate == 0 {
+		out.LearningRate = defLR
+	}
+	if out.ClipNorm == 0 {
+		out.ClipNorm = defClip
+	}
+	if out.Patience == 0 {
+		out.Patience = defPatience
+	}
+	if out.ValFraction == 0 {
+		out.ValFraction = defVal
+	}
+	if out.Workers == 0 {
+		out.Workers = runtime.GOMAXPROCS(0)
+	}
+	return out
+}
+
+// validate reports a configuration error.
+func (c *Config) validate() error {
+	switch {
+	case c.Cell != LSTM && c.Cell != RNN:
+		return fmt.Errorf("seq2one: unknown cell %d", int(c.Cell))
+	case c.Loss != MSE && c.Loss != MAE && c.Loss != Huber:
+		return fmt.Errorf("seq2one: unknown loss %d", int(c.Loss))
+	case c.Hidden < 1:
+		return fmt.Errorf("seq2one: hidden size %d, want ≥ 1", c.Hidden)
+	case c.Layers < 1 || c.Layers > maxLayers:
+		return fmt.Errorf("seq2one: %d layers, want 1 to %d", c.Layers, maxLayers)
+	case c.Window < 0:
+		return fmt.Errorf("seq2one: window %d, want ≥ 0", c.Window)
+	case c.Season < 0:
+		return fmt.Errorf("seq2one: season %d, want ≥ 0", c.Season)
+	case c.Epochs < 1:
+		return fmt.Errorf("seq2one: %d epochs, want ≥ 1", c.Epochs)
+	case c.Batch < 1:
+		return fmt.Errorf("seq2one: batch %d, want ≥ 1", c.Batch)
+	case !(c.LearningRate > 0):
+		return fmt.Errorf("seq2one: learning rate %g, want > 0", c.LearningRate)
+	case c.Patience < 1:
+		return fmt.Errorf("seq2one: patience %d, want ≥ 1", c.Patience)
+	case c.ValFraction >= 0.9:
+		return fmt.Errorf("seq2one: validation fraction %g, want < 0.9", c.ValFraction)
+	case c.Workers < 1:
+		return fmt.Errorf("seq2one: %d workers, want ≥ 1", c.Workers)
+	case c.Log < Auto || c.Log > Off:
+		return fmt.Errorf("seq2one: unknown Log toggle %d", int(c.Log))
+	case c.SeasonalNorm < Auto || c.SeasonalNorm > Off:
+		return fmt.Errorf("seq2one: unknown SeasonalNorm toggle %d", int(c.SeasonalNorm))
+	}
+	return nil
+}
+
+const errUnknownCell = "seq2one: unknown cell"

@@ -1,0 +1,371 @@
+package seq2one
+
+import (
+	"github.com/tsforecast/tsforecast/internal/kern"
+)
+
+// shape is the architecture of a network.
+type shape struct {
+	cell   Cell
+	in     int // inputs per step
+	hidden int
+	layers int
+}
+
+func (s shape) gates() int { return s.cell.gates() }
+
+// layerIn returns the input width of layer l.
+func (s shape) layerIn(l int) int {
+	if l == 0 {
+		return s.in
+	}
+	return s.hidden
+}
+
+// numParams returns the length of the flat parameter vector:
+// per layer W ((in_l+H)×G·H, row-major) then b (G·H), then the head wy (H)
+// and by (1).
+func (s shape) numParams() int {
+	gh := s.gates() * s.hidden
+	n := 0
+	for l := 0; l < s.layers; l++ {
+		n += (s.layerIn(l)+s.hidden)*gh + gh
+	}
+	return n + s.hidden + 1
+}
+
+// views are slices into a flat parameter (or gradient) vector.
+type views[T kern.Float] struct {
+	w, b   [][]T
+	wy, by []T
+}
+
+func makeViews[T kern.Float](s shape, flat []T) views[T] {
+	if len(flat) != s.numParams() {
+		panic("seq2one: parameter vector length mismatch")
+	}
+	gh := s.gates() * s.hidden
+	v := views[T]{w: make([][]T, s.layers), b: make([][]T, s.layers)}
+	off := 0
+	for l := 0; l < s.layers; l++ {
+		n := (s.layerIn(l) + s.hidden) * gh
+		v.w[l] = flat[off : off+n : off+n]
+		off += n
+		v.b[l] = flat[off : off+gh : off+gh]
+		off += gh
+	}
+	v.wy = flat[off : off+s.hidden : off+s.hidden]
+	off += s.hidden
+	v.by = flat[off : off+1 : off+1]
+	return v
+}
+
+// workspace holds every buffer of one forward/backward pass over up to
+// rows windows of length steps. Buffers are laid out time-major, batch-major
+// within a step: element (t, r, k) of a width-w buffer is at (t·n+r)·w+k for
+// a pass over n rows.
+type workspace[T kern.Float] struct {
+	s     shape
+	rows  int
+	steps int
+
+	x  []T   // steps·rows·in
+	z  [][]T // per layer steps·rows·G·H: activated gates (LSTM order i,f,o,g)
+	c  [][]T // per layer steps·rows·H: cell state (LSTM)
+	tc [][]T // per layer steps·rows·H: tanh(c) (LSTM)
+	h  [][]T // per layer steps·rows·H: hidden output
+	y  []T   // rows: network output
+	t  []T   // rows: targets
+	dy []T   // rows: dLoss/dy
+
+	dz     []T // steps·rows·G·H
+	dhA    []T // steps·rows·H: dLoss/dh of the current layer
+	dhB    []T // steps·rows·H: dLoss/dh of the layer below
+	dhNext []T // rows·H
+	dcNext []T // rows·H
+}
+
+func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
+	if rows < 1 || steps < 1 {
+		panic("seq2one: bad workspace size")
+	}
+	gh := s.gates() * s.hidden
+	nh := steps * rows * s.hidden
+	w := &workspace[T]{s: s, rows: rows, steps: steps,
+		x:  make([]T, steps*rows*s.in),
+		z:  make([][]T, s.layers),
+		c:  make([][]T, s.layers),
+		tc: make([][]T, s.layers),
+		h:  make([][]T, s.layers),
+		y:  make([]T, rows), t: make([]T, rows), dy: make([]T, rows),
+		dz: make([]T, steps*rows*gh), dhA: make([]T, nh), dhB: make([]T, nh),
+		dhNext: make([]T, rows*s.hidden), dcNext: make([]T, rows*s.hidden),
+	}
+	for l := 0; l < s.layers; l++ {
+		w.z[l] = make([]T, steps*rows*gh)
+		w.h[l] = make([]T, nh)
+		if s.cell == LSTM {
+			w.c[l] = make([]T, nh)
+			w.tc[l] = make([]T, nh)
+		}
+	}
+	return w
+}
+
+// forward runs the network over the first n rows of ws.x and writes the
+// outputs to ws.y[:n]. It keeps every activation for backward.
+func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
+	s := ws.s
+	H := s.hidden
+	G := s.gates()
+	gh := G * H
+	L := ws.steps
+	if n > ws.rows {
+		panic("seq2one: batch larger than workspace")
+	}
+	for l := 0; l < s.layers; l++ {
+		in := s.layerIn(l)
+		var inp []T
+		if l == 0 {
+			inp = ws.x[:L*n*in]
+		} else {
+			inp = ws.h[l-1][:L*n*H]
+		}
+		wx := p.w[l][:in*gh]
+		wh := p.w[l][in*gh:]
+		z := ws.z[l][:L*n*gh]
+		hs := ws.h[l][:L*n*H]
+		// Input projection of every step at once: Z = X·Wx + b.
+		for r := 0; r < L*n; r++ {
+			copy(z[r*gh:(r+1)*gh], p.b[l])
+		}
+		kern.Gemm(false, false, L*n, gh, in, 1, inp, in, wx, gh, 1, z, gh)
+		for t := 0; t < L; t++ {
+			zt := z[t*n*gh : (t+1)*n*gh]
+			ht := hs[t*n*H : (t+1)*n*H]
+			if t > 0 {
+				kern.Gemm(false, false, n, gh, H, 1, hs[(t-1)*n*H:t*n*H], H, wh, gh, 1, zt, gh)
+			}
+			if s.cell == RNN {
+				kern.Tanh(ht, zt)
+				continue
+			}
+			for r := 0; r < n; r++ {
+				zr := zt[r*gh : (r+1)*gh]
+				kern.Sigmoid(zr[:3*H], zr[:3*H])
+				kern.Tanh(zr[3*H:], zr[3*H:])
+			}
+			ct := ws.c[l][t*n*H : (t+1)*n*H]
+			tct := ws.tc[l][t*n*H : (t+1)*n*H]
+			if t == 0 {
+				for r := 0; r < n; r++ {
+					zr := zt[r*gh : (r+1)*gh]
+					cr := ct[r*H : (r+1)*H]
+					ig, gg := zr[:H], zr[3*H:4*H]
+					for j := range cr {
+						cr[j] = ig[j] * gg[j]
+					}
+				}
+			} else {
+				cp := ws.c[l][(t-1)*n*H : t*n*H]
+				for r := 0; r < n; r++ {
+					zr := zt[r*gh : (r+1)*gh]
+					cr := ct[r*H : (r+1)*H]
+					cpr := cp[r*H : (r+1)*H]
+					ig, fg, gg := zr[:H], zr[H:2*H], zr[3*H:4*H]
+					for j := range cr {
+						cr[j] = fg[j]*cpr[j] + ig[j]*gg[j]
+					}
+				}
+			}
+			kern.Tanh(tct, ct)
+			for r := 0; r < n; r++ {
+				og := zt[r*gh+2*H : r*gh+3*H]
+				hr := ht[r*H : (r+1)*H]
+				tr := tct[r*H : (r+1)*H]
+				for j := range hr {
+					hr[j] = og[j] * tr[j]
+				}
+			}
+		}
+	}
+	last := ws.h[s.layers-1][(L-1)*n*H : L*n*H]
+	y := ws.y[:n]
+	kern.Gemm(false, false, n, 1, H, 1, last, H, p.wy, 1, 0, y, 1)
+	for r := range y {
+		y[r] += p.by[0]
+	}
+}
+
+// backward accumulates into g the gradient of the loss whose derivative
+// with respect to ws.y[:n] is in ws.dy[:n], after forward on the same rows.
+func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
+	s := ws.s
+	H := s.hidden
+	G := s.gates()
+	gh := G * H
+	L := ws.steps
+	top := s.layers - 1
+	dy := ws.dy[:n]
+
+	last := ws.h[top][(L-1)*n*H : L*n*H]
+	kern.Gemm(true, false, H, 1, n, 1, last, H, dy, 1, 1, g.wy, 1)
+	var sum T
+	for _, v := range dy {
+		sum += v
+	}
+	g.by[0] += sum
+
+	dh := ws.dhA[:L*n*H]
+	clear(dh[:(L-1)*n*H])
+	kern.Gemm(false, true, n, H, 1, 1, dy, 1, p.wy, 1, 0, dh[(L-1)*n*H:], H)
+	dlow := ws.dhB[:L*n*H]
+
+	for l := top; l >= 0; l-- {
+		in := s.layerIn(l)
+		var inp []T
+		if l == 0 {
+			inp = ws.x[:L*n*in]
+		} else {
+			inp = ws.h[l-1][:L*n*H]
+		}
+		wx := p.w[l][:in*gh]
+		wh := p.w[l][in*gh:]
+		gwx := g.w[l][:in*gh]
+		gwh := g.w[l][in*gh:]
+		z := ws.z[l][:L*n*gh]
+		hs := ws.h[l][:L*n*H]
+		dz := ws.dz[:L*n*gh]
+		dhNext := ws.dhNext[:n*H]
+		dcNext := ws.dcNext[:n*H]
+		clear(dcNext)
+		for t := L - 1; t >= 0; t-- {
+			dht := dh[t*n*H : (t+1)*n*H]
+			if t < L-1 {
+				for i, v := range dhNext {
+					dht[i] += v
+				}
+			}
+			zt := z[t*n*gh : (t+1)*n*gh]
+			dzt := dz[t*n*gh : (t+1)*n*gh]
+			if s.cell == RNN {
+				ht := hs[t*n*H : (t+1)*n*H]
+				for i, hv := range ht {
+					dzt[i] = dht[i] * (1 - hv*hv)
+				}
+			} else {
+				tct := ws.tc[l][t*n*H : (t+1)*n*H]
+				var cp []T
+				if t > 0 {
+					cp = ws.c[l][(t-1)*n*H : t*n*H]
+				}
+				for r := 0; r < n; r++ {
+					zr := zt[r*gh : (r+1)*gh]
+					dzr := dzt[r*gh : (r+1)*gh]
+					ig, fg, og, gg := zr[:H], zr[H:2*H], zr[2*H:3*H], zr[3*H:4*H]
+					di, df, do, dg := dzr[:H], dzr[H:2*H], dzr[2*H:3*H], dzr[3*H:4*H]
+					dhr := dht[r*H : (r+1)*H]
+					tcr := tct[r*H : (r+1)*H]
+					dcr := dcNext[r*H : (r+1)*H]
+					for j := 0; j < H; j++ {
+						o, tc := og[j], tcr[j]
+						dc := dcr[j] + dhr[j]*o*(1-tc*tc)
+						do[j] = dhr[j] * tc * o * (1 - o)
+						i, gv, f := ig[j], gg[j], fg[j]
+						di[j] = dc * gv * i * (1 - i)
+						dg[j] = dc * i * (1 - gv*gv)
+						if cp != nil {
+							df[j] = dc * cp[r*H+j] * f * (1 - f)
+						} else {
+							df[j] = 0
+						}
+						dcr[j] = dc * f
+					}
+				}
+			}
+			if t > 0 {
+				kern.Gemm(false, true, n, H, gh, 1, dzt, gh, wh, gh, 0, dhNext, H)
+			}
+		}
+		// Bias: column sums of dZ.
+		gb := g.b[l]
+		for r := 0; r < L*n; r++ {
+			row := dz[r*gh : (r+1)*gh]
+			for j, v := range row {
+				gb[j] += v
+			}
+		}
+		kern.Gemm(true, false, in, gh, L*n, 1, inp, in, dz, gh, 1, gwx, gh)
+		if L > 1 {
+			kern.Gemm(true, false, H, gh, (L-1)*n, 1, hs[:(L-1)*n*H], H, dz[n*gh:], gh, 1, gwh, gh)
+		}
+		if l > 0 {
+			kern.Gemm(false, true, L*n, H, gh, 1, dz, gh, wx, gh, 0, dlow, H)
+			dh, dlow = dlow, dh
+		}
+	}
+}
+
+// lossGrad computes the loss summed over the first n rows of ws (outputs
+// ws.y, targets ws.t) and writes dLoss/dy, scaled by 1/total, to ws.dy.
+// It returns the unscaled sum in float64.
+func lossGrad[T kern.Float](loss Loss, ws *workspace[T], n, total int) float64 {
+	inv := 1 / float64(total)
+	var sum float64
+	for r := 0; r < n; r++ {
+		e := float64(ws.y[r]) - float64(ws.t[r])
+		var l, d float64
+		switch loss {
+		case MSE:
+			l, d = e*e, 2*e
+		case MAE:
+			switch {
+			case e > 0:
+				l, d = e, 1
+			case e < 0:
+				l, d = -e, -1
+			}
+		case Huber:
+			switch {
+			case e > 1:
+				l, d = e-0.5, 1
+			case e < -1:
+				l, d = -e-0.5, -1
+			default:
+				l, d = 0.5*e*e, e
+			}
+		default:
+			panic("seq2one: unknown loss")
+		}
+		sum += l
+		ws.dy[r] = T(d * inv)
+	}
+	return sum
+}
+
+// lossOnly is lossGrad without the gradient.
+func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) float64 {
+	var sum float64
+	for r := 0; r < n; r++ {
+		e := float64(ws.y[r]) - float64(ws.t[r])
+		switch loss {
+		case MSE:
+			sum += e * e
+		case MAE:
+			if e < 0 {
+				e = -e
+			}
+			sum += e
+		case Huber:
+			if e < 0 {
+				e = -e
+			}
+			if e > 1 {
+				sum += e - 0.5
+			} else {
+				sum += 0.5 * e * e
+			}
+		}
+	}
+	return sum
+}

@@ -1,0 +1,261 @@
+package seq2one
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+)
+
+// File format constants; see the package documentation.
+const (
+	fileMagic   = "TSF2ONE\n"
+	fileVersion = 1
+	maxHeader   = 64 << 20
+)
+
+// Errors returned by [Load].
+var (
+	// ErrNotModel reports data that does not start with the model file magic.
+	ErrNotModel = errors.New("seq2one: not a seq2one model file")
+	// ErrTruncated reports a model file that ends early.
+	ErrTruncated = errors.New("seq2one: truncated model file")
+	// ErrCorrupt reports a model file whose checksum or contents are wrong.
+	ErrCorrupt = errors.New("seq2one: corrupt model file")
+)
+
+// VersionError reports a model file of a version this build cannot read.
+type VersionError struct {
+	Version uint32
+}
+
+func (e *VersionError) Error() string {
+	return fmt.Sprintf("seq2one: model file version %d is not supported (this build reads version %d)", e.Version, fileVersion)
+}
+
+// header is the JSON part of a model file.
+type header struct {
+	Config    Config
+	Precision string // "float32" or "float64"
+	Params    int    // number of parameters that follow
+	Pipe      pipe
+}
+
+// Save writes the fitted model to w in the versioned format described in
+// the package documentation. It returns ErrNotFitted before Fit.
+func (m *Model) Save(w io.Writer) error {
+	if m.eng == nil {
+		return ErrNotFitted
+	}
+	h := header{Config: m.cfg, Pipe: m.pipe, Precision: "float32"}
+	h.Config.Callback = nil
+	if m.eng.float64s() {
+		h.Precision = "float64"
+	}
+	sh := shape{cell: m.cfg.Cell, in: m.Inputs, hidden: m.cfg.Hidden, layers: m.cfg.Layers}
+	h.Params = sh.numParams()
+	js, err := json.Marshal(&h)
+	if err != nil {
+		return fmt.Errorf("seq2one: encoding model header: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(fileMagic)
+	var b4 [4]byte
+	binary.LittleEndian.PutUint32(b4[:], fileVersion)
+	buf.Write(b4[:])
+	binary.LittleEndian.PutUint32(b4[:], uint32(len(js)))
+	buf.Write(b4[:])
+	buf.Write(js)
+	if err := m.eng.writeParams(&buf); err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint32(b4[:], crc32.ChecksumIEEE(buf.Bytes()))
+	buf.Write(b4[:])
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// SaveFile writes the model to path atomically: to a temporary file in the
+// same directory, synced, then renamed over path.
+func (m *Model) SaveFile(path string) (err error) {
+	if m.eng == nil {
+		return ErrNotFitted
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("seq2one: saving model: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = m.Save(f); err != nil {
+		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
+	}
+	return nil
+}
+
+// Load reads a model written by [Model.Save]. The loaded model forecasts
+// exactly as the saved one. It returns an error wrapping ErrNotModel,
+// ErrTruncated or ErrCorrupt, or a [*VersionError], for data it cannot use.
+func Load(r io.Reader) (*Model, error) {
+	var pre [16]byte
+	n, err := io.ReadFull(r, pre[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("seq2one: reading model: %w", err)
+	}
+	if n < len(fileMagic) || string(pre[:len(fileMagic)]) != fileMagic {
+		if n < len(fileMagic) && string(pre[:n]) == fileMagic[:n] && n > 0 {
+			return nil, ErrTruncated
+		}
+		return nil, ErrNotModel
+	}
+	if n < 16 {
+		return nil, ErrTruncated
+	}
+	if v := binary.LittleEndian.Uint32(pre[8:12]); v != fileVersion {
+		return nil, &VersionError{Version: v}
+	}
+	hlen := binary.LittleEndian.Uint32(pre[12:16])
+	if hlen > maxHeader {
+		return nil, fmt.Errorf("%w: header length %d", ErrCorrupt, hlen)
+	}
+	js := make([]byte, hlen)
+	if _, err := io.ReadFull(r, js); err != nil {
+		return nil, truncErr(err)
+	}
+	var h header
+	if err := json.Unmarshal(js, &h); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrCorrupt, err)
+	}
+	cfg := h.Config
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	p := h.Pipe
+	if err := p.check(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	sh := shape{cell: cfg.Cell, in: p.Inputs, hidden: cfg.Hidden, layers: cfg.Layers}
+	if h.Params != sh.numParams() {
+		return nil, fmt.Errorf("%w: %d parameters, the architecture has %d", ErrCorrupt, h.Params, sh.numParams())
+	}
+	var eng engine
+	switch h.Precision {
+	case "float32":
+		cfg.Float64 = false
+		eng = newNetEngine[float32](sh, p.Steps, cfg)
+	case "float64":
+		cfg.Float64 = true
+		eng = newNetEngine[float64](sh, p.Steps, cfg)
+	default:
+		return nil, fmt.Errorf("%w: unknown precision %q", ErrCorrupt, h.Precision)
+	}
+	var body bytes.Buffer
+	body.Write(pre[:])
+	body.Write(js)
+	tee := io.TeeReader(r, &body)
+	if err := eng.readParams(tee); err != nil {
+		return nil, err
+	}
+	sum := crc32.ChecksumIEEE(body.Bytes())
+	var b4 [4]byte
+	if _, err := io.ReadFull(r, b4[:]); err != nil {
+		return nil, truncErr(err)
+	}
+	if binary.LittleEndian.Uint32(b4[:]) != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	}
+	m := &Model{cfg: cfg, pipe: p, eng: eng}
+	m.x = make([]float64, p.Steps*p.Inputs)
+	m.zwin = make([]float64, p.Steps)
+	return m, nil
+}
+
+// LoadFile reads a model file written by [Model.SaveFile].
+func LoadFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("seq2one: %w", err)
+	}
+	defer f.Close()
+	m, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+func truncErr(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return ErrTruncated
+	}
+	return fmt.Errorf("seq2one: reading model: %w", err)
+}
+
+// check validates a decoded pipeline.
+func (p *pipe) check() error {
+	nc := len(p.CovNames)
+	switch {
+	case p.Season < 1:
+		return fmt.Errorf("season %d", p.Season)
+	case p.Steps < 1:
+		return fmt.Errorf("window %d", p.Steps)
+	case p.Fourier < 0:
+		return fmt.Errorf("fourier %d", p.Fourier)
+	case p.Inputs != 1+nc+2*p.Fourier:
+		return fmt.Errorf("%d inputs for %d covariates and %d Fourier pairs", p.Inputs, nc, p.Fourier)
+	case len(p.CovScale) != nc:
+		return fmt.Errorf("%d covariate scalers for %d covariates", len(p.CovScale), nc)
+	case p.Indices != nil && len(p.Indices) != p.Season:
+		return fmt.Errorf("%d seasonal indices for season %d", len(p.Indices), p.Season)
+	case len(p.LastZ) != p.Steps:
+		return fmt.Errorf("last window has %d values, want %d", len(p.LastZ), p.Steps)
+	case len(p.LastCov) != p.Steps*nc:
+		return fmt.Errorf("last covariate window has %d values, want %d", len(p.LastCov), p.Steps*nc)
+	case p.N < p.Steps:
+		return fmt.Errorf("history length %d below window %d", p.N, p.Steps)
+	case !(p.Scale > 0) || !finite(p.Scale):
+		return fmt.Errorf("scale %v", p.Scale)
+	}
+	for _, v := range p.LastZ {
+		if !finite(v) {
+			return fmt.Errorf("non-finite value in the last window")
+		}
+	}
+	return nil
+}
+
+func (e *netEngine[T]) writeParams(w io.Writer) error {
+	return binary.Write(w, binary.LittleEndian, e.tr.params)
+}
+
+func (e *netEngine[T]) readParams(r io.Reader) error {
+	if err := binary.Read(r, binary.LittleEndian, e.tr.params); err != nil {
+		return truncErr(err)
+	}
+	for _, v := range e.tr.params {
+		if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("%w: non-finite weight", ErrCorrupt)
+		}
+	}
+	copy(e.tr.best, e.tr.params)
+	return nil
+}
