@@ -1,0 +1,16 @@
+//go:build !amd64 || purego
+
+package kern
+
+// useAsm is false: this build has no assembly kernels.
+var useAsm = false
+
+func sgemmFast(tA, tB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	gemmGeneric(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+func dgemmFast(tA, tB bool, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	gemmGeneric(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+func tanh32s(dst, x []float32, sig bool) { tanh32Generic(dst, x, sig) }
