@@ -2,7 +2,7 @@
 // row-major general matrix multiply ([Gemm]) and the activations [Tanh] and
 // [Sigmoid], generic over float32 and float64. The LSTM in package seq2one
 // spends nearly all of its time here: the fused gate projection
-// [x,h]·W (Gemm), the gradients Wᵀ-side dW = [x,h]ᵀ·dG (Gemm with tA) and
+// [x,h]·W (Gemm), the gradients dW = [x,h]ᵀ·dG (Gemm with tA) and
 // d[x,h] = dG·Wᵀ (Gemm with tB), and the gate nonlinearities on whole slices.
 //
 // # Fast and portable paths

@@ -9,12 +9,12 @@ import (
 type Float interface{ ~float32 | ~float64 }
 
 const (
-	errNegDim   = "kern: negative dimension"
-	errStride   = "kern: bad stride"
-	errShortA   = "kern: a too short"
-	errShortB   = "kern: b too short"
-	errShortC   = "kern: c too short"
-	errLength   = "kern: length mismatch"
+	errNegDim = "kern: negative dimension"
+	errStride = "kern: bad stride"
+	errShortA = "kern: a too short"
+	errShortB = "kern: b too short"
+	errShortC = "kern: c too short"
+	errLength = "kern: length mismatch"
 )
 
 // Gemm computes C = alpha·op(A)·op(B) + beta·C for row-major matrices, where
