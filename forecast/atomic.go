@@ -14,7 +14,7 @@ import (
 // synced to disk and renamed over path only if write and every step
 // succeed. On any error the temporary file is removed and path is left as
 // it was. A new file gets mode 0644; an existing file keeps its mode.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -31,8 +31,9 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	tmp := f.Name()
+	done := false
 	defer func() {
-		if err != nil {
+		if !done { // an error, or a panic in write
 			f.Close()
 			os.Remove(tmp)
 		}
@@ -56,6 +57,7 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = os.Rename(tmp, path); err != nil {
 		return err
 	}
+	done = true
 	// Make the rename itself durable; not every system can sync a
 	// directory, and the file is in place either way.
 	if d, derr := os.Open(dir); derr == nil {
