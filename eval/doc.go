@@ -1,4 +1,61 @@
 // Package eval measures forecasts: accuracy metrics (MAE, RMSE, MAPE, sMAPE,
 // MASE, OWA), the baseline models every report compares against, walk-forward
 // (rolling-origin) validation and conformal prediction intervals.
+//
+// A forecast is only as good as the evidence for it. Every model in
+// tsforecast, the seq2one networks as much as the baselines here, satisfies
+// [forecast.Forecaster], so the same walk-forward run scores them side by
+// side on the same folds and says whether a network earns its cost.
+//
+// # Metrics
+//
+// [MAE], [RMSE], [Bias], [MAPE], [SMAPE], [MASE] and [OWA] follow the
+// definitions of the M4 competition (Makridakis, Spiliotis and
+// Assimakopoulos, IJF 36(1), 2020) where it has one. Each is a scalar
+// function of equal-length slices: it returns NaN for empty input, panics
+// on a length mismatch, and documents its behaviour at zeros. Interval
+// metrics are [Coverage], [MeanWidth], [Pinball] and [IntervalPinball].
+//
+// # Baselines
+//
+// [Naive], [SeasonalNaive], [Drift], [Mean], [Naive2] (the M4 reference
+// model, built on [features.SeasonalityTest] and [features.Decompose]) and
+// [HoltWinters] (exponential smoothing fitted with gonum/optimize). A
+// Period of 0 means "use the series' default": the frequency's
+// conventional season, or for Step data (no timestamps) the period that
+// [features.DetectPeriods] finds in the training data. [Baselines] returns
+// the standard set.
+//
+// # Walk-forward validation
+//
+// [WalkForward] evaluates a list of [Model] values (a name and a
+// constructor) on one series as a [Backtest] says: horizon, step between
+// origins, number of origins counted back from the end (or a first
+// training size), an expanding or sliding window, and how often to refit.
+// [WalkForwardMany] does the same over many series and summarises the
+// models as M4 does (mean sMAPE and MASE over series, OWA against Naive2).
+// Folds run in parallel and results are deterministic.
+//
+// # No leakage
+//
+// A fold hands each model only the values before its origin, as a
+// [forecast.Series.Slice] whose capacity ends at the origin; models fit
+// their scalers, features and seasonality estimates inside Fit, so nothing
+// after the origin can reach them. Conformal intervals of a fold are
+// calibrated only on earlier folds whose horizons ended by its origin. The
+// package tests prove this by poisoning the future with NaN.
+//
+// # Intervals
+//
+// [ConformalForecast] wraps any forecaster in split-conformal prediction
+// intervals: the per-horizon-step quantiles ([ConformalRadius]) of the
+// absolute errors of a walk-forward run, added around the point forecast.
+//
+// # Output
+//
+// [Result] and [MultiResult] are plain structs with exported fields: per
+// fold, per horizon step, per model and a summary. They write themselves
+// as CSV ([Result.WriteCSV]), JSON ([Result.WriteJSON], where non-finite
+// numbers become null) and as a text table ranked best first
+// ([Result.WriteSummary]).
 package eval

@@ -1,0 +1,455 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/optimize"
+
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// SeasonKind says how the seasonal component of [HoltWinters] combines
+// with the level.
+type SeasonKind int
+
+const (
+	// Additive adds the seasonal effect: ŷ = level + season.
+	Additive SeasonKind = iota
+	// Multiplicative scales by it: ŷ = level · season. It needs positive
+	// data.
+	Multiplicative
+)
+
+// String returns "additive" or "multiplicative".
+func (k SeasonKind) String() string {
+	switch k {
+	case Additive:
+		return "additive"
+	case Multiplicative:
+		return "multiplicative"
+	}
+	return fmt.Sprintf("SeasonKind(%d)", int(k))
+}
+
+// Bounds of the smoothing parameters, as in statsmodels 0.13
+// ExponentialSmoothing (phi in [0.8, 0.995]).
+const (
+	hwMinAlpha = 1e-4
+	hwMinPhi   = 0.8
+	hwMaxPhi   = 0.995
+)
+
+// HoltWinters is Holt-Winters exponential smoothing (Hyndman et al.,
+// "Forecasting with Exponential Smoothing", 2008, §2.3 and §2.6), with an
+// optional additive trend, optionally damped, and an additive or
+// multiplicative season. For the damped additive trend with a
+// multiplicative season the one-step forecast and updates are
+//
+//	ŷ_t = (ℓ_{t−1} + φ·b_{t−1}) · s_{t−m}
+//	ℓ_t = α·y_t/s_{t−m} + (1−α)·(ℓ_{t−1} + φ·b_{t−1})
+//	b_t = β·(ℓ_t − ℓ_{t−1}) + (1−β)·φ·b_{t−1}
+//	s_t = γ·y_t/(ℓ_{t−1} + φ·b_{t−1}) + (1−γ)·s_{t−m}
+//
+// and the h-step forecast is (ℓ_n + (φ+φ²+…+φ^h)·b_n)·s_{n+h−m⌈h/m⌉};
+// the additive season replaces products with sums and quotients with
+// differences, no trend sets b = 0 and no damping sets φ = 1. These are
+// statsmodels' recursions.
+//
+// # Fitting
+//
+// Fit sets the initial states with the heuristic of Hyndman et al. §2.6 as
+// statsmodels implements it (seasonal indices from a centred moving
+// average over the first up to five seasons; level and trend from a line
+// through the first ten deseasonalised values), then chooses α, β ≤ α,
+// γ ≤ 1−α and φ ∈ [0.8, 0.995] minimising the in-sample sum of squared
+// one-step errors: a coarse grid picks the start, then Nelder–Mead
+// ([optimize.NelderMead]) refines it in a logistic transform of the
+// bounded parameters. It is deterministic. With InitialStates the initial
+// level and trend are refined by the same search (statsmodels' "estimated"
+// initialisation also refines the seasonal indices; we keep those at the
+// heuristic, which is what makes fitting 414 hourly series take seconds).
+//
+// Period is the seasonal period m: 0 means the series' frequency default
+// ([forecast.Freq.Season]) and 1 means no season. A seasonal fit needs at
+// least max(2m, 10+2⌊m/2⌋) values; a non-seasonal one at least 10. Fit
+// fails on shorter series, on non-finite values, and on non-positive values
+// with a multiplicative season.
+//
+// HoltWinters implements [forecast.Forecaster] and [forecast.Updater]:
+// Update keeps the fitted α, β, γ, φ, re-initialises the states from the
+// new history and runs the recursions over it.
+type HoltWinters struct {
+	// Period is the seasonal period; see above.
+	Period int
+	// Seasonal is Additive (the zero value) or Multiplicative.
+	Seasonal SeasonKind
+	// Trend adds an additive trend component.
+	Trend bool
+	// Damped damps the trend by φ (only with Trend).
+	Damped bool
+	// InitialStates also optimises the initial level and trend.
+	InitialStates bool
+
+	// Fitted parameters.
+	alpha, beta, gamma, phi float64
+	sse                     float64
+	// States after the last observation; season[j] applies at time
+	// n+j (mod m) where n is the history length.
+	level, trend float64
+	season       []float64
+	m            int
+	fitted       bool
+
+	// Workspace.
+	y        []float64
+	s0, work []float64
+	l0, b0   float64
+}
+
+// Params returns the fitted smoothing parameters α (level), β (trend),
+// γ (season) and φ (damping), and the in-sample sum of squared one-step
+// errors. β is 0 without a trend, γ without a season, and φ is 1 without
+// damping. It returns NaN for all before a fit.
+func (hw *HoltWinters) Params() (alpha, beta, gamma, phi, sse float64) {
+	if !hw.fitted {
+		n := math.NaN()
+		return n, n, n, n, n
+	}
+	return hw.alpha, hw.beta, hw.gamma, hw.phi, hw.sse
+}
+
+func (hw *HoltWinters) check(s *forecast.Series) error {
+	if err := checkFinite(s, NameHoltWinters); err != nil {
+		return err
+	}
+	if hw.Seasonal != Additive && hw.Seasonal != Multiplicative {
+		panic("eval: unknown season kind")
+	}
+	if hw.Period < 0 {
+		panic(errPeriod)
+	}
+	m := period(hw.Period, s)
+	need := 10
+	if m > 1 {
+		need = max(2*m, 10+2*(m/2))
+	}
+	if err := needLen(s, need, NameHoltWinters); err != nil {
+		return err
+	}
+	if m > 1 && hw.Seasonal == Multiplicative {
+		for i, v := range s.Values {
+			if v <= 0 {
+				return fmt.Errorf("eval: %s: multiplicative season needs positive values; series %q value %d is %v", NameHoltWinters, s.ID, i, v)
+			}
+		}
+	}
+	hw.m = m
+	hw.y = append(hw.y[:0], s.Values...)
+	return hw.initStates()
+}
+
+// initStates sets l0, b0 and s0 from hw.y with the heuristic of Hyndman
+// et al. §2.6 as in statsmodels' _initialization_heuristic.
+func (hw *HoltWinters) initStates() error {
+	y, m := hw.y, hw.m
+	hw.s0 = resize(hw.s0, m)
+	adj := y
+	if m > 1 {
+		minObs := 10 + 2*(m/2)
+		k := min(5, len(y)/m)
+		k = max(k, (minObs+m-1)/m)
+		x := y[:m*k]
+		// Centred moving average of order m (2×m for even m).
+		ma := make([]float64, len(x))
+		for i := range ma {
+			ma[i] = math.NaN()
+		}
+		half := m / 2
+		if m%2 == 1 {
+			for t := half; t+half < len(x); t++ {
+				var s float64
+				for j := t - half; j <= t+half; j++ {
+					s += x[j]
+				}
+				ma[t] = s / float64(m)
+			}
+		} else {
+			for t := half; t+half < len(x); t++ {
+				s := 0.5*x[t-half] + 0.5*x[t+half]
+				for j := t - half + 1; j < t+half; j++ {
+					s += x[j]
+				}
+				ma[t] = s / float64(m)
+			}
+		}
+		sum := make([]float64, m)
+		cnt := make([]int, m)
+		for t, v := range ma {
+			if math.IsNaN(v) {
+				continue
+			}
+			if hw.Seasonal == Multiplicative {
+				sum[t%m] += x[t] / v
+			} else {
+				sum[t%m] += x[t] - v
+			}
+			cnt[t%m]++
+		}
+		var mean float64
+		for j := range m {
+			hw.s0[j] = sum[j] / float64(cnt[j])
+			mean += hw.s0[j]
+		}
+		mean /= float64(m)
+		for j := range m {
+			if hw.Seasonal == Multiplicative {
+				hw.s0[j] /= mean
+			} else {
+				hw.s0[j] -= mean
+			}
+		}
+		adj = adj[:0:0]
+		for _, v := range ma {
+			if !math.IsNaN(v) {
+				adj = append(adj, v)
+			}
+		}
+		if len(adj) < 10 {
+			return errors.New("eval: holt-winters: too few values to initialise the states")
+		}
+	} else {
+		hw.s0[0] = 0 // the non-seasonal recursions add a zero season
+	}
+	// Least-squares line through the first ten values at t = 1..10;
+	// the level is its intercept at t = 0.
+	var sy, sty float64
+	for i := range 10 {
+		sy += adj[i]
+		sty += float64(i+1) * adj[i]
+	}
+	// Σt = 55, Σt² = 385, n = 10.
+	slope := (10*sty - 55*sy) / (10*385 - 55*55)
+	hw.l0 = (sy - slope*55) / 10
+	hw.b0 = 0
+	if hw.Trend {
+		hw.b0 = slope
+	}
+	return nil
+}
+
+// filter runs the recursions over hw.y from the given initial states and
+// returns the sum of squared one-step errors. When keep is true it leaves
+// the final states in hw.level, hw.trend and hw.season. It does not
+// allocate.
+func (hw *HoltWinters) filter(alpha, beta, gamma, phi, l, b float64, keep bool) float64 {
+	m := hw.m
+	s := hw.work[:m]
+	copy(s, hw.s0)
+	mult := hw.Seasonal == Multiplicative && m > 1
+	var sse float64
+	j := 0
+	for _, y := range hw.y {
+		lb := l + phi*b
+		si := s[j]
+		var yhat, ln float64
+		if mult {
+			yhat = lb * si
+			ln = alpha*(y/si) + (1-alpha)*lb
+			s[j] = gamma*(y/lb) + (1-gamma)*si
+		} else {
+			yhat = lb + si
+			ln = alpha*(y-si) + (1-alpha)*lb
+			s[j] = gamma*(y-lb) + (1-gamma)*si
+		}
+		e := y - yhat
+		sse += e * e
+		b = beta*(ln-l) + (1-beta)*phi*b
+		l = ln
+		if j++; j == m {
+			j = 0
+		}
+	}
+	if keep {
+		hw.level, hw.trend = l, b
+		hw.season = resize(hw.season, m)
+		for i := range m {
+			hw.season[i] = s[(j+i)%m]
+		}
+	}
+	if math.IsNaN(sse) || math.IsInf(sse, 0) {
+		return math.MaxFloat64
+	}
+	return sse
+}
+
+func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+func logit(u float64) float64 { return math.Log(u / (1 - u)) }
+
+// hwParams maps unconstrained x to α, β, γ, φ and initial level/trend.
+type hwParams struct {
+	hw                      *HoltWinters
+	iBeta, iGamma, iPhi, iL int // indices into x, -1 when absent
+	lScale, bScale          float64
+}
+
+func (p *hwParams) decode(x []float64) (alpha, beta, gamma, phi, l, b float64) {
+	alpha = hwMinAlpha + (1-2*hwMinAlpha)*logistic(x[0])
+	phi = 1
+	if p.iBeta >= 0 {
+		beta = alpha * logistic(x[p.iBeta])
+	}
+	if p.iGamma >= 0 {
+		gamma = (1 - alpha) * logistic(x[p.iGamma])
+	}
+	if p.iPhi >= 0 {
+		phi = hwMinPhi + (hwMaxPhi-hwMinPhi)*logistic(x[p.iPhi])
+	}
+	l, b = p.hw.l0, p.hw.b0
+	if p.iL >= 0 {
+		l += p.lScale * x[p.iL]
+		if p.iBeta >= 0 {
+			b += p.bScale * x[p.iL+1]
+		}
+	}
+	return
+}
+
+func (p *hwParams) sse(x []float64) float64 {
+	a, b, g, f, l0, b0 := p.decode(x)
+	return p.hw.filter(a, b, g, f, l0, b0, false)
+}
+
+// Fit estimates the parameters and states from s; see [HoltWinters].
+func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
+	hw.fitted = false
+	if err := hw.check(s); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	hw.work = resize(hw.work, hw.m)
+	p := &hwParams{hw: hw, iBeta: -1, iGamma: -1, iPhi: -1, iL: -1}
+	dim := 1
+	if hw.Trend {
+		p.iBeta = dim
+		dim++
+	}
+	if hw.m > 1 {
+		p.iGamma = dim
+		dim++
+	}
+	if hw.Trend && hw.Damped {
+		p.iPhi = dim
+		dim++
+	}
+	// Coarse grid over the smoothing parameters for a start.
+	grid := []float64{logit(0.1), logit(0.3), logit(0.5), logit(0.7), logit(0.9)}
+	sub := []float64{logit(0.05), logit(0.3), logit(0.7)}
+	x := make([]float64, dim)
+	best := make([]float64, dim)
+	if p.iPhi >= 0 {
+		x[p.iPhi] = logit(0.9) // φ ≈ 0.976
+	}
+	bestF := math.Inf(1)
+	var walk func(d int)
+	walk = func(d int) {
+		if d == dim {
+			if f := p.sse(x); f < bestF {
+				bestF = f
+				copy(best, x)
+			}
+			return
+		}
+		switch d {
+		case 0:
+			for _, v := range grid {
+				x[0] = v
+				walk(1)
+			}
+		case p.iPhi:
+			walk(d + 1)
+		default:
+			for _, v := range sub {
+				x[d] = v
+				walk(d + 1)
+			}
+		}
+	}
+	walk(0)
+	if hw.InitialStates {
+		p.iL = dim
+		p.lScale = 0.1 * math.Max(math.Abs(hw.l0), 1e-8)
+		p.bScale = 0.1 * math.Max(math.Abs(hw.b0), 0.01*p.lScale)
+		dim++
+		if hw.Trend {
+			dim++
+		}
+		best = append(best, make([]float64, dim-len(best))...)
+	}
+	prob := optimize.Problem{Func: p.sse}
+	settings := &optimize.Settings{
+		FuncEvaluations: 400 * dim,
+		Converger:       &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-9, Iterations: 20 * dim},
+	}
+	res, err := optimize.Minimize(prob, best, settings, &optimize.NelderMead{SimplexSize: 0.5})
+	xs := best
+	if err == nil || (res != nil && res.F < bestF) {
+		if res != nil && res.F <= bestF {
+			xs = res.X
+		}
+	}
+	a, b, g, f, l0, b0 := p.decode(xs)
+	hw.alpha, hw.beta, hw.gamma, hw.phi = a, b, g, f
+	hw.l0, hw.b0 = l0, b0
+	hw.sse = hw.filter(a, b, g, f, l0, b0, true)
+	if hw.sse == math.MaxFloat64 {
+		return fmt.Errorf("eval: %s: series %q: the fit diverged", NameHoltWinters, s.ID)
+	}
+	hw.fitted = true
+	return nil
+}
+
+// Update conditions the fitted model on the history s with the same
+// smoothing parameters; see [HoltWinters].
+func (hw *HoltWinters) Update(s *forecast.Series) error {
+	if !hw.fitted {
+		return ErrNotFitted
+	}
+	if err := hw.check(s); err != nil {
+		return err
+	}
+	hw.work = resize(hw.work, hw.m)
+	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, true) == math.MaxFloat64 {
+		return fmt.Errorf("eval: %s: series %q: the filter diverged", NameHoltWinters, s.ID)
+	}
+	return nil
+}
+
+// Predict writes the h-step forecasts into dst. It does not allocate when
+// dst has room for h values.
+func (hw *HoltWinters) Predict(dst []float64, h int) ([]float64, error) {
+	if !hw.fitted {
+		return nil, ErrNotFitted
+	}
+	dst = resize(dst, h)
+	mult := hw.Seasonal == Multiplicative && hw.m > 1
+	damp := 0.0
+	pw := 1.0
+	for i := range dst {
+		pw *= hw.phi
+		damp += pw
+		lb := hw.level + damp*hw.trend
+		si := hw.season[i%hw.m]
+		if mult {
+			dst[i] = lb * si
+		} else {
+			dst[i] = lb + si
+		}
+	}
+	return dst, nil
+}
