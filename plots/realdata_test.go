@@ -241,7 +241,7 @@ func TestRealData(t *testing.T) {
 				{Model: "drift", Errors: hm(drift(48)), Baseline: true},
 			},
 		})
-		tr, va, best := trainAR(vals[len(vals)-2000:], 24, 300, 300, 0.3)
+		tr, va, best := trainAR(vals[len(vals)-2000:], 24, 300, 300, 0.03)
 		save(t, "etth1_training.png", &TrainingChart{
 			Title: "ETTh1 OT: linear AR(24) by gradient descent", Loss: "MSE (standardized)",
 			Train: tr, Val: va, BestEpoch: best,
@@ -297,5 +297,16 @@ func TestRealData(t *testing.T) {
 			}
 			save(t, "m4_grid_"+pick.name+".png", &g)
 		}
+	})
+}
+
+// TestDivergingTraining draws a run whose loss explodes (too large a
+// learning rate): the log axis must stay legible over 50 decades.
+func TestDivergingTraining(t *testing.T) {
+	_, vals := readColumn(t, "ETTh1.csv", "2006-01-02 15:04:05", 7)
+	tr, va, best := trainAR(vals[len(vals)-2000:], 24, 300, 300, 0.3)
+	save(t, "etth1_training_diverging.png", &TrainingChart{
+		Title: "ETTh1 OT: AR(24), learning rate too high", Loss: "MSE (standardized)",
+		Train: tr, Val: va, BestEpoch: best,
 	})
 }

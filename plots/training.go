@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -119,15 +120,24 @@ func (c *TrainingChart) plot() *plot.Plot {
 	}
 	p := newPlot(title, "epoch", loss)
 	p.X.Tick.Marker = niceTicker{want: 10, integer: true}
+	// On a log scale the losses are drawn as log10 values on a linear axis
+	// whose ticks are labelled 10^v: plot.LogScale misplaces the y label's
+	// glyph box (it takes the arithmetic midpoint of the range) and squashes
+	// the data area when the range spans many decades.
 	if logY {
-		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = logTicker{}
+		p.Y.Tick.Marker = log10Ticker{}
+	}
+	yv := func(v float64) float64 {
+		if logY {
+			return math.Log10(v)
+		}
+		return v
 	}
 	n := len(c.Train)
 	pts := func(v []float64) plotter.XYs {
 		xy := make(plotter.XYs, len(v))
 		for i, y := range v {
-			xy[i] = plotter.XY{X: float64(i + 1), Y: y}
+			xy[i] = plotter.XY{X: float64(i + 1), Y: yv(y)}
 		}
 		return xy
 	}
@@ -165,10 +175,13 @@ func (c *TrainingChart) plot() *plot.Plot {
 		} else {
 			lab += fmt.Sprintf(" (train %.4g)", v)
 		}
-		star := newScatter(plotter.XYs{{X: float64(b), Y: v}}, Black, 5, draw.RingGlyph{})
+		star := newScatter(plotter.XYs{{X: float64(b), Y: yv(v)}}, Black, 5, draw.RingGlyph{})
 		star.GlyphStyle.Color = Black
 		p.Add(star)
 		p.Legend.Add(lab, mark, star)
+	}
+	if !logY && p.Y.Min > 0 {
+		p.Y.Min = 0 // losses are non-negative: show their true proportions
 	}
 	if n == 1 {
 		p.X.Min, p.X.Max = 0.5, 1.5
@@ -179,10 +192,22 @@ func (c *TrainingChart) plot() *plot.Plot {
 	return p
 }
 
-// logTicker labels powers of ten and, when the range spans fewer than four
-// decades, also 2× and 5× multiples, so a log axis always shows a few
+// logTicker labels powers of ten (every k-th decade when the range spans
+// many, so at most about 8 labels) and, when the range spans fewer than
+// three decades, also 2× and 5× multiples, so a log axis always shows a few
 // labelled ticks.
 type logTicker struct{}
+
+// log10Ticker labels an axis of log10 values with logTicker's ticks.
+type log10Ticker struct{}
+
+func (log10Ticker) Ticks(min, max float64) []plot.Tick {
+	ticks := logTicker{}.Ticks(math.Pow(10, min), math.Pow(10, max))
+	for i := range ticks {
+		ticks[i].Value = math.Log10(ticks[i].Value)
+	}
+	return ticks
+}
 
 func (logTicker) Ticks(min, max float64) []plot.Tick {
 	if min <= 0 || !(max > min) {
@@ -190,28 +215,30 @@ func (logTicker) Ticks(min, max float64) []plot.Tick {
 	}
 	lo := math.Floor(math.Log10(min))
 	hi := math.Ceil(math.Log10(max))
-	mults := []float64{1, 2, 5}
-	if hi-lo > 4 {
-		mults = []float64{1}
+	decades := hi - lo
+	stride := math.Max(1, math.Ceil(decades/8))
+	mults := []float64{1}
+	if decades < 3 {
+		mults = []float64{1, 2, 5}
 	}
 	var ticks []plot.Tick
 	for e := lo; e <= hi; e++ {
 		p := math.Pow(10, e)
+		labelled := math.Mod(e-lo, stride) == 0
 		for m := 1.0; m < 10; m++ {
+			if stride > 1 && m > 1 {
+				break // minor ticks only within single-decade strides
+			}
 			v := m * p
 			if v < min || v > max {
 				continue
 			}
 			t := plot.Tick{Value: v}
-			for _, mm := range mults {
-				if m == mm {
-					t.Label = formatTick(v, max0(-int(e)))
-				}
+			if labelled && slices.Contains(mults, m) {
+				t.Label = formatTick(v, int(math.Max(-e, 0)))
 			}
 			ticks = append(ticks, t)
 		}
 	}
 	return ticks
 }
-
-func max0(x int) int { return max(x, 0) }
