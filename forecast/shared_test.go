@@ -20,11 +20,15 @@ import (
 // when it is absent.
 func sharedData(tb testing.TB, name string) string {
 	tb.Helper()
-	p := filepath.Join("..", "..", "shared", "data", name)
+	p := sharedDataPath(name)
 	if _, err := os.Stat(p); err != nil {
 		tb.Skipf("shared data not available: %v", err)
 	}
 	return p
+}
+
+func sharedDataPath(name string) string {
+	return filepath.Join("..", "..", "shared", "data", name)
 }
 
 func readShared(t *testing.T, name string, opt *forecast.LoadOptions) *forecast.Dataset {
