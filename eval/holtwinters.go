@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"gonum.org/v1/gonum/optimize"
 
@@ -90,8 +91,9 @@ type HoltWinters struct {
 	Trend bool
 	// Damped damps the trend by φ (only with Trend).
 	Damped bool
-	// InitialStates also optimises the initial level and trend.
-	InitialStates bool
+	// HeuristicInit keeps the initial states at the heuristic values
+	// instead of optimising them with the smoothing parameters.
+	HeuristicInit bool
 
 	// Fitted parameters.
 	alpha, beta, gamma, phi float64
@@ -104,9 +106,9 @@ type HoltWinters struct {
 	fitted       bool
 
 	// Workspace.
-	y        []float64
-	s0, work []float64
-	l0, b0   float64
+	y               []float64
+	s0, work, gwork []float64
+	l0, b0          float64
 }
 
 // Params returns the fitted smoothing parameters α (level), β (trend),
@@ -240,14 +242,14 @@ func (hw *HoltWinters) initStates() error {
 	return nil
 }
 
-// filter runs the recursions over hw.y from the given initial states and
-// returns the sum of squared one-step errors. When keep is true it leaves
-// the final states in hw.level, hw.trend and hw.season. It does not
-// allocate.
-func (hw *HoltWinters) filter(alpha, beta, gamma, phi, l, b float64, keep bool) float64 {
+// filter runs the recursions over hw.y from the initial states l, b and
+// s0 and returns the sum of squared one-step errors (MaxFloat64 when it is
+// not finite). When keep is true it leaves the final states in hw.level,
+// hw.trend and hw.season. It does not allocate.
+func (hw *HoltWinters) filter(alpha, beta, gamma, phi, l, b float64, s0 []float64, keep bool) float64 {
 	m := hw.m
 	s := hw.work[:m]
-	copy(s, hw.s0)
+	copy(s, s0)
 	mult := hw.Seasonal == Multiplicative && m > 1
 	var sse float64
 	j := 0
@@ -285,18 +287,136 @@ func (hw *HoltWinters) filter(alpha, beta, gamma, phi, l, b float64, keep bool) 
 	return sse
 }
 
+// Indices of the natural parameters in gradients.
+const (
+	pAlpha = iota
+	pBeta
+	pGamma
+	pPhi
+	pLevel
+	pTrend
+	pSeason // first of m initial seasonal states
+)
+
+// filterGrad is filter with forward-mode differentiation: it returns the
+// sum of squared one-step errors and sets g (length pSeason+m) to its
+// gradient with respect to α, β, γ, φ, ℓ_0, b_0 and s_0..s_{m−1}. Entries
+// of parameters the model does not have are zero. It does not allocate.
+func (hw *HoltWinters) filterGrad(alpha, beta, gamma, phi, l, b float64, s0, g []float64) float64 {
+	m := hw.m
+	P := pSeason + m
+	trend, damped := hw.Trend, hw.Trend && hw.Damped
+	seasonal := m > 1
+	mult := hw.Seasonal == Multiplicative && seasonal
+	s := hw.work[:m]
+	copy(s, s0)
+	w := hw.gwork[:6*P+m*P]
+	clear(w)
+	dl, db, dlb, dln, dsn, dbn := w[:P], w[P:2*P], w[2*P:3*P], w[3*P:4*P], w[4*P:5*P], w[5*P:6*P]
+	ds := w[6*P:]
+	clear(g[:P])
+	dl[pLevel] = 1
+	if trend {
+		db[pTrend] = 1
+	}
+	if seasonal {
+		for j := range m {
+			ds[j*P+pSeason+j] = 1
+		}
+	}
+	var sse float64
+	j := 0
+	for _, y := range hw.y {
+		dsi := ds[j*P : (j+1)*P]
+		lb := l + phi*b
+		for k := range dlb {
+			dlb[k] = dl[k] + phi*db[k]
+		}
+		if damped {
+			dlb[pPhi] += b
+		}
+		si := s[j]
+		var e, ln, sn float64
+		if mult {
+			e = y - lb*si
+			c := -2 * e
+			for k := range g[:P] {
+				g[k] += c * (si*dlb[k] + lb*dsi[k])
+			}
+			ln = alpha*(y/si) + (1-alpha)*lb
+			sn = gamma*(y/lb) + (1-gamma)*si
+			ca, cg := -alpha*y/(si*si), -gamma*y/(lb*lb)
+			for k := range dln {
+				dln[k] = ca*dsi[k] + (1-alpha)*dlb[k]
+				dsn[k] = cg*dlb[k] + (1-gamma)*dsi[k]
+			}
+			dln[pAlpha] += y/si - lb
+			dsn[pGamma] += y/lb - si
+		} else {
+			e = y - lb - si
+			c := -2 * e
+			for k := range g[:P] {
+				g[k] += c * (dlb[k] + dsi[k])
+			}
+			ln = alpha*(y-si) + (1-alpha)*lb
+			sn = gamma*(y-lb) + (1-gamma)*si
+			for k := range dln {
+				dln[k] = -alpha*dsi[k] + (1-alpha)*dlb[k]
+				dsn[k] = -gamma*dlb[k] + (1-gamma)*dsi[k]
+			}
+			dln[pAlpha] += y - si - lb
+			dsn[pGamma] += y - lb - si
+		}
+		sse += e * e
+		if trend {
+			bn := beta*(ln-l) + (1-beta)*phi*b
+			for k := range dbn {
+				dbn[k] = beta*(dln[k]-dl[k]) + (1-beta)*phi*db[k]
+			}
+			dbn[pBeta] += ln - l - phi*b
+			if damped {
+				dbn[pPhi] += (1 - beta) * b
+			}
+			b = bn
+			copy(db, dbn)
+		}
+		if seasonal {
+			s[j] = sn
+			copy(dsi, dsn)
+		}
+		l = ln
+		copy(dl, dln)
+		if j++; j == m {
+			j = 0
+		}
+	}
+	return sse
+}
+
 func logistic(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
 func logit(u float64) float64 { return math.Log(u / (1 - u)) }
 
-// hwParams maps unconstrained x to α, β, γ, φ and initial level/trend.
+// hwParams maps the unconstrained search vector x to the natural
+// parameters: α, β = α·σ(x_β), γ = (1−α)·σ(x_γ) and φ through logistic
+// transforms, and the initial states as offsets from the heuristic ones
+// scaled to the data.
 type hwParams struct {
 	hw                      *HoltWinters
 	iBeta, iGamma, iPhi, iL int // indices into x, -1 when absent
-	lScale, bScale          float64
+	iB, iS                  int
+	scale, norm             float64
+	s0                      []float64 // decoded initial seasons
+	gnat                    []float64
+	// cache of the last evaluation
+	lastX      []float64
+	lastF      float64
+	lastG      []float64
+	haveCached bool
 }
 
 func (p *hwParams) decode(x []float64) (alpha, beta, gamma, phi, l, b float64) {
+	hw := p.hw
 	alpha = hwMinAlpha + (1-2*hwMinAlpha)*logistic(x[0])
 	phi = 1
 	if p.iBeta >= 0 {
@@ -308,11 +428,21 @@ func (p *hwParams) decode(x []float64) (alpha, beta, gamma, phi, l, b float64) {
 	if p.iPhi >= 0 {
 		phi = hwMinPhi + (hwMaxPhi-hwMinPhi)*logistic(x[p.iPhi])
 	}
-	l, b = p.hw.l0, p.hw.b0
+	l, b = hw.l0, hw.b0
+	copy(p.s0, hw.s0)
 	if p.iL >= 0 {
-		l += p.lScale * x[p.iL]
-		if p.iBeta >= 0 {
-			b += p.bScale * x[p.iL+1]
+		l += p.scale * x[p.iL]
+		if p.iB >= 0 {
+			b += p.scale / float64(hw.m) * x[p.iB]
+		}
+		if p.iS >= 0 {
+			ss := p.scale
+			if hw.Seasonal == Multiplicative {
+				ss = 1
+			}
+			for j := range hw.m {
+				p.s0[j] += 0.1 * ss * x[p.iS+j]
+			}
 		}
 	}
 	return
@@ -320,7 +450,64 @@ func (p *hwParams) decode(x []float64) (alpha, beta, gamma, phi, l, b float64) {
 
 func (p *hwParams) sse(x []float64) float64 {
 	a, b, g, f, l0, b0 := p.decode(x)
-	return p.hw.filter(a, b, g, f, l0, b0, false)
+	return p.hw.filter(a, b, g, f, l0, b0, p.s0, false) / p.norm
+}
+
+// eval computes the objective and its gradient at x, caching the result.
+func (p *hwParams) eval(x []float64) {
+	if p.haveCached && slices.Equal(x, p.lastX) {
+		return
+	}
+	hw := p.hw
+	a, b, g, f, l0, b0 := p.decode(x)
+	sse := hw.filterGrad(a, b, g, f, l0, b0, p.s0, p.gnat)
+	p.lastX = append(p.lastX[:0], x...)
+	p.lastG = resize(p.lastG, len(x))
+	p.haveCached = true
+	if math.IsNaN(sse) || math.IsInf(sse, 0) {
+		p.lastF = math.Inf(1)
+		clear(p.lastG)
+		return
+	}
+	p.lastF = sse / p.norm
+	gn := p.gnat
+	for i := range gn[:pSeason+hw.m] {
+		gn[i] /= p.norm
+	}
+	gx := p.lastG
+	clear(gx)
+	sa := logistic(x[0])
+	ja := (1 - 2*hwMinAlpha) * sa * (1 - sa)
+	gx[0] = gn[pAlpha] * ja
+	if p.iBeta >= 0 {
+		sb := logistic(x[p.iBeta])
+		gx[0] += gn[pBeta] * sb * ja
+		gx[p.iBeta] = gn[pBeta] * a * sb * (1 - sb)
+	}
+	if p.iGamma >= 0 {
+		sg := logistic(x[p.iGamma])
+		gx[0] -= gn[pGamma] * sg * ja
+		gx[p.iGamma] = gn[pGamma] * (1 - a) * sg * (1 - sg)
+	}
+	if p.iPhi >= 0 {
+		sp := logistic(x[p.iPhi])
+		gx[p.iPhi] = gn[pPhi] * (hwMaxPhi - hwMinPhi) * sp * (1 - sp)
+	}
+	if p.iL >= 0 {
+		gx[p.iL] = gn[pLevel] * p.scale
+		if p.iB >= 0 {
+			gx[p.iB] = gn[pTrend] * p.scale / float64(hw.m)
+		}
+		if p.iS >= 0 {
+			ss := p.scale
+			if hw.Seasonal == Multiplicative {
+				ss = 1
+			}
+			for j := range hw.m {
+				gx[p.iS+j] = gn[pSeason+j] * 0.1 * ss
+			}
+		}
+	}
 }
 
 // Fit estimates the parameters and states from s; see [HoltWinters].
@@ -332,14 +519,27 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	hw.work = resize(hw.work, hw.m)
-	p := &hwParams{hw: hw, iBeta: -1, iGamma: -1, iPhi: -1, iL: -1}
+	m := hw.m
+	P := pSeason + m
+	hw.work = resize(hw.work, m)
+	hw.gwork = resize(hw.gwork, 6*P+m*P)
+	p := &hwParams{hw: hw, iBeta: -1, iGamma: -1, iPhi: -1, iL: -1, iB: -1, iS: -1,
+		s0: make([]float64, m), gnat: make([]float64, P)}
+	var scale float64
+	for _, v := range hw.y {
+		scale += math.Abs(v)
+	}
+	p.scale = scale / float64(len(hw.y))
+	if p.scale == 0 {
+		p.scale = 1
+	}
+	p.norm = float64(len(hw.y)) * p.scale * p.scale
 	dim := 1
 	if hw.Trend {
 		p.iBeta = dim
 		dim++
 	}
-	if hw.m > 1 {
+	if m > 1 {
 		p.iGamma = dim
 		dim++
 	}
@@ -381,38 +581,49 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 		}
 	}
 	walk(0)
-	if hw.InitialStates {
+	if !hw.HeuristicInit {
 		p.iL = dim
-		p.lScale = 0.1 * math.Max(math.Abs(hw.l0), 1e-8)
-		p.bScale = 0.1 * math.Max(math.Abs(hw.b0), 0.01*p.lScale)
 		dim++
 		if hw.Trend {
+			p.iB = dim
 			dim++
+		}
+		if m > 1 {
+			p.iS = dim
+			dim += m
 		}
 		best = append(best, make([]float64, dim-len(best))...)
 	}
-	prob := optimize.Problem{Func: p.sse}
-	settings := &optimize.Settings{
-		FuncEvaluations: 400 * dim,
-		Converger:       &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-9, Iterations: 20 * dim},
+	prob := optimize.Problem{
+		Func: func(x []float64) float64 { p.eval(x); return p.lastF },
+		Grad: func(g, x []float64) { p.eval(x); copy(g, p.lastG) },
 	}
-	res, err := optimize.Minimize(prob, best, settings, &optimize.NelderMead{SimplexSize: 0.5})
+	settings := &optimize.Settings{
+		GradientThreshold: 1e-8,
+		FuncEvaluations:   hwMaxEvals,
+		Converger:         &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-10, Iterations: 20},
+	}
 	xs := best
-	if err == nil || (res != nil && res.F < bestF) {
-		if res != nil && res.F <= bestF {
-			xs = res.X
-		}
+	res, err := optimize.Minimize(prob, best, settings, &optimize.LBFGS{})
+	if res != nil && res.F <= bestF && !math.IsNaN(res.F) {
+		xs = res.X
+	} else if err != nil && res == nil {
+		return fmt.Errorf("eval: %s: series %q: %w", NameHoltWinters, s.ID, err)
 	}
 	a, b, g, f, l0, b0 := p.decode(xs)
 	hw.alpha, hw.beta, hw.gamma, hw.phi = a, b, g, f
 	hw.l0, hw.b0 = l0, b0
-	hw.sse = hw.filter(a, b, g, f, l0, b0, true)
+	copy(hw.s0, p.s0)
+	hw.sse = hw.filter(a, b, g, f, l0, b0, hw.s0, true)
 	if hw.sse == math.MaxFloat64 {
 		return fmt.Errorf("eval: %s: series %q: the fit diverged", NameHoltWinters, s.ID)
 	}
 	hw.fitted = true
 	return nil
 }
+
+// hwMaxEvals bounds the objective evaluations of one fit.
+const hwMaxEvals = 2000
 
 // Update conditions the fitted model on the history s with the same
 // smoothing parameters; see [HoltWinters].
@@ -424,7 +635,7 @@ func (hw *HoltWinters) Update(s *forecast.Series) error {
 		return err
 	}
 	hw.work = resize(hw.work, hw.m)
-	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, true) == math.MaxFloat64 {
+	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, hw.s0, true) == math.MaxFloat64 {
 		return fmt.Errorf("eval: %s: series %q: the filter diverged", NameHoltWinters, s.ID)
 	}
 	return nil

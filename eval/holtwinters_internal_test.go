@@ -1,0 +1,88 @@
+package eval
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"gonum.org/v1/gonum/diff/fd"
+	"gonum.org/v1/gonum/floats"
+)
+
+// TestHoltWintersGradient checks the forward-mode gradient of the
+// one-step SSE against central finite differences for every model shape.
+func TestHoltWintersGradient(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	const m, n = 4, 40
+	y := make([]float64, n)
+	for i := range y {
+		y[i] = 50 + 0.5*float64(i) + 8*math.Sin(2*math.Pi*float64(i)/m) + rng.NormFloat64()
+	}
+	for _, test := range []struct {
+		name string
+		hw   HoltWinters
+	}{
+		{"ses", HoltWinters{Period: 1}},
+		{"holt", HoltWinters{Period: 1, Trend: true}},
+		{"add", HoltWinters{Period: m, Trend: true}},
+		{"add-damped", HoltWinters{Period: m, Trend: true, Damped: true}},
+		{"mul-damped", HoltWinters{Period: m, Trend: true, Damped: true, Seasonal: Multiplicative}},
+		{"mul-notrend", HoltWinters{Period: m, Seasonal: Multiplicative}},
+	} {
+		hw := test.hw
+		hw.y = y
+		hw.m = max(1, hw.Period)
+		P := pSeason + hw.m
+		hw.work = make([]float64, hw.m)
+		hw.gwork = make([]float64, 6*P+hw.m*P)
+		// Natural parameters: α, β, γ, φ, ℓ0, b0, s0...
+		theta := []float64{0.4, 0.1, 0.2, 0.9, 48, 0.4}
+		for j := range hw.m {
+			if hw.m == 1 {
+				theta = append(theta, 0)
+			} else if hw.Seasonal == Multiplicative {
+				theta = append(theta, 1+0.1*math.Sin(2*math.Pi*float64(j)/m))
+			} else {
+				theta = append(theta, 8*math.Sin(2*math.Pi*float64(j)/m))
+			}
+		}
+		unpack := func(th []float64) (a, b, g, f, l, bb float64, s0 []float64) {
+			a, b, g, f, l, bb = th[0], th[1], th[2], th[3], th[4], th[5]
+			if !hw.Trend {
+				b, bb = 0, 0
+			}
+			if !(hw.Trend && hw.Damped) {
+				f = 1
+			}
+			if hw.m == 1 {
+				g = 0
+			}
+			return a, b, g, f, l, bb, th[pSeason:]
+		}
+		sse := func(th []float64) float64 {
+			a, b, g, f, l, bb, s0 := unpack(th)
+			return hw.filter(a, b, g, f, l, bb, s0, false)
+		}
+		got := make([]float64, P)
+		a, b, g, f, l, bb, s0 := unpack(theta)
+		v := hw.filterGrad(a, b, g, f, l, bb, s0, got)
+		if w := sse(theta); math.Abs(v-w) > 1e-9*w {
+			t.Errorf("%s: filterGrad SSE = %v, filter SSE = %v", test.name, v, w)
+		}
+		want := fd.Gradient(nil, sse, theta, &fd.Settings{Formula: fd.Central})
+		// Parameters the model lacks have no effect: zero both.
+		if !hw.Trend {
+			want[pBeta], want[pTrend] = 0, 0
+		}
+		if !(hw.Trend && hw.Damped) {
+			want[pPhi] = 0
+		}
+		if hw.m == 1 {
+			want[pGamma], want[pSeason] = 0, 0
+			got[pSeason] = 0
+		}
+		if !floats.EqualApprox(got, want, 1e-4*floats.Norm(want, math.Inf(1))) {
+			t.Errorf("%s: gradient\n got %v\nwant %v", test.name, got, want)
+		}
+	}
+}
