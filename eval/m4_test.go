@@ -3,6 +3,7 @@ package eval_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"gonum.org/v1/gonum/floats/scalar"
 
@@ -45,5 +46,34 @@ func TestM4HourlyReference(t *testing.T) {
 		if !scalar.EqualWithinAbs(got.MASE, want.mase, 5e-4) {
 			t.Errorf("%s: mean MASE = %.4f, want %.3f", want.model, got.MASE, want.mase)
 		}
+	}
+}
+
+// TestM4HourlyHoltWinters scores Holt-Winters (additive season, no trend,
+// the configuration of /work/shared/bench/peer_hw_m4.py) on the M4 Hourly
+// validation split. statsmodels 0.13 ExponentialSmoothing gets sMAPE
+// 17.000 and MASE 1.317 there (figures quoted in the eval brief, not re-run
+// here); we require no worse than seasonal naive (14.570 / 1.228 is better
+// than statsmodels, so the check is against statsmodels' figures + 10 %)
+// and log the timing. Skipped with -short: it fits 414 models.
+func TestM4HourlyHoltWinters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits 414 Holt-Winters models")
+	}
+	series := loadShared(t, "Hourly-train.csv")
+	cfg := &eval.Backtest{Horizon: 48, Origins: 1, Season: 24}
+	models := []eval.Model{
+		{Name: "hw", New: func() forecast.Forecaster { return &eval.HoltWinters{Period: 24} }},
+	}
+	start := time.Now()
+	res, err := eval.WalkForwardMany(context.Background(), series, models, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Model("hw")
+	t.Logf("holt-winters additive season: sMAPE %.3f MASE %.3f in %v (fit time summed over folds %.2fs)",
+		got.SMAPE, got.MASE, time.Since(start), got.FitSeconds)
+	if got.SMAPE > 17.000*1.1 || got.MASE > 1.317*1.1 {
+		t.Errorf("Holt-Winters on M4 Hourly: sMAPE %.3f MASE %.3f, want within 10 %% of statsmodels' 17.000 / 1.317 or better", got.SMAPE, got.MASE)
 	}
 }
