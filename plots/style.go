@@ -1,16 +1,14 @@
 package plots
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"image/color"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 
+	"github.com/tsforecast/tsforecast/forecast"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -111,16 +109,16 @@ func WritePNG(w io.Writer, c Chart, size Size) error {
 	return err
 }
 
-// SavePNG renders c and writes it to path atomically: the image goes to a
-// temporary file in the same directory that is renamed over path only once it
-// is complete, so readers never see a partial image and an earlier file at
+// SavePNG renders c and writes it to path atomically with
+// [forecast.WriteFileAtomic]: the image goes to a temporary file in the same
+// directory that is renamed over path only once it is complete, so readers never see a partial image and an earlier file at
 // path survives a failed render.
 func SavePNG(path string, c Chart, size Size) error {
 	b, err := renderPNG(c, size)
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error {
+	return forecast.WriteFileAtomic(path, func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
 	})
@@ -141,47 +139,6 @@ func renderPNG(c Chart, size Size) ([]byte, error) {
 		return nil, fmt.Errorf("plots: encoding png: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// writeFileAtomic writes path through a temporary file in the same directory
-// that is synced and renamed over path. On any error the temporary file is
-// removed and path is left as it was.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	bw := bufio.NewWriter(f)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("plots: writing %s: %w", path, err)
-	}
-	return nil
 }
 
 // Font sizes in points. Tick labels at 11 pt stay legible on a projected

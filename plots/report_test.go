@@ -1,0 +1,217 @@
+package plots
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// models returns the named eval baselines with season m.
+func models(m int, names ...string) []eval.Model {
+	var out []eval.Model
+	for _, b := range eval.Baselines(m) {
+		if slices.Contains(names, b.Name) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func synthSeries(id string, n int) *forecast.Series {
+	start := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
+	return &forecast.Series{ID: id, Target: "y", Values: synth(n, 12), Times: monthly(start, n), Freq: forecast.Monthly}
+}
+
+func backtest(t *testing.T, s *forecast.Series, cfg *eval.Backtest) *eval.Result {
+	t.Helper()
+	res, err := eval.WalkForward(context.Background(), s, models(12, eval.NameNaive, eval.NameSeasonalNaive, eval.NameDrift), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+func TestWriteReport(t *testing.T) {
+	s := synthSeries("synthetic", 144)
+	cfg := &eval.Backtest{Horizon: 12, Step: 12, Origins: 6, Levels: []float64{80}, Calibration: 2}
+	bt := backtest(t, s, cfg)
+	dir := t.TempDir()
+	r := &Report{Series: s, Backtest: bt, Training: &TrainingChart{Train: []float64{1, 0.5, 0.3}, Val: []float64{1.1, 0.6, 0.7}, BestEpoch: 2}}
+	if err := WriteReport(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	files := readDir(t, dir)
+	want := []string{FileIndex, FileMetrics, FileSummary, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining}
+	for _, f := range want {
+		if len(files[f]) == 0 {
+			t.Errorf("WriteReport: %s missing or empty", f)
+		}
+	}
+	if len(files) != len(want) {
+		t.Errorf("WriteReport wrote %d files, want %d: %v", len(files), len(want), slices.Sorted(maps.Keys(files)))
+	}
+	index := string(files[FileIndex])
+	for _, f := range want[3:] {
+		if !strings.Contains(index, "]("+f+")") {
+			t.Errorf("index.md does not link %s", f)
+		}
+	}
+	// The focus model is the best ranked, and the table has every model.
+	best := bt.Ranked()[0].Model
+	if !strings.Contains(index, "model **"+mdEscape(best)+"**") {
+		t.Errorf("index.md does not name the best model %q:\n%s", best, index)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(files[FileMetrics])).ReadAll()
+	if err != nil {
+		t.Fatalf("metrics.csv: %v", err)
+	}
+	if len(recs) != 1+len(bt.Models) {
+		t.Fatalf("metrics.csv has %d rows, want %d", len(recs), 1+len(bt.Models))
+	}
+	if recs[0][0] != "model" || !slices.Contains(recs[0], "mase") || !slices.Contains(recs[0], "coverage_80") {
+		t.Errorf("metrics.csv header = %v", recs[0])
+	}
+	// The MAE column matches eval's summary of the first-ranked model.
+	col := slices.Index(recs[0], "mae")
+	if recs[1][0] != best {
+		t.Errorf("metrics.csv first row model = %s, want %s", recs[1][0], best)
+	}
+	var got float64
+	if err := json.Unmarshal([]byte(recs[1][col]), &got); err != nil || got != bt.Model(best).Summary.Mean.MAE {
+		t.Errorf("metrics.csv mae = %s, want %v", recs[1][col], bt.Model(best).Summary.Mean.MAE)
+	}
+	var sum struct {
+		Title  string
+		Model  string
+		Charts []struct{ File, Caption string }
+	}
+	if err := json.Unmarshal(files[FileSummary], &sum); err != nil {
+		t.Fatalf("summary.json: %v", err)
+	}
+	if sum.Model != best || len(sum.Charts) != 5 {
+		t.Errorf("summary.json model %q with %d charts, want %q with 5", sum.Model, len(sum.Charts), best)
+	}
+	for _, c := range sum.Charts {
+		if c.Caption == "" {
+			t.Errorf("summary.json: chart %s has no caption", c.File)
+		}
+	}
+
+	// Re-running gives identical bytes.
+	if err := WriteReport(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	again := readDir(t, dir)
+	for f, b := range files {
+		if !bytes.Equal(b, again[f]) {
+			t.Errorf("second WriteReport changed %s", f)
+		}
+	}
+
+	// A run without training removes the stale chart but leaves user files.
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r.Training = nil
+	if err := WriteReport(dir, r); err != nil {
+		t.Fatal(err)
+	}
+	after := readDir(t, dir)
+	if _, ok := after[FileTraining]; ok {
+		t.Error("stale training.png survived a report without training")
+	}
+	if string(after["notes.txt"]) != "mine" {
+		t.Error("WriteReport touched a file it does not own")
+	}
+	if strings.Contains(string(after[FileIndex]), FileTraining) {
+		t.Error("index.md still links training.png")
+	}
+
+	// Bad data: nothing is written, the previous report stays whole.
+	bad := synthSeries("bad", 144)
+	bad.Values[3] = math.NaN()
+	err = WriteReport(dir, &Report{Series: bad, Backtest: bt})
+	var de *DataError
+	if !errors.As(err, &de) || !errors.Is(err, ErrNotFinite) {
+		t.Errorf("WriteReport(NaN series) error = %v, want a DataError wrapping ErrNotFinite", err)
+	}
+	final := readDir(t, dir)
+	for f, b := range after {
+		if !bytes.Equal(b, final[f]) {
+			t.Errorf("failed WriteReport changed %s", f)
+		}
+	}
+	for f := range final {
+		if strings.HasSuffix(f, ".tmp") {
+			t.Errorf("temporary file %s left behind", f)
+		}
+	}
+
+	if err := WriteReport(t.TempDir(), &Report{}); !errors.Is(err, ErrNothingToReport) {
+		t.Errorf("WriteReport(empty) error = %v, want ErrNothingToReport", err)
+	}
+}
+
+func TestWriteReportMany(t *testing.T) {
+	var series []*forecast.Series
+	for k := range 12 {
+		s := &forecast.Series{ID: "S" + string(rune('A'+k)), Values: synth(96, 12)}
+		for i := range s.Values {
+			s.Values[i] = s.Values[i]*float64(k+1) + 40*math.Sin(float64(i*k)/5)
+		}
+		series = append(series, s)
+	}
+	cfg := &eval.Backtest{Horizon: 12, Step: 12, Origins: 2, Season: 12}
+	mr, err := eval.WalkForwardMany(context.Background(), series, models(12, eval.NameNaive, eval.NameSeasonalNaive), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pick := range []string{"worst", "best", "SC,SA"} {
+		dir := t.TempDir()
+		r := &Report{Many: mr, ManySeries: series, GridPick: pick, GridSize: 4}
+		if err := WriteReport(dir, r); err != nil {
+			t.Fatalf("pick %s: %v", pick, err)
+		}
+		files := readDir(t, dir)
+		if len(files[FileGrid]) == 0 {
+			t.Errorf("pick %s: no grid.png", pick)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(files[FileMetrics])).ReadAll()
+		if err != nil || len(recs) != 3 || !slices.Contains(recs[0], "owa") {
+			t.Errorf("pick %s: metrics.csv = %v, %v", pick, recs, err)
+		}
+	}
+	if err := WriteReport(t.TempDir(), &Report{Many: mr, ManySeries: series, GridPick: "SA,nope"}); err == nil || !strings.Contains(err.Error(), "nope") {
+		t.Errorf("WriteReport(unknown grid id) error = %v, want one naming the id", err)
+	}
+}
