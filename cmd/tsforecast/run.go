@@ -4,13 +4,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func runInspect(cCtx *cli.Context) error {
-	if err := require(cCtx, "input"); err != nil {
-		return err
-	}
-	return errNotAvailable{"inspect"}
-}
-
 func runForecast(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "horizon"); err != nil {
 		return err

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"io"
+
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/urfave/cli/v2"
+)
+
+// loadOptions builds the loader options from the input flags. The flag
+// values were validated by the flags' actions, so parse errors here are
+// usage errors too.
+func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
+	layout, err := forecast.ParseLayout(cCtx.String("layout"))
+	if err != nil {
+		return nil, usagef(cCtx, "%v", err)
+	}
+	missing, err := forecast.ParseMissingPolicy(cCtx.String("missing"))
+	if err != nil {
+		return nil, usagef(cCtx, "%v", err)
+	}
+	return &forecast.LoadOptions{
+		Layout:     layout,
+		Target:     cCtx.String("target"),
+		TimeLayout: cCtx.String("time-format"),
+		Missing:    missing,
+	}, nil
+}
+
+// load reads the --input file ("-" is stdin) with opt.
+func load(cCtx *cli.Context, opt *forecast.LoadOptions) (*forecast.Dataset, error) {
+	path := cCtx.String("input")
+	if path == "-" {
+		return forecast.Read(cCtx.App.Reader, "stdin", opt)
+	}
+	return forecast.ReadFile(path, opt)
+}
+
+// writeOutput writes with fn to path atomically, or to stdout when path is
+// empty or "-".
+func writeOutput(cCtx *cli.Context, path string, fn func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return fn(cCtx.App.Writer)
+	}
+	return forecast.WriteFileAtomic(path, fn)
+}
+
+// outputLayoutOf returns the forecast CSV layout mirroring the input's.
+func outputLayoutOf(l forecast.Layout) outputLayout {
+	switch l {
+	case forecast.LayoutLong:
+		return outLong
+	case forecast.LayoutWide:
+		return outWide
+	}
+	return outSingle
+}
