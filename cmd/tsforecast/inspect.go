@@ -278,7 +278,9 @@ func (in *inspection) seasonText() string {
 	for k := range counts {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j] })
+	sort.Slice(keys, func(i, j int) bool {
+		return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j]
+	})
 	for _, k := range keys {
 		if k != c.Period {
 			others = append(others, fmt.Sprintf("%d in %d", k, counts[k]))
