@@ -1,12 +1,16 @@
 package plots
 
 import (
+	"context"
+	"errors"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -309,4 +313,53 @@ func TestDivergingTraining(t *testing.T) {
 		Title: "ETTh1 OT: AR(24), learning rate too high", Loss: "MSE (standardized)",
 		Train: tr, Val: va, BestEpoch: best,
 	})
+}
+
+// TestRealReport writes full reports from real data with eval's baselines:
+// airline passengers (walk-forward, conformal forecast) and the M4 hourly
+// file (grid of the worst series). It loads with forecast.ReadFile, the
+// loader the CLI uses. The reports go to -plots.out when set.
+func TestRealReport(t *testing.T) {
+	out := *outDir
+	if out == "" {
+		out = t.TempDir()
+	}
+	ctx := context.Background()
+	ds, err := forecast.ReadFile(filepath.Join(dataDir, "airline-passengers.csv"), nil)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			t.Skip(err)
+		}
+		t.Fatal(err)
+	}
+	s := ds.Series[0]
+	cfg := &eval.Backtest{Horizon: 12, Step: 3, Origins: 24, Levels: []float64{80, 95}, Calibration: 4}
+	bt, err := eval.WalkForward(ctx, s, eval.Baselines(12), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hw := eval.Baselines(12)[5]
+	fc, err := eval.ConformalForecast(ctx, s, hw, &eval.Backtest{Horizon: 24, Step: 1, Origins: 30, Levels: []float64{80, 95}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, va, best := trainAR(s.Values, 13, 24, 400, 0.05)
+	r := &Report{Series: s, Backtest: bt, Forecast: fc,
+		Training: &TrainingChart{Title: "airline-passengers: linear AR(13) by gradient descent", Loss: "MSE (standardized)", Train: tr, Val: va, BestEpoch: best}}
+	if err := WriteReport(filepath.Join(out, "report_airline"), r); err != nil {
+		t.Fatal(err)
+	}
+
+	m4, err := forecast.ReadFile(filepath.Join(dataDir, "Hourly-train.csv"), &forecast.LoadOptions{Freq: "hourly"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	series := m4.Series[:60]
+	mr, err := eval.WalkForwardMany(ctx, series, models(24, eval.NameNaive, eval.NameSeasonalNaive, eval.NameNaive2), &eval.Backtest{Horizon: 48, Step: 48, Origins: 2, Season: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteReport(filepath.Join(out, "report_m4"), &Report{Title: "M4 Hourly, first 60 series", Many: mr, ManySeries: series}); err != nil {
+		t.Fatal(err)
+	}
 }

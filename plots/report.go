@@ -246,9 +246,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 
 	if f := r.Forecast; f != nil {
 		c := &ForecastChart{ID: s.ID, Model: f.Model, History: s.Values, Forecast: f.Point, Times: s.Times, Freq: s.Freq}
-		for _, iv := range f.Intervals {
-			c.Bands = append(c.Bands, Band{Level: iv.Level / 100, Lo: iv.Lo, Hi: iv.Hi})
-		}
+		c.Bands, sum.Warnings = finiteBands(f.Intervals, "forecast", sum.Warnings)
 		if err := add(FileForecast, fmt.Sprintf("Forecast of %s by %s for the next %d steps after the data%s.", s.ID, f.Model, len(f.Point), bandsCaption(c.Bands)), c); err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -256,6 +254,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 	if mr != nil && len(mr.Folds) > 0 {
 		last := mr.Folds[len(mr.Folds)-1]
 		c := foldChart(s, model, &last)
+		c.Bands, sum.Warnings = finiteBands(last.Intervals, "last fold", sum.Warnings)
 		if err := add(FileLastFold, fmt.Sprintf("Last walk-forward fold: %s forecasts %d steps from origin %s against what happened%s.", model, len(last.Forecast), originLabel(timeline{times: s.Times, freq: s.Freq}, last.Origin-1), bandsCaption(c.Bands)), c); err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -289,8 +288,11 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 	if r.Training != nil {
 		tc := *r.Training
 		caption := fmt.Sprintf("Training and validation loss over %d epochs", len(tc.Train))
-		if tc.BestEpoch > 0 {
-			caption += fmt.Sprintf("; the weights of epoch %d were kept (early stopping)", tc.BestEpoch)
+		switch {
+		case tc.BestEpoch > 0 && tc.BestEpoch < len(tc.Train):
+			caption += fmt.Sprintf("; early stopping kept the weights of epoch %d", tc.BestEpoch)
+		case tc.BestEpoch > 0:
+			caption += "; the last epoch was the best and was kept"
 		}
 		if err := add(FileTraining, caption+".", &tc); err != nil {
 			return nil, nil, nil, nil, err
@@ -349,10 +351,25 @@ func foldChart(s *forecast.Series, model string, f *eval.Fold) *ForecastChart {
 	if s.Times != nil {
 		c.Times = s.Times[:f.Origin]
 	}
-	for _, iv := range f.Intervals {
-		c.Bands = append(c.Bands, Band{Level: iv.Level / 100, Lo: iv.Lo, Hi: iv.Hi})
-	}
+	c.Bands, _ = finiteBands(f.Intervals, "", nil)
 	return c
+}
+
+// finiteBands converts eval intervals (levels in percent) to bands, leaving
+// out any interval with an unbounded or NaN bound (conformal intervals are
+// infinite when too few folds calibrate them) and noting it in warnings.
+func finiteBands(ivs []eval.Interval, what string, warnings []string) ([]Band, []string) {
+	var bands []Band
+	for _, iv := range ivs {
+		if checkFinite("", "", iv.Lo) != nil || checkFinite("", "", iv.Hi) != nil {
+			if what != "" {
+				warnings = append(warnings, fmt.Sprintf("%s: the %.4g%% interval is unbounded or undefined (too few calibration folds) and is not drawn", what, iv.Level))
+			}
+			continue
+		}
+		bands = append(bands, Band{Level: iv.Level / 100, Lo: iv.Lo, Hi: iv.Hi})
+	}
+	return bands, warnings
 }
 
 // residualChart collects the out-of-sample errors of mr. When the folds

@@ -144,6 +144,11 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	}
 	hist.X.Min, hist.X.Max = lo, hi
 	hist.Y.Min = 0
+	hist.Y.Tick.Marker = niceTicker{want: 6, integer: true}
+	// Headroom for the legend at the top right.
+	hist.Y.Max *= 1.25
+	hist.Legend.Left = false
+	hist.Legend.XOffs = -vg.Points(6)
 
 	// Autocorrelation with white-noise bounds.
 	lags := c.lags()
@@ -180,6 +185,7 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	ac.X.Min, ac.X.Max = 0.5, float64(lags)+0.5
 	ac.Y.Min = math.Min(-1.3*bound, ac.Y.Min)
 	ac.Y.Max = math.Max(1.3*bound, ac.Y.Max)
+	ac.Y.Max += 0.2 * (ac.Y.Max - ac.Y.Min) // headroom for the legend
 	ac.Legend.Add("±1.96/√n", band)
 	ac.Legend.Left = false
 	ac.Legend.XOffs = -vg.Points(6)

@@ -270,6 +270,12 @@ func (nt niceTicker) Ticks(min, max float64) []plot.Tick {
 	if nt.integer && step < 1 {
 		step = 1
 	}
+	if nt.integer && step != math.Trunc(step) {
+		step = math.Ceil(step) // 2.5 → 3 would be odd; 2.5 only occurs below 10
+		if step == 3 {
+			step = 2
+		}
+	}
 	minor := step / 5
 	if m := step / mag; m == 2 || m == 20 {
 		minor = step / 4
@@ -279,11 +285,12 @@ func (nt niceTicker) Ticks(min, max float64) []plot.Tick {
 	if nt.integer && minor < 1 {
 		minor = 0
 	}
+	// Decimals needed to print multiples of step exactly (2.5 needs one).
 	prec := 0
-	if d := -math.Floor(math.Log10(step) + 1e-9); d > 0 {
-		prec = int(d)
-		if step/mag == 2.5 {
-			prec++
+	for ; prec < 15; prec++ {
+		x := step * math.Pow(10, float64(prec))
+		if math.Abs(x-math.Round(x)) < 1e-6*math.Max(1, x) {
+			break
 		}
 	}
 	var ticks []plot.Tick
