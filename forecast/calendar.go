@@ -17,11 +17,18 @@ var timeLayouts = []string{
 	"2006-01",
 }
 
-// detectTimeLayout returns the first known layout that parses s.
-func detectTimeLayout(s string) (string, bool) {
+// detectTimeLayout returns the first known layout that parses s. Plain
+// years ("1990") are recognised only in a column named "year" (years), as
+// elsewhere they cannot be told from numbers.
+func detectTimeLayout(s string, years bool) (string, bool) {
 	for _, l := range timeLayouts {
 		if _, err := time.Parse(l, s); err == nil {
 			return l, true
+		}
+	}
+	if years {
+		if _, err := time.Parse("2006", s); err == nil {
+			return "2006", true
 		}
 	}
 	return "", false
@@ -32,6 +39,7 @@ type timeParser struct {
 	file, col string
 	layout    string // fixed by the user or by the first timestamp
 	user      bool   // layout given in LoadOptions
+	years     bool   // the column is named "year"
 	first     int    // line whose timestamp fixed the layout
 }
 
@@ -40,10 +48,10 @@ func (p *timeParser) parse(s string, line int) (time.Time, error) {
 		return time.Time{}, perr(p.file, line, p.col, ErrSyntax, "empty timestamp")
 	}
 	if p.layout == "" {
-		l, ok := detectTimeLayout(s)
+		l, ok := detectTimeLayout(s, p.years)
 		if !ok {
 			return time.Time{}, perr(p.file, line, p.col, ErrSyntax,
-				"invalid timestamp %q (want 2006-01, 2006-01-02, 2006-01-02 15:04:05, RFC 3339 or a TimeLayout)", s)
+				"invalid timestamp %q (want 2006-01, 2006-01-02, 2006-01-02 15:04:05, RFC 3339 or set TimeLayout)", s)
 		}
 		p.layout, p.first = l, line
 	}
@@ -54,7 +62,7 @@ func (p *timeParser) parse(s string, line int) (time.Time, error) {
 	if p.user {
 		return time.Time{}, perr(p.file, line, p.col, ErrSyntax, "invalid timestamp %q (want layout %q)", s, p.layout)
 	}
-	if l, ok := detectTimeLayout(s); ok {
+	if l, ok := detectTimeLayout(s, p.years); ok {
 		return time.Time{}, perr(p.file, line, p.col, ErrSyntax,
 			"timestamp %q has format %q but line %d has %q", s, l, p.first, p.layout)
 	}

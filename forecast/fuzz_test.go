@@ -34,7 +34,8 @@ func firstLines(name string, n, max int) string {
 	return b.String()
 }
 
-// FuzzRead feeds arbitrary bytes to Read under every layout and policy.
+// FuzzRead feeds arbitrary bytes to Read under every layout, policy and
+// frequency override.
 // Invariants: no panic; an error is a *ParseError for this file; every
 // accepted series is non-empty, finite, in strictly increasing time order
 // and aligned with its timestamps and covariates; under MissingError
@@ -42,8 +43,8 @@ func firstLines(name string, n, max int) string {
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"airline-passengers.csv", "daily-min-temperatures.csv", "monthly-sunspots.csv", "ETTh1.csv", "Hourly-train.csv"} {
 		if s := firstLines(name, 5, 200); s != "" {
-			f.Add([]byte(s), uint8(0), uint8(0))
-			f.Add([]byte(s), uint8(0), uint8(1))
+			f.Add([]byte(s), uint8(0), uint8(0), uint8(0))
+			f.Add([]byte(s), uint8(0), uint8(1), uint8(0))
 		}
 	}
 	// Copies of those first lines, so the corpus does not depend on the
@@ -57,12 +58,16 @@ func FuzzRead(f *testing.F) {
 		"unique_id,ds,y\nA,2020-01-31,1\nA,2020-03-31,NA\nB,2020-01-31,2\n",
 		"\uFEFFds,y\n2020-01-01T00:00:00Z,1\n2020-01-01T00:01:00Z,Inf\n",
 	} {
-		f.Add([]byte(s), uint8(0), uint8(2))
+		f.Add([]byte(s), uint8(0), uint8(2), uint8(0))
 	}
-	f.Fuzz(func(t *testing.T, data []byte, layout, policy uint8) {
+	f.Add([]byte("ds,y\n2020-01-01 00:00:00,1\n2020-01-01 00:15:00,2\n"), uint8(1), uint8(0), uint8(1))
+	f.Add([]byte("date,y\n2020-01-01,1\n2020-03-01,3\n"), uint8(0), uint8(1), uint8(6))
+	freqs := []string{"", "step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
+	f.Fuzz(func(t *testing.T, data []byte, layout, policy, freq uint8) {
 		opt := &forecast.LoadOptions{
 			Layout:  forecast.Layout(layout % 4),
 			Missing: forecast.MissingPolicy(policy % 3),
+			Freq:    freqs[int(freq)%len(freqs)],
 		}
 		ds, err := forecast.Read(bytes.NewReader(data), "fuzz.csv", opt)
 		if err != nil {

@@ -99,7 +99,9 @@ func ParseMissingPolicy(s string) (MissingPolicy, error) {
 // LoadOptions configures [Read] and [ReadFile]. The zero value, and a nil
 // *LoadOptions, detect everything: the layout, the columns by their
 // conventional names, the timestamp format and the frequency, and fail on
-// gaps and missing values. Read never modifies the options.
+// gaps and missing values. Read never modifies the options. A wide file has
+// no named target, time or value columns, so only Layout, Missing, Freq,
+// Comma and MinLength apply to it.
 type LoadOptions struct {
 	// Layout forces a layout. Default LayoutAuto.
 	Layout Layout
@@ -115,7 +117,7 @@ type LoadOptions struct {
 	IDColumn string
 
 	// TimeColumn names the timestamp column. Default: the first of ds,
-	// timestamp, date, time, datetime, month (case-insensitive); in a
+	// timestamp, date, time, datetime, month, year (case-insensitive); in a
 	// single-series file, failing that, the first column if its first
 	// value parses as a timestamp. A file without a time column loads
 	// with Times nil and Freq Step.
@@ -135,8 +137,9 @@ type LoadOptions struct {
 	// TimeLayout is a time.Parse layout for the timestamps. Default: the
 	// first of "2006-01-02 15:04:05", RFC 3339, "2006-01-02T15:04:05",
 	// "2006-01-02 15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02" and
-	// "2006-01" that parses the first timestamp. Every timestamp of a file
-	// must then have that format. Timestamps without a zone are UTC.
+	// "2006-01" that parses the first timestamp (and "2006" in a column
+	// named year). Every timestamp of a file must then have that format.
+	// Timestamps without a zone are UTC.
 	TimeLayout string
 
 	// Missing is the gap and missing-value policy. Default MissingError.

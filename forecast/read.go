@@ -174,7 +174,7 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 // Conventional column names, compared case-insensitively.
 var (
 	idNames    = []string{"unique_id", "id", "series_id", "series", "item_id"}
-	timeNames  = []string{"ds", "timestamp", "date", "time", "datetime", "month"}
+	timeNames  = []string{"ds", "timestamp", "date", "time", "datetime", "month", "year"}
 	valueNames = []string{"y", "value", "target"}
 )
 
@@ -317,7 +317,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 	} else if ld.timeCol = ld.findConventional(timeNames, ld.idCol); ld.timeCol < 0 && layout == LayoutSingle {
 		if o.TimeLayout != "" {
 			ld.timeCol = 0 // a user layout says there are timestamps
-		} else if _, ok := detectTimeLayout(first[0]); ok {
+		} else if _, ok := detectTimeLayout(first[0], false); ok {
 			ld.timeCol = 0
 		}
 	}

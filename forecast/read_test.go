@@ -84,6 +84,7 @@ func TestReadTimeFormats(t *testing.T) {
 		{"t,y\n2020-01-01T00:00:00,1\n2020-01-08T00:00:00,2\n", nil, forecast.Weekly, date(2020, 1, 8)},
 		{"t,y\n2020-01-01 00:00,1\n2020-04-01 00:00,2\n", nil, forecast.Quarterly, date(2020, 4, 1)},
 		{"t,y\n2019-01-01,1\n2020-01-01,2\n", nil, forecast.Yearly, date(2020, 1, 1)},
+		{"Year,y\n1990,1\n1991,2\n", nil, forecast.Yearly, date(1991, 1, 1)},
 		{"t,y\n2020-01-01 00:00:00+00:00,1\n2020-01-01 01:00:00+00:00,2\n", nil, forecast.Hourly, time.Date(2020, 1, 1, 1, 0, 0, 0, time.UTC)},
 		{"t,y\n31/01/2020,1\n29/02/2020,2\n", &forecast.LoadOptions{TimeLayout: "02/01/2006"}, forecast.Monthly, date(2020, 2, 29)},
 		// A daily series across a change of UTC offset keeps its grid.

@@ -3,6 +3,7 @@ package forecast
 import (
 	"io"
 	"math"
+	"strings"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
@@ -94,7 +95,8 @@ func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
 	timeName := ""
 	if ld.timeCol >= 0 {
 		timeName = ld.header[ld.timeCol]
-		tp = &timeParser{file: ld.file, col: timeName, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != ""}
+		tp = &timeParser{file: ld.file, col: timeName, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != "",
+			years: strings.EqualFold(timeName, "year")}
 	}
 	var raws []*rawSeries
 	byID := make(map[string]*rawSeries)
