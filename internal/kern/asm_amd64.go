@@ -13,7 +13,10 @@ func sgemm6x16(k int, a0, a1, a2, a3, a4, a5 *float32, aks int, b *float32, bs i
 func sgemm6x8m(k int, a0, a1, a2, a3, a4, a5 *float32, aks int, b *float32, bs int, mask *[8]int32, c *float32, ldc int)
 
 //go:noescape
-func sdot4x3(k8 int, a0, a1, a2, a3, b0, b1, b2 *float32, dst *[12]float32)
+func sgemm4x16(k int, a0, a1, a2, a3 *float32, aks int, b *float32, bs int, c *float32, ldc int, alpha, beta float32, useBeta bool)
+
+//go:noescape
+func sdot3x4(k8 int, a0, a1, a2, b0, b1, b2, b3 *float32, c *float32, ldc int, alpha, beta float32, useBeta bool)
 
 //go:noescape
 func dgemm6x8(k int, a0, a1, a2, a3, a4, a5 *float64, aks int, b *float64, bs int, c *float64, ldc int, alpha, beta float64, useBeta bool)
@@ -22,7 +25,10 @@ func dgemm6x8(k int, a0, a1, a2, a3, a4, a5 *float64, aks int, b *float64, bs in
 func dgemm6x4m(k int, a0, a1, a2, a3, a4, a5 *float64, aks int, b *float64, bs int, mask *[4]int64, c *float64, ldc int)
 
 //go:noescape
-func ddot4x3(k4 int, a0, a1, a2, a3, b0, b1, b2 *float64, dst *[12]float64)
+func dgemm4x8(k int, a0, a1, a2, a3 *float64, aks int, b *float64, bs int, c *float64, ldc int, alpha, beta float64, useBeta bool)
+
+//go:noescape
+func ddot3x4(k4 int, a0, a1, a2, b0, b1, b2, b3 *float64, c *float64, ldc int, alpha, beta float64, useBeta bool)
 
 //go:noescape
 func tanh8(dst, x *float32, n int, sig bool)
@@ -91,8 +97,16 @@ func sgemmFast(tA, tB bool, m, n, k int, alpha float32, a []float32, lda int, b 
 				sgemm6x16(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
 				continue
 			}
-			sgemm6x16(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &tile[0], 16*sz, 1, 0, false)
-			applyTile(c[i*ldc+j:], ldc, tile[:], 16, m-i, 16, alpha, beta)
+			switch mr := m - i; {
+			case mr == 4:
+				sgemm4x16(k, a0, a1, a2, a3, ks*sz, bp, ldb*sz, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
+			case mr < 4:
+				sgemm4x16(k, a0, a1, a2, a3, ks*sz, bp, ldb*sz, &tile[0], 16*sz, 1, 0, false)
+				applyTile(c[i*ldc+j:], ldc, tile[:], 16, mr, 16, alpha, beta)
+			default:
+				sgemm6x16(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &tile[0], 16*sz, 1, 0, false)
+				applyTile(c[i*ldc+j:], ldc, tile[:], 16, mr, 16, alpha, beta)
+			}
 		}
 	}
 	for ; j < n; j += 8 {
@@ -127,8 +141,16 @@ func dgemmFast(tA, tB bool, m, n, k int, alpha float64, a []float64, lda int, b 
 				dgemm6x8(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
 				continue
 			}
-			dgemm6x8(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &tile[0], 8*sz, 1, 0, false)
-			applyTile(c[i*ldc+j:], ldc, tile[:], 8, m-i, 8, alpha, beta)
+			switch mr := m - i; {
+			case mr == 4:
+				dgemm4x8(k, a0, a1, a2, a3, ks*sz, bp, ldb*sz, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
+			case mr < 4:
+				dgemm4x8(k, a0, a1, a2, a3, ks*sz, bp, ldb*sz, &tile[0], 8*sz, 1, 0, false)
+				applyTile(c[i*ldc+j:], ldc, tile[:], 8, mr, 8, alpha, beta)
+			default:
+				dgemm6x8(k, a0, a1, a2, a3, a4, a5, ks*sz, bp, ldb*sz, &tile[0], 8*sz, 1, 0, false)
+				applyTile(c[i*ldc+j:], ldc, tile[:], 8, mr, 8, alpha, beta)
+			}
 		}
 	}
 	for ; j < n; j += 4 {
@@ -185,17 +207,25 @@ func applyTile[T Float](c []T, ldc int, tile []T, ldt, mr, nr int, alpha, beta T
 }
 
 // sgemmDot computes C = alpha·A·Bᵀ + beta·C (A m×k, B n×k, both row-major)
-// from 4×3 tiles of dot products; the k%8 tail is added in Go.
+// from 3×4 tiles of dot products. Full tiles with k a multiple of 8 are
+// written by the kernel; edge tiles go through a buffer, with the k%8 tail
+// added in Go.
 func sgemmDot(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	const sz = 4
 	k8 := k &^ 7
+	useBeta := beta != 0
 	var s [12]float32
-	for i := 0; i < m; i += 4 {
-		mr := min(4, m-i)
-		a0, a1, a2, a3 := rows4(a, i, m, lda)
-		for j := 0; j < n; j += 3 {
-			nr := min(3, n-j)
-			b0, b1, b2 := rows3(b, j, n, ldb)
-			sdot4x3(k8/8, a0, a1, a2, a3, b0, b1, b2, &s)
+	for i := 0; i < m; i += 3 {
+		mr := min(3, m-i)
+		a0, a1, a2 := rows3(a, i, m, lda)
+		for j := 0; j < n; j += 4 {
+			nr := min(4, n-j)
+			b0, b1, b2, b3 := rows4(b, j, n, ldb)
+			if mr == 3 && nr == 4 && k8 == k {
+				sdot3x4(k8/8, a0, a1, a2, b0, b1, b2, b3, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
+				continue
+			}
+			sdot3x4(k8/8, a0, a1, a2, b0, b1, b2, b3, &s[0], 4*sz, 1, 0, false)
 			finishDot(c, ldc, i, j, mr, nr, &s, a, lda, b, ldb, k8, k, alpha, beta)
 		}
 	}
@@ -203,27 +233,33 @@ func sgemmDot(m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb
 
 // dgemmDot is sgemmDot for float64, with a k%4 tail.
 func dgemmDot(m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	const sz = 8
 	k4 := k &^ 3
+	useBeta := beta != 0
 	var s [12]float64
-	for i := 0; i < m; i += 4 {
-		mr := min(4, m-i)
-		a0, a1, a2, a3 := rows4(a, i, m, lda)
-		for j := 0; j < n; j += 3 {
-			nr := min(3, n-j)
-			b0, b1, b2 := rows3(b, j, n, ldb)
-			ddot4x3(k4/4, a0, a1, a2, a3, b0, b1, b2, &s)
+	for i := 0; i < m; i += 3 {
+		mr := min(3, m-i)
+		a0, a1, a2 := rows3(a, i, m, lda)
+		for j := 0; j < n; j += 4 {
+			nr := min(4, n-j)
+			b0, b1, b2, b3 := rows4(b, j, n, ldb)
+			if mr == 3 && nr == 4 && k4 == k {
+				ddot3x4(k4/4, a0, a1, a2, b0, b1, b2, b3, &c[i*ldc+j], ldc*sz, alpha, beta, useBeta)
+				continue
+			}
+			ddot3x4(k4/4, a0, a1, a2, b0, b1, b2, b3, &s[0], 4*sz, 1, 0, false)
 			finishDot(c, ldc, i, j, mr, nr, &s, a, lda, b, ldb, k4, k, alpha, beta)
 		}
 	}
 }
 
-// finishDot adds the tails kv..k-1 to the mr×nr dot products in s and
-// writes alpha·s + beta·C into C at (i, j).
+// finishDot adds the tails kv..k-1 to the mr×nr dot products in s (row
+// stride 4) and writes alpha·s + beta·C into C at (i, j).
 func finishDot[T Float](c []T, ldc, i, j, mr, nr int, s *[12]T, a []T, lda int, b []T, ldb int, kv, k int, alpha, beta T) {
 	for r := range mr {
 		cr := c[(i+r)*ldc+j : (i+r)*ldc+j+nr]
 		for q := range cr {
-			v := s[r*3+q]
+			v := s[r*4+q]
 			if kv < k {
 				ar := a[(i+r)*lda+kv : (i+r)*lda+k]
 				br := b[(j+q)*ldb+kv : (j+q)*ldb+k]

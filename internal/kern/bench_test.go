@@ -24,6 +24,10 @@ var benchShapes = []struct {
 	{"dW/b128-h128-i16", true, false, 144, 512, 128},
 	{"dXH/b64-h64", false, true, 64, 65, 256},
 	{"dXH/b128-h128-i16", false, true, 128, 144, 512},
+	// seq2one's 16-row shards, hidden 64, window 48.
+	{"fwd/s16-h64", false, false, 16, 256, 64},
+	{"dW/s16-h64-t47", true, false, 64, 256, 752},
+	{"dH/s16-h64", false, true, 16, 64, 256},
 }
 
 func BenchmarkSgemm(b *testing.B) { benchGemm[float32](b) }

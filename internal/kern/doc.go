@@ -13,11 +13,14 @@
 //   - op(B) not transposed: a 6×16 (float32) or 6×8 (float64) register-blocked
 //     micro-kernel that broadcasts elements of six rows of op(A), read in
 //     place through row pointers so A may be transposed, against rows of B;
-//     12 accumulators stay in YMM registers over the whole k loop. Column
-//     edges use a masked 8- (4-) lane variant; row edges repeat a valid row
-//     and discard the surplus. Nothing is packed, so there is no workspace.
-//   - op(B) transposed (A·Bᵀ): a 4×3 tile of dot products along the
-//     contiguous rows of A and B, reduced horizontally in a fixed order.
+//     12 accumulators stay in YMM registers over the whole k loop. A 4-row
+//     variant takes row remainders of 4 (16-row batch shards are 6+6+4);
+//     other row edges repeat a valid row and discard the surplus, and column
+//     edges use a masked 8- (4-) lane variant. Nothing is packed, so there is
+//     no workspace.
+//   - op(B) transposed (A·Bᵀ): a 3×4 tile of dot products along the
+//     contiguous rows of A and B, reduced horizontally in a fixed order and
+//     stored with alpha and beta applied.
 //   - both transposed: the portable loop (no seq2one shape needs it).
 //
 // Building with the purego tag, or running on another architecture or an
