@@ -124,17 +124,17 @@ func seasonalityTestACF(r []float64, m, n int) bool {
 //  3. the cycle repeats: a peak that satisfies (1) lies within
 //     max(1, m/10) lags of 2m.
 //
-// Candidates are examined from the shortest up. A candidate m ≈ j·q (j ≥ 2,
-// within 5 % of m) of an accepted period q (the strongest such q) is a
-// harmonic of q and is kept only when it stands out among the multiples of
-// q: its excess r(m) − max(r(m−q), r(m+q)) must exceed both the noise of a
+// Candidates are examined from the shortest up. A candidate m ≈ j·q
+// (j ≥ 2, within 5 % of m) of an accepted period q is a harmonic of q and
+// is kept only when it stands out among the multiples of every such q: its
+// excess r(m) − max(r(m−q), r(m+q)) must exceed both the noise of a
 // difference of two ACF values, 1.645·√2/√n, and 3 % of the strength of q.
 // A daily cycle in hourly data gives ACF peaks at 24, 48, 72, … that decay,
 // so only 24 is kept, while a weekly cycle on top lifts r(168) above r(144)
-// and r(192), so 168 is kept as well.
+// and r(192), so 168 is kept as well (and 336 is not, being below r(168)).
 //
-// The strength of a period is its prominence, or for a harmonic its excess;
-// periods are returned by decreasing strength.
+// The strength of a period is its prominence, or for a harmonic its
+// smallest excess; periods are returned by decreasing strength.
 //
 // A strong trend or a wandering level makes the ACF of x decay slowly, and
 // its seasonal ripples then fail test 2. When x yields no period and is
@@ -239,22 +239,20 @@ func detectPeriods(x []float64, maxPeriod int, alpha, relStrength float64) ([]in
 		}
 		p := period{m: m, strength: prom}
 		keep := true
-		// The strongest accepted period that m is a multiple of decides.
-		base := -1
-		for i, a := range acc {
-			j := (m + a.m/2) / a.m
-			if j < 2 || math.Abs(float64(m-j*a.m)) > 0.05*float64(m) {
+		// m must stand out among the multiples of every accepted period it
+		// is a multiple of.
+		for _, a := range acc {
+			q := a.m
+			j := (m + q/2) / q
+			if j < 2 || math.Abs(float64(m-j*q)) > 0.05*float64(m) {
 				continue
 			}
-			if base < 0 || a.strength > acc[base].strength {
-				base = i
-			}
-		}
-		if base >= 0 {
-			q := acc[base].m
 			excess := r[m] - math.Max(r[m-q], at(m+q))
-			keep = excess > math.Max(harmonicLimit, harmonicShare*acc[base].strength)
-			p.strength = excess
+			if !(excess > math.Max(harmonicLimit, harmonicShare*a.strength)) {
+				keep = false
+				break
+			}
+			p.strength = math.Min(p.strength, excess)
 		}
 		if keep {
 			acc = append(acc, p)
