@@ -85,7 +85,7 @@ func (c *ResidualChart) Draw(dc draw.Canvas) error {
 func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	r := c.Residuals
 	n := len(r)
-	mean, sd := stat.MeanStdDev(r, nil)
+	mean, sd := meanStdDev(r)
 	tl := timeline{times: c.Times, freq: c.Freq}
 
 	title := headline(c.ID, c.Model, nil)
@@ -192,6 +192,24 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	return ts, hist, ac
 }
 
+// meanStdDev is stat.MeanStdDev computed on x scaled by its largest
+// magnitude, so that squares of huge residuals do not overflow.
+func meanStdDev(x []float64) (mean, sd float64) {
+	scale := 0.0
+	for _, v := range x {
+		scale = math.Max(scale, math.Abs(v))
+	}
+	if scale == 0 {
+		return 0, 0
+	}
+	y := make([]float64, len(x))
+	for i, v := range x {
+		y[i] = v / scale
+	}
+	mean, sd = stat.MeanStdDev(y, nil)
+	return mean * scale, sd * scale
+}
+
 func minMax(v []float64) (lo, hi float64) {
 	lo, hi = v[0], v[0]
 	for _, x := range v[1:] {
@@ -213,10 +231,26 @@ func acfTo(dst, x []float64) []float64 {
 	if len(dst) > n {
 		panic("plots: acf lag beyond series length")
 	}
-	mean := stat.Mean(x, nil)
+	// The ACF is scale-invariant: divide by the largest magnitude so that
+	// sums of squares of huge values do not overflow.
+	scale := 0.0
+	for _, v := range x {
+		scale = math.Max(scale, math.Abs(v))
+	}
+	if scale == 0 {
+		for k := range dst {
+			dst[k] = math.NaN()
+		}
+		return dst
+	}
+	var mean float64
+	for _, v := range x {
+		mean += v / scale
+	}
+	mean /= float64(n)
 	var den float64
 	for _, v := range x {
-		d := v - mean
+		d := v/scale - mean
 		den += d * d
 	}
 	for k := range dst {
@@ -226,7 +260,7 @@ func acfTo(dst, x []float64) []float64 {
 		}
 		var num float64
 		for t := k; t < n; t++ {
-			num += (x[t] - mean) * (x[t-k] - mean)
+			num += (x[t]/scale - mean) * (x[t-k]/scale - mean)
 		}
 		dst[k] = num / den
 	}

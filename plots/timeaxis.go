@@ -297,8 +297,11 @@ func (nt niceTicker) Ticks(min, max float64) []plot.Tick {
 	first := math.Ceil(min/step) * step
 	for i := 0; i < 4*want+4; i++ {
 		v := first + float64(i)*step
-		if v > max+step*1e-9 {
-			break
+		if v > max {
+			if v-max > step*1e-9 {
+				break
+			}
+			v = max // rounding put the last tick a hair past the axis end
 		}
 		if math.Abs(v) < step*1e-9 {
 			v = 0
