@@ -599,9 +599,9 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 		Grad: func(g, x []float64) { p.eval(x); copy(g, p.lastG) },
 	}
 	settings := &optimize.Settings{
-		GradientThreshold: 1e-8,
+		GradientThreshold: 1e-6,
 		FuncEvaluations:   hwMaxEvals,
-		Converger:         &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-10, Iterations: 20},
+		Converger:         &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-8, Iterations: 10},
 	}
 	xs := best
 	res, err := optimize.Minimize(prob, best, settings, &optimize.LBFGS{})
