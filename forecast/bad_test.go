@@ -43,6 +43,7 @@ func TestReadBadInput(t *testing.T) {
 		{name: "user layout mismatch", in: "date,y\n01/02/2020,1\n2020-01-03,2\n", opt: &forecast.LoadOptions{TimeLayout: "01/02/2006"},
 			line: 3, col: "date", kind: forecast.ErrSyntax, substr: `want layout "01/02/2006"`},
 		{name: "unknown target", in: air, opt: &forecast.LoadOptions{Target: "Pasengers"}, line: 1, col: "Pasengers", kind: forecast.ErrColumn, substr: "unknown target column"},
+		{name: "unknown target below blank lines", in: "\n\nds,y\n2020-01-01,1\n", opt: &forecast.LoadOptions{Target: "z"}, line: 3, col: "z", kind: forecast.ErrColumn, substr: `unknown target column (the header has "ds", "y")`},
 		{name: "unknown time column", in: air, opt: &forecast.LoadOptions{TimeColumn: "When"}, line: 1, col: "When", kind: forecast.ErrColumn, substr: "unknown time column"},
 		{name: "unknown id column", in: air, opt: &forecast.LoadOptions{IDColumn: "sid"}, line: 1, col: "sid", kind: forecast.ErrColumn, substr: "unknown id column"},
 		{name: "unknown listed column", in: air, opt: &forecast.LoadOptions{Columns: []string{"Passengers", "Crew"}}, line: 1, col: "Crew", kind: forecast.ErrColumn, substr: "unknown value column"},

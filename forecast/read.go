@@ -139,13 +139,14 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	cr.FieldsPerRecord = -1
 	ld.cr = cr
 
-	header, _, err := ld.next()
+	header, hline, err := ld.next()
 	if err == io.EOF {
 		return nil, perr(name, 1, "", ErrNoData, "empty file (want a header line and data rows)")
 	}
 	if err != nil {
 		return nil, err
 	}
+	ld.hline = hline
 	if err := ld.setHeader(header); err != nil {
 		return nil, err
 	}
@@ -184,6 +185,7 @@ type loader struct {
 	opt     *LoadOptions
 	cr      *csv.Reader
 	header  []string
+	hline   int // line of the header: 1 unless blank lines precede it
 	freq    Freq
 	freqSet bool
 
@@ -231,7 +233,7 @@ func (ld *loader) setHeader(h []string) error {
 			h[i] = n
 		}
 		if seen[n] {
-			return perr(ld.file, 1, n, ErrColumn, "duplicate column name")
+			return perr(ld.file, ld.hline, n, ErrColumn, "duplicate column name")
 		}
 		seen[n] = true
 	}
@@ -281,7 +283,7 @@ func isVHeader(h []string) bool {
 }
 
 func (ld *loader) unknown(role, name string) error {
-	return perr(ld.file, 1, name, ErrColumn, "unknown %s column (the header has %s)", role, strings.Join(quoteAll(ld.header, 12), ", "))
+	return perr(ld.file, ld.hline, name, ErrColumn, "unknown %s column (the header has %s)", role, strings.Join(quoteAll(ld.header, 12), ", "))
 }
 
 func quoteAll(s []string, max int) []string {
@@ -307,7 +309,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 				return ld.unknown("id", o.IDColumn)
 			}
 		} else if ld.idCol = ld.findConventional(idNames); ld.idCol < 0 {
-			return perr(ld.file, 1, "", ErrColumn, "no id column for the long layout (want one of unique_id, id, series_id, series, item_id, or set IDColumn)")
+			return perr(ld.file, ld.hline, "", ErrColumn, "no id column for the long layout (want one of unique_id, id, series_id, series, item_id, or set IDColumn)")
 		}
 	}
 	if o.TimeColumn != "" {
@@ -322,7 +324,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 		}
 	}
 	if ld.timeCol >= 0 && ld.timeCol == ld.idCol {
-		return perr(ld.file, 1, ld.header[ld.idCol], ErrColumn, "used both as the id and the time column")
+		return perr(ld.file, ld.hline, ld.header[ld.idCol], ErrColumn, "used both as the id and the time column")
 	}
 
 	roleCol := func(j int) bool { return j == ld.idCol || j == ld.timeCol }
@@ -340,7 +342,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 			return ld.unknown(role, name)
 		}
 		if roleCol(target) {
-			return perr(ld.file, 1, name, ErrColumn, "the target cannot be the id or time column")
+			return perr(ld.file, ld.hline, name, ErrColumn, "the target cannot be the id or time column")
 		}
 	} else if layout == LayoutLong {
 		target = ld.findConventional(valueNames, ld.idCol, ld.timeCol)
@@ -354,7 +356,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 				return ld.unknown("value", c)
 			}
 			if roleCol(j) {
-				return perr(ld.file, 1, c, ErrColumn, "listed in Columns but it is the id or time column")
+				return perr(ld.file, ld.hline, c, ErrColumn, "listed in Columns but it is the id or time column")
 			}
 			if !slices.Contains(vals, j) {
 				vals = append(vals, j)
@@ -369,7 +371,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 	}
 	if target < 0 {
 		if len(vals) == 0 {
-			return perr(ld.file, 1, "", ErrColumn, "no value column (the header has %s)", strings.Join(quoteAll(ld.header, 12), ", "))
+			return perr(ld.file, ld.hline, "", ErrColumn, "no value column (the header has %s)", strings.Join(quoteAll(ld.header, 12), ", "))
 		}
 		target = vals[0]
 	}

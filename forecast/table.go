@@ -34,7 +34,7 @@ func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
 		lines = append(lines, line)
 	}
 	if len(lines) == 0 {
-		return nil, perr(ld.file, 1, "", ErrNoData, "header without data rows")
+		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
 	}
 	if err := ld.resolve(layout, records[1]); err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
 		}
 		c := df.Col(ld.header[j])
 		if c.Err != nil {
-			return nil, perr(ld.file, 1, ld.header[j], ErrColumn, "gota: %v", c.Err)
+			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: %v", c.Err)
 		}
 		return c.Records(), nil
 	}
@@ -81,10 +81,10 @@ func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
 	for k, j := range ld.vals {
 		c := df.Col(ld.header[j])
 		if c.Err != nil {
-			return nil, perr(ld.file, 1, ld.header[j], ErrColumn, "gota: %v", c.Err)
+			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: %v", c.Err)
 		}
 		if c.Type() != series.Float {
-			return nil, perr(ld.file, 1, ld.header[j], ErrColumn, "gota: column type %v, want float", c.Type())
+			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: column type %v, want float", c.Type())
 		}
 		vals[k] = c.Float()
 	}

@@ -17,7 +17,7 @@ import (
 // one []float64 right away.
 func (ld *loader) readWide() ([]*rawSeries, error) {
 	if len(ld.header) < 2 {
-		return nil, perr(ld.file, 1, "", ErrColumn, "a wide file needs an id column and at least one value column")
+		return nil, perr(ld.file, ld.hline, "", ErrColumn, "a wide file needs an id column and at least one value column")
 	}
 	idName := ld.header[0]
 	var raws []*rawSeries
@@ -65,7 +65,7 @@ func (ld *loader) readWide() ([]*rawSeries, error) {
 		raws = append(raws, rs)
 	}
 	if len(raws) == 0 {
-		return nil, perr(ld.file, 1, "", ErrNoData, "header without data rows")
+		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
 	}
 	return raws, nil
 }
