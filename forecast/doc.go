@@ -41,16 +41,22 @@
 // are listed in [Dataset].Report. Under the default policy MissingError
 // either one is an error that names the line and lists the first gaps;
 // MissingInterpolate and MissingFFill insert the missing timestamps and
-// fill the values, and the report says what was filled.
+// fill the values, and the report says what was filled. A tool that only
+// inspects a file (tsforecast inspect) reads it with MissingInterpolate
+// and prints the report. Gaps may add at most n+1000 values to a series of
+// n observations: a mistyped year is an error, not decades of made-up
+// values.
 //
 // # Invariants
 //
 // Every series a loader returns has finite values and covariates, and
 // strictly increasing timestamps (or none), aligned with the values;
 // [Series.Validate] checks the same for series built by hand. Loading never
-// turns a stray token into a NaN or a column into text: the numeric
-// columns are read through gota with forced float types and each value
-// gota could not parse is traced back to its field.
+// turns a stray token into a NaN or a column into text: single and long
+// files are read through gota with forced column types, and each value
+// gota could not parse is traced back to its field, to become a reported
+// missing value or an error. Wide files, large and ragged, are streamed
+// with encoding/csv and parsed with strconv under the same rules.
 //
 // # Errors
 //

@@ -64,6 +64,7 @@ const (
 	// missing value linearly between its observed neighbours (in steps of
 	// the frequency). Values before the first or after the last
 	// observation of a column take the nearest observed value.
+	// Gaps may add at most n+1000 values to a series of n observations.
 	MissingInterpolate
 	// MissingFFill inserts the missing timestamps and carries the last
 	// observed value forward. Values before the first observation take
