@@ -305,3 +305,40 @@ func rows3[T Float](b []T, j, n, ld int) (p0, p1, p2 *T) {
 	}
 	return
 }
+
+//go:noescape
+func lstmFwd8(n, h, h8 int, z, c, tc, hout, cp *float32, hasCP bool)
+
+//go:noescape
+func lstmBwd8(n, h, h8 int, dz, dc, z, tc, cp, dh *float32, hasCP bool)
+
+// lstmCell32 is LSTMCell for float32 with the assembly kernel on the first
+// h&^7 units of each row and the portable code on the rest.
+func lstmCell32(z, c, tc, hOut, cPrev []float32, n, h int) {
+	h8 := h &^ 7
+	if h8 > 0 {
+		cp := &z[0] // any valid pointer; not read without cPrev
+		if cPrev != nil {
+			cp = &cPrev[0]
+		}
+		lstmFwd8(n, h, h8, &z[0], &c[0], &tc[0], &hOut[0], cp, cPrev != nil)
+	}
+	if h8 < h {
+		lstmCellGeneric(z, c, tc, hOut, cPrev, h8, n, h)
+	}
+}
+
+// lstmBackward32 is LSTMCellBackward for float32, split like lstmCell32.
+func lstmBackward32(dz, dc, z, tc, cPrev, dh []float32, n, h int) {
+	h8 := h &^ 7
+	if h8 > 0 {
+		cp := &z[0]
+		if cPrev != nil {
+			cp = &cPrev[0]
+		}
+		lstmBwd8(n, h, h8, &dz[0], &dc[0], &z[0], &tc[0], cp, &dh[0], cPrev != nil)
+	}
+	if h8 < h {
+		lstmBackwardGeneric(dz, dc, z, tc, cPrev, dh, h8, n, h)
+	}
+}

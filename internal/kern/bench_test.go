@@ -138,3 +138,40 @@ func BenchmarkActivation(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkLSTMCell(b *testing.B) {
+	for _, h := range []int{64, 128} {
+		const n = 16
+		rnd := rand.New(rand.NewPCG(1, 1))
+		z0 := randSlice[float32](rnd, n*4*h)
+		z := make([]float32, len(z0))
+		c, tc, ho := make([]float32, n*h), make([]float32, n*h), make([]float32, n*h)
+		cp, dh, dc := randSlice[float32](rnd, n*h), randSlice[float32](rnd, n*h), make([]float32, n*h)
+		dz := make([]float32, n*4*h)
+		perUnit := func(b *testing.B) {
+			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N)/float64(n*h), "ns/unit")
+		}
+		b.Run(fmt.Sprintf("forward/n=%d/h=%d", n, h), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				copy(z, z0)
+				LSTMCell(z, c, tc, ho, cp, n, h)
+			}
+			perUnit(b)
+		})
+		b.Run(fmt.Sprintf("backward/n=%d/h=%d", n, h), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				LSTMCellBackward(dz, dc, z, tc, cp, dh, n, h)
+			}
+			perUnit(b)
+		})
+		b.Run(fmt.Sprintf("backward-portable/n=%d/h=%d", n, h), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				lstmBackwardGeneric(dz, dc, z, tc, cp, dh, 0, n, h)
+			}
+			perUnit(b)
+		})
+	}
+}

@@ -14,3 +14,11 @@ func dgemmFast(tA, tB bool, m, n, k int, alpha float64, a []float64, lda int, b 
 }
 
 func tanh32s(dst, x []float32, sig bool) { tanh32Generic(dst, x, sig) }
+
+func lstmCell32(z, c, tc, hOut, cPrev []float32, n, h int) {
+	lstmCellGeneric(z, c, tc, hOut, cPrev, 0, n, h)
+}
+
+func lstmBackward32(dz, dc, z, tc, cPrev, dh []float32, n, h int) {
+	lstmBackwardGeneric(dz, dc, z, tc, cPrev, dh, 0, n, h)
+}
