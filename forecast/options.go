@@ -130,8 +130,8 @@ type LoadOptions struct {
 	ValueColumn string
 
 	// Columns, when not empty, lists the value columns to read (the target
-	// and covariates); other columns are ignored, so a file may carry text
-	// columns. Default: every column except the id and time columns, each
+	// and covariates; Target is read even when not listed); other columns
+	// are ignored, so a file may carry text columns. Default: every column except the id and time columns, each
 	// of which must then be numeric.
 	Columns []string
 
