@@ -1,0 +1,73 @@
+package plots_test
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"math"
+	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/plots"
+)
+
+// Draw the last two years of a monthly series with a 6-month forecast and an
+// 80% interval, and check the rendered image.
+func ExampleForecastChart() {
+	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	history := []float64{112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118,
+		115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140}
+	times := make([]time.Time, len(history))
+	for i := range times {
+		times[i] = forecast.Monthly.Add(start, i)
+	}
+	fc := []float64{145, 150, 178, 163, 172, 178}
+	chart := &plots.ForecastChart{
+		ID: "passengers", Model: "seasonal naive",
+		History: history, Forecast: fc, Actual: []float64{145, 150, 178, 163, 172, 178},
+		Bands: []plots.Band{{Level: 0.8,
+			Lo: []float64{131, 136, 164, 149, 158, 164},
+			Hi: []float64{159, 164, 192, 177, 186, 192}}},
+		Times: times, Freq: forecast.Monthly,
+		Metrics: []plots.Metric{{Name: "MAE", Value: 0}},
+	}
+	fmt.Println(chart.Title())
+
+	var buf bytes.Buffer
+	if err := plots.WritePNG(&buf, chart, plots.Size{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	cfg, err := png.DecodeConfig(&buf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d×%d px\n", cfg.Width, cfg.Height)
+
+	// A NaN is reported, not drawn.
+	chart.Forecast[2] = math.NaN()
+	fmt.Println(plots.WritePNG(&buf, chart, plots.Size{}))
+	// Output:
+	// passengers — seasonal naive    MAE 0
+	// 960×480 px
+	// plots: forecast chart: Forecast[2]: value is not finite
+}
+
+// Pick the three worst series by score for a grid of small multiples.
+func ExampleWorst() {
+	ids := []string{"H1", "H2", "H3", "H4", "H5"}
+	mase := []float64{0.9, 2.4, 1.1, 3.0, 0.7}
+	idx, err := plots.Worst(mase, 3)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, i := range idx {
+		fmt.Printf("%s %.4g\n", ids[i], mase[i])
+	}
+	// Output:
+	// H4 3
+	// H2 2.4
+	// H3 1.1
+}

@@ -1,0 +1,194 @@
+package plots
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/plot"
+)
+
+// TestACF checks acfTo against references. For the alternating series
+// +1,−1,+1,… of even length n the mean is 0 and r_k = (−1)^k (n−k)/n exactly.
+// For 1..10, the biased estimator gives r_k = Σ_{t>k}(t−5.5)(t−k−5.5)/82.5,
+// which by hand is 57.75/82.5 = 0.700, 34/82.5 = 0.412 and 12.25/82.5 = 0.148
+// (R's acf(1:10) prints the same three values).
+func TestACF(t *testing.T) {
+	const n = 20
+	alt := make([]float64, n)
+	for i := range alt {
+		alt[i] = 1 - 2*float64(i%2)
+	}
+	got := acfTo(make([]float64, 6), alt)
+	for k, r := range got {
+		want := math.Pow(-1, float64(k)) * float64(n-k) / n
+		if !scalar.EqualWithinAbsOrRel(r, want, 1e-12, 1e-12) {
+			t.Errorf("acfTo(alternating)[%d] = %v, want %v", k, r, want)
+		}
+	}
+	trend := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	got = acfTo(make([]float64, 4), trend)
+	for k, want := range []float64{1, 0.700, 0.412, 0.148} {
+		if !scalar.EqualWithinAbsOrRel(got[k], want, 5e-4, 0) {
+			t.Errorf("acfTo(1:10)[%d] = %.4f, want %.3f (R acf)", k, got[k], want)
+		}
+	}
+	// Scale invariance, including values whose squares overflow.
+	big := make([]float64, len(trend))
+	for i, v := range trend {
+		big[i] = v * 1e300
+	}
+	gotBig := acfTo(make([]float64, 4), big)
+	for k := range got {
+		if !scalar.EqualWithinAbsOrRel(gotBig[k], got[k], 1e-12, 1e-12) {
+			t.Errorf("acfTo(1e300·(1:10))[%d] = %v, want %v", k, gotBig[k], got[k])
+		}
+	}
+	for k, r := range acfTo(make([]float64, 3), []float64{2, 2, 2}) {
+		if !math.IsNaN(r) {
+			t.Errorf("acfTo(constant)[%d] = %v, want NaN", k, r)
+		}
+	}
+	if panics(func() { acfTo(make([]float64, 4), []float64{1, 2, 3}) }) == nil {
+		t.Error("acfTo with more lags than values did not panic")
+	}
+}
+
+func labels(ticks []plot.Tick) []string {
+	var out []string
+	for _, t := range ticks {
+		if t.Label != "" {
+			out = append(out, t.Label)
+		}
+	}
+	return out
+}
+
+func TestNiceTicker(t *testing.T) {
+	for _, test := range []struct {
+		min, max float64
+		integer  bool
+		want     []string
+	}{
+		{0, 1000, false, []string{"0", "200", "400", "600", "800", "1000"}},
+		{0, 12, false, []string{"0.0", "2.5", "5.0", "7.5", "10.0"}},
+		{0, 12, true, []string{"0", "2", "4", "6", "8", "10", "12"}},
+		{-0.5, 0.5, false, []string{"-0.4", "-0.2", "0.0", "0.2", "0.4"}},
+		{0.00012, 0.00018, false, []string{"0.00012", "0.00014", "0.00016", "0.00018"}},
+		{1e8, 5e8, false, []string{"1e+08", "2e+08", "3e+08", "4e+08", "5e+08"}},
+		{3, 3, false, []string{"3"}},
+	} {
+		got := labels(niceTicker{integer: test.integer}.Ticks(test.min, test.max))
+		if !slices.Equal(got, test.want) {
+			t.Errorf("niceTicker{integer: %v}.Ticks(%v, %v) labels = %q, want %q", test.integer, test.min, test.max, got, test.want)
+		}
+	}
+}
+
+func TestTimeTicker(t *testing.T) {
+	utc := time.UTC
+	for _, test := range []struct {
+		name     string
+		from, to time.Time
+		want     []string
+	}{
+		{"years", time.Date(1949, 1, 1, 0, 0, 0, 0, utc), time.Date(1960, 12, 1, 0, 0, 0, 0, utc), []string{"1950", "1952", "1954", "1956", "1958", "1960"}},
+		{"months", time.Date(2017, 11, 15, 0, 0, 0, 0, utc), time.Date(2018, 5, 1, 0, 0, 0, 0, utc), []string{"Dec\n2017", "Jan\n2018", "Feb", "Mar", "Apr", "May"}},
+		{"hours", time.Date(2018, 6, 25, 9, 0, 0, 0, utc), time.Date(2018, 6, 26, 19, 0, 0, 0, utc), []string{"12:00\nJun 25", "18:00", "00:00\nJun 26", "06:00", "12:00", "18:00"}},
+		{"weeks", time.Date(2018, 5, 1, 0, 0, 0, 0, utc), time.Date(2018, 6, 26, 0, 0, 0, 0, utc), []string{"May 7\n2018", "May 21", "Jun 4", "Jun 18"}},
+	} {
+		ticks := timeTicker{loc: utc, max: 7}.Ticks(unixSeconds(test.from), unixSeconds(test.to))
+		got := labels(ticks)
+		if !slices.Equal(got, test.want) {
+			t.Errorf("%s: timeTicker labels = %q, want %q", test.name, got, test.want)
+		}
+		for _, tk := range ticks {
+			if tk.Value < unixSeconds(test.from) || tk.Value > unixSeconds(test.to) {
+				t.Errorf("%s: tick %v outside the range", test.name, tk.Value)
+			}
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	scores := []float64{3, 1, 4, 1, 5, 9, 2, 6}
+	w, err := Worst(scores, 3)
+	if err != nil || !slices.Equal(w, []int{5, 7, 4}) {
+		t.Errorf("Worst(%v, 3) = %v, %v, want [5 7 4]", scores, w, err)
+	}
+	b, err := Best(scores, 3)
+	if err != nil || !slices.Equal(b, []int{1, 3, 6}) { // tie 1,1 keeps index order
+		t.Errorf("Best(%v, 3) = %v, %v, want [1 3 6]", scores, b, err)
+	}
+	if b, _ := Best(scores, 100); len(b) != len(scores) {
+		t.Errorf("Best(n > len) returned %d indices, want %d", len(b), len(scores))
+	}
+	if _, err := Worst([]float64{1, math.NaN()}, 1); !errors.Is(err, ErrNaNScore) {
+		t.Errorf("Worst(NaN) error = %v, want ErrNaNScore", err)
+	}
+	ids := []string{"H1", "H2", "H3"}
+	got, err := ByID(ids, "H3", "H1")
+	if err != nil || !slices.Equal(got, []int{2, 0}) {
+		t.Errorf("ByID = %v, %v, want [2 0]", got, err)
+	}
+	if _, err := ByID(ids, "H1", "H9", "X"); err == nil || !strings.Contains(err.Error(), "H9, X") {
+		t.Errorf("ByID(unknown) error = %v, want one naming H9, X", err)
+	}
+}
+
+func TestTrainingScale(t *testing.T) {
+	for _, test := range []struct {
+		train, val []float64
+		scale      Scale
+		want       bool
+	}{
+		{[]float64{1, 0.1}, nil, AutoScale, false}, // one decade
+		{[]float64{1, 0.01}, nil, AutoScale, true}, // two decades
+		{[]float64{1, 0.5}, []float64{0.005}, AutoScale, true},
+		{[]float64{1, 0}, nil, AutoScale, false}, // zero loss: linear
+		{[]float64{1, 0.001}, nil, Linear, false},
+		{[]float64{1, 0.9}, nil, Log, true},
+	} {
+		c := &TrainingChart{Train: test.train, Val: test.val, Scale: test.scale}
+		if test.val != nil {
+			c.Val = append(test.val, make([]float64, len(test.train)-len(test.val))...)
+			for i := len(test.val); i < len(c.Val); i++ {
+				c.Val[i] = test.train[i]
+			}
+		}
+		if got := c.logScale(); got != test.want {
+			t.Errorf("TrainingChart{Train: %v, Val: %v, Scale: %v}.logScale() = %v, want %v", c.Train, c.Val, test.scale, got, test.want)
+		}
+	}
+}
+
+func TestSavePNG(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "chart.png")
+	good := &ForecastChart{History: synth(30, 12), Forecast: synth(6, 12)}
+	if err := SavePNG(path, good, Size{}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := &ForecastChart{History: []float64{math.NaN()}, Forecast: []float64{1}}
+	if err := SavePNG(path, bad, Size{}); !errors.Is(err, ErrNotFinite) {
+		t.Errorf("SavePNG(NaN) error = %v, want ErrNotFinite", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("a failed SavePNG changed the existing file")
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("SavePNG left %d files in the directory, want 1", len(ents))
+	}
+}
