@@ -10,11 +10,13 @@ import (
 // readWide reads a wide file (M4: one series per row, the id first, then
 // the values, shorter series ending in empty fields). It streams the rows
 // with encoding/csv instead of going through gota: gota's ReadCSV keeps
-// the whole file as [][]string and then boxes every cell, which for M4
-// Hourly (414 rows × 961 columns) is some 400,000 small allocations to
-// build a frame we would immediately take apart again, and gota's
-// column-oriented frame has no use for ragged rows. Here each row becomes
-// one []float64 right away.
+// the whole file as [][]string and then boxes every cell, and its
+// column-oriented frame has no use for ragged rows. Measured on M4 Hourly
+// (414 rows × 961 columns, go test -bench, 2 shared cores): gota ReadCSV
+// alone, with every column left as text, makes 359,629 allocations and
+// 30.7 MB per read in 105-180 ms; this function, parsing every value,
+// 4,255 allocations and 11.6 MB in 31-62 ms. Each row becomes one
+// []float64 right away.
 func (ld *loader) readWide() ([]*rawSeries, error) {
 	if len(ld.header) < 2 {
 		return nil, perr(ld.file, ld.hline, "", ErrColumn, "a wide file needs an id column and at least one value column")
