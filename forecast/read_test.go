@@ -1,11 +1,14 @@
 package forecast_test
 
 import (
+	"errors"
+	"io"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"testing/iotest"
 	"time"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -258,6 +261,11 @@ func TestReadWide(t *testing.T) {
 	if want := []forecast.MissingValue{{"H3", 4, "V3", ""}}; !slices.Equal(ds.Report.Missing, want) {
 		t.Errorf("report %+v, want %+v", ds.Report.Missing, want)
 	}
+	// Any header, when the layout is forced.
+	ds = mustRead(t, "series,t1,t2\nA,1,2\n", &forecast.LoadOptions{Layout: forecast.LayoutWide})
+	if s := ds.Series[0]; ds.Layout != forecast.LayoutWide || s.ID != "A" || !equalValues(s.Values, []float64{1, 2}) {
+		t.Errorf("forced wide = %+v", s)
+	}
 	// Short rows (without the trailing commas) are accepted too.
 	ds = mustRead(t, "V1,V2,V3\nH1,1,2\nH2,3\n", nil)
 	if !equalValues(ds.Series[1].Values, []float64{3}) {
@@ -343,5 +351,20 @@ func TestFutureTimes(t *testing.T) {
 		if got := s.FutureTimes(len(test.want)); !slices.EqualFunc(got, test.want, time.Time.Equal) {
 			t.Errorf("FutureTimes(%v, %v) = %v, want %v", test.times, test.freq, got, test.want)
 		}
+	}
+}
+
+func TestReadStreams(t *testing.T) {
+	// stdin may deliver a byte at a time; the BOM is still recognised.
+	in := "\uFEFFds\ty\n2020-01-01\t1\n2020-01-02\t2\n"
+	ds, err := forecast.Read(iotest.OneByteReader(strings.NewReader(in)), "stdin", &forecast.LoadOptions{Comma: '\t'})
+	if err != nil || !equalValues(ds.Series[0].Values, []float64{1, 2}) || ds.Series[0].Freq != forecast.Daily {
+		t.Errorf("Read(one byte at a time, tab-separated) = %+v, %v", ds, err)
+	}
+	// An I/O error is returned with the file name and wrapped.
+	boom := errors.New("disk on fire")
+	_, err = forecast.Read(io.MultiReader(strings.NewReader("ds,y\n2020-01-01,1\n"), iotest.ErrReader(boom)), "stdin", nil)
+	if !errors.Is(err, boom) || !strings.HasPrefix(err.Error(), "stdin: ") {
+		t.Errorf("Read(failing reader) error %v, want %v prefixed with stdin", err, boom)
 	}
 }
