@@ -149,7 +149,7 @@ func (ld *loader) inferFreq(raws []*rawSeries, timeName string) (Freq, error) {
 	f, ok := classifyStep(best)
 	if !ok {
 		return 0, perr(ld.file, at.lines[ai], timeName, ErrIrregular,
-			"timestamp %q%s is %v after %q on line %d, which is no supported frequency (minutely, hourly, daily, weekly, monthly, quarterly, yearly); set Freq to \"step\" to keep the timestamps without a calendar grid",
+			"timestamp %q%s is %v after %q on line %d, which is no supported frequency (minutely, hourly, daily, weekly, monthly, quarterly, yearly); set Freq to name the frequency, or to \"step\" to keep the timestamps without a calendar grid",
 			at.stamps[ai], ld.ofSeries(at.id), best, at.stamps[ai-1], at.lines[ai-1])
 	}
 	return f, nil
