@@ -274,8 +274,13 @@ func TestResultWriters(t *testing.T) {
 		t.Errorf("WriteCSV last row %q", lines[len(lines)-1])
 	}
 	buf.Reset()
+	res.Models[0].Summary.Std.MAE = math.NaN() // JSON has no NaN: written as null
+	res.Models[0].Summary.Std.RMSE = math.Inf(1)
 	if err := res.WriteJSON(&buf); err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"mae": null`) || !strings.Contains(buf.String(), `"rmse": null`) {
+		t.Error("WriteJSON did not write non-finite numbers as null")
 	}
 	var back map[string]any
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
@@ -291,5 +296,65 @@ func TestResultWriters(t *testing.T) {
 	t.Logf("summary:\n%s", buf.String())
 	if !strings.Contains(buf.String(), "snaive") {
 		t.Errorf("WriteSummary output lacks the models:\n%s", buf.String())
+	}
+}
+
+// TestWalkForwardManyDeterministic runs a many-series backtest with 1 and
+// 3 workers and checks identical results, and that OWA is relative to the
+// named reference.
+func TestWalkForwardManyDeterministic(t *testing.T) {
+	series := loadShared(t, "Hourly-train.csv")[:12]
+	run := func(workers int) *eval.MultiResult {
+		cfg := &eval.Backtest{Horizon: 48, Origins: 2, Season: 24, Refit: 1, Workers: workers, Reference: eval.NameSeasonalNaive}
+		res, err := eval.WalkForwardMany(context.Background(), series, eval.Baselines(24), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for mi := range res.Models {
+			res.Models[mi].FitSeconds = 0
+		}
+		for _, r := range res.Series {
+			for mi := range r.Models {
+				mr := &r.Models[mi]
+				mr.Summary.FitSeconds = 0
+				for k := range mr.Folds {
+					mr.Folds[k].FitSeconds = 0
+				}
+			}
+		}
+		return res
+	}
+	a, b := run(1), run(3)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("WalkForwardMany results differ between 1 and 3 workers")
+	}
+	if got := a.Model(eval.NameSeasonalNaive).OWA; got != 1 {
+		t.Errorf("OWA of the reference = %v, want 1", got)
+	}
+	if a.Reference != eval.NameSeasonalNaive || len(a.Series) != 12 || a.Model(eval.NameNaive).Series != 12 {
+		t.Errorf("reference %q, %d series", a.Reference, len(a.Series))
+	}
+	worst := a.WorstSeries(eval.NameNaive, 3)
+	best := a.BestSeries(eval.NameNaive, 1)
+	if len(worst) != 3 || worst[0] != a.Model(eval.NameNaive).Worst || best[0] != a.Model(eval.NameNaive).Best {
+		t.Errorf("worst %v best %v, summary worst %s best %s", worst, best, a.Model(eval.NameNaive).Worst, a.Model(eval.NameNaive).Best)
+	}
+	var buf bytes.Buffer
+	if err := a.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "\n"); n != 1+12*6 {
+		t.Errorf("MultiResult.WriteCSV wrote %d lines, want %d", n, 1+12*6)
+	}
+	buf.Reset()
+	if err := a.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(buf.Bytes()) {
+		t.Error("MultiResult.WriteJSON output is not valid JSON")
+	}
+	cfg := &eval.Backtest{Horizon: 48, Origins: 1, Reference: "nope"}
+	if _, err := eval.WalkForwardMany(context.Background(), series, eval.Baselines(24), cfg); err == nil {
+		t.Error("WalkForwardMany with an unknown reference did not fail")
 	}
 }
