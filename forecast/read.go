@@ -21,6 +21,9 @@ type Dataset struct {
 	Name string
 	// Layout is the layout the file was read as (never LayoutAuto).
 	Layout Layout
+	// IDColumn and TimeColumn name the id and time columns of the file,
+	// or are empty when it has none, so that output can mirror the input.
+	IDColumn, TimeColumn string
 	// Series holds the series in the order of their first appearance.
 	Series []*Series
 	// Report lists what the loader found missing and, under
@@ -119,7 +122,7 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	if name == "" {
 		name = "input"
 	}
-	ld := &loader{file: name, opt: opt}
+	ld := &loader{file: name, opt: opt, idCol: -1, timeCol: -1}
 	if opt.Freq != "" {
 		f, err := ParseFreq(strings.ToLower(opt.Freq))
 		if err != nil {
@@ -166,6 +169,15 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 		return nil, err
 	}
 	ds := &Dataset{Name: name, Layout: layout}
+	if layout == LayoutWide {
+		ds.IDColumn = ld.header[0]
+	}
+	if ld.idCol >= 0 {
+		ds.IDColumn = ld.header[ld.idCol]
+	}
+	if ld.timeCol >= 0 {
+		ds.TimeColumn = ld.header[ld.timeCol]
+	}
 	if err := ld.finish(ds, raws); err != nil {
 		return nil, err
 	}

@@ -60,6 +60,9 @@ func TestReadEncodings(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ds := mustRead(t, in, nil)
+			if ds.IDColumn != "" || ds.TimeColumn != "Month" {
+				t.Errorf("Read(%q) id column %q, time column %q; want none, Month", in, ds.IDColumn, ds.TimeColumn)
+			}
 			if len(ds.Series) != 1 || ds.Layout != forecast.LayoutSingle {
 				t.Fatalf("Read(%q) = %d series, layout %v; want 1 single", in, len(ds.Series), ds.Layout)
 			}
@@ -160,6 +163,9 @@ func TestReadLong(t *testing.T) {
 	// numeric column becomes a covariate of each series.
 	in := "unique_id,ds,y,price\nB,2020-01-01,1,10\nA,2020-01-01,5,20\nB,2020-01-02,2,11\nA,2020-01-02,6,21\nA,2020-01-03,7,22\n"
 	ds := mustRead(t, in, nil)
+	if ds.IDColumn != "unique_id" || ds.TimeColumn != "ds" {
+		t.Errorf("Read(%q) id column %q, time column %q; want unique_id, ds", in, ds.IDColumn, ds.TimeColumn)
+	}
 	if ds.Layout != forecast.LayoutLong || len(ds.Series) != 2 {
 		t.Fatalf("Read(%q) layout %v with %d series, want long with 2", in, ds.Layout, len(ds.Series))
 	}
@@ -249,6 +255,9 @@ func TestReadWide(t *testing.T) {
 		t.Errorf("Read(%q) accepted an inner empty field under MissingError", in)
 	}
 	ds := mustRead(t, in, &forecast.LoadOptions{Missing: forecast.MissingInterpolate})
+	if ds.IDColumn != "V1" || ds.TimeColumn != "" {
+		t.Errorf("Read(%q) id column %q, time column %q; want V1, none", in, ds.IDColumn, ds.TimeColumn)
+	}
 	if ds.Layout != forecast.LayoutWide || len(ds.Series) != 3 {
 		t.Fatalf("Read(%q) layout %v, %d series", in, ds.Layout, len(ds.Series))
 	}
