@@ -53,6 +53,18 @@ func TestM4HourlyReference(t *testing.T) {
 			t.Errorf("%s: mean MASE = %.4f, want %.3f", want.model, got.MASE, want.mase)
 		}
 	}
+	// With one fold per series, the per-step scores averaged over the
+	// steps give the model's mean MAE again.
+	for _, ms := range res.Models {
+		var mae float64
+		for _, st := range ms.Steps {
+			mae += st.MAE
+		}
+		if got := mae / float64(len(ms.Steps)); !scalar.EqualWithinAbsOrRel(got, ms.MAE, 1e-9, 1e-9) {
+			t.Errorf("%s: mean of per-step MAE %v, want the mean MAE %v", ms.Model, got, ms.MAE)
+		}
+	}
+	t.Logf("seasonal naive sMAPE at steps 1, 24, 48: %.3f %.3f %.3f", res.Models[0].Steps[0].SMAPE, res.Models[0].Steps[23].SMAPE, res.Models[0].Steps[47].SMAPE)
 	// OWA is relative to Naive2, which therefore scores exactly 1.
 	if got := res.Model("naive2").OWA; got != 1 {
 		t.Errorf("Naive2 OWA = %v, want 1", got)

@@ -186,6 +186,10 @@ type MultiSummary struct {
 	// Intervals holds per-level interval scores averaged over the series
 	// that have intervals.
 	Intervals []IntervalScore `json:"intervals,omitempty"`
+	// Steps holds the error at each horizon step: Steps[i] averages the
+	// series' step-(i+1) scores ([ModelResult.Steps]) over the series.
+	// Interval scores are left out here.
+	Steps []Scores `json:"steps"`
 	// Best and Worst name the series with the lowest and highest MASE.
 	Best  string `json:"best"`
 	Worst string `json:"worst"`

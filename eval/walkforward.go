@@ -613,6 +613,15 @@ func summarizeMany(rs []*Result, models []Model, cfg *Backtest) (*MultiResult, e
 				ms.Intervals = append(ms.Intervals, is)
 			}
 		}
+		ms.Steps = make([]Scores, cfg.Horizon)
+		for i := range ms.Steps {
+			per := make([]Scores, len(rs))
+			for si, r := range rs {
+				per[si] = r.Models[mi].Steps[i]
+				per[si].Intervals = nil
+			}
+			ms.Steps[i], _ = meanStdScores(per, nil)
+		}
 		if best := bestWorst(ms.PerSeries); len(best) == 2 {
 			ms.Best, ms.Worst = best[0], best[1]
 		}
