@@ -142,6 +142,8 @@ func TestBadData(t *testing.T) {
 		{"forecast empty history", &ForecastChart{Forecast: []float64{1}}, "History", -1, false},
 		{"forecast short actual", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Actual: []float64{1}}, "Actual", -1, false},
 		{"forecast times", &ForecastChart{History: []float64{1, 2}, Forecast: []float64{1}, Times: make([]time.Time, 5)}, "Times", -1, false},
+		{"forecast times order", &ForecastChart{History: []float64{1, 2}, Forecast: []float64{1}, Times: []time.Time{time.Unix(10, 0), time.Unix(10, 0)}}, "Times", 1, false},
+		{"residual times order", &ResidualChart{Residuals: []float64{1, 2, 3}, Times: []time.Time{time.Unix(10, 0), time.Unix(20, 0), time.Unix(15, 0)}}, "Times", 2, false},
 		{"forecast too large", &ForecastChart{History: []float64{math.MaxFloat64}, Forecast: []float64{1}}, "History", 0, false},
 		{"walkforward NaN", &WalkForwardChart{Values: []float64{1, nan}, Folds: []Fold{{Origin: 1, Forecast: []float64{1}}}}, "Values", 1, true},
 		{"walkforward fold NaN", &WalkForwardChart{Values: []float64{1, 2}, Folds: []Fold{{Origin: 1, Forecast: []float64{nan}}}}, "Folds[0].Forecast", 0, true},

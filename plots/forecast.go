@@ -85,6 +85,9 @@ func (c *ForecastChart) validate() error {
 	if c.Times != nil && len(c.Times) != len(c.History) && len(c.Times) != len(c.History)+h {
 		return dataErr(name, "Times", "%d timestamps for %d history values and horizon %d", len(c.Times), len(c.History), h)
 	}
+	if err := checkTimes(name, c.Times); err != nil {
+		return err
+	}
 	if c.Tail < 0 {
 		return dataErr(name, "Tail", "negative (%d)", c.Tail)
 	}

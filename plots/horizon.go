@@ -9,6 +9,13 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
+var baselineDashes = [][]vg.Length{
+	{vg.Points(6), vg.Points(3)},
+	{vg.Points(2), vg.Points(2)},
+	{vg.Points(9), vg.Points(3), vg.Points(2), vg.Points(3)},
+	{vg.Points(12), vg.Points(4)},
+}
+
 // HorizonErrors is one model's error at each horizon step.
 type HorizonErrors struct {
 	// Model names the line in the legend.
@@ -91,6 +98,7 @@ func (c *HorizonChart) plot() *plot.Plot {
 		}
 	}
 	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}}
+	nb := 0
 	for k, i := range order {
 		m := c.Models[i]
 		xy := make(plotter.XYs, h)
@@ -103,7 +111,10 @@ func (c *HorizonChart) plot() *plot.Plot {
 		col := paletteColor(k)
 		ls := lineStyle(col, 2)
 		if m.Baseline {
-			ls = lineStyle(col, 1.6, vg.Points(6), vg.Points(3))
+			// Vary the dash pattern too, so baselines with equal errors
+			// (naive and drift often coincide) stay distinguishable.
+			ls = lineStyle(col, 1.6, baselineDashes[nb%len(baselineDashes)]...)
+			nb++
 		}
 		l := newLine(xy, ls)
 		p.Add(l)

@@ -363,3 +363,18 @@ func TestRealReport(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRealDaily draws the Melbourne temperatures (daily, two missing dates)
+// to check day-level tick labels.
+func TestRealDaily(t *testing.T) {
+	times, vals := readColumn(t, "daily-min-temperatures.csv", "2006-01-02", 1)
+	h := 30
+	n := len(vals) - h
+	fc, bands := seasonalNaive(vals[:n], h, 7, 0.8, 0.95)
+	save(t, "daily_forecast.png", &ForecastChart{
+		ID: "daily-min-temperatures", Model: "weekly seasonal naive",
+		Metrics: []Metric{{"MAE", mae(vals[n:], fc)}},
+		History: vals[:n], Forecast: fc, Actual: vals[n:], Bands: bands,
+		Times: times, Freq: forecast.Daily, Tail: 90,
+	})
+}

@@ -50,6 +50,9 @@ func (c *ResidualChart) validate() error {
 	if c.Times != nil && len(c.Times) != n {
 		return dataErr(name, "Times", "%d timestamps for %d residuals", len(c.Times), n)
 	}
+	if err := checkTimes(name, c.Times); err != nil {
+		return err
+	}
 	if c.Lags < 0 || c.Bins < 0 {
 		return dataErr(name, "", "negative Lags (%d) or Bins (%d)", c.Lags, c.Bins)
 	}

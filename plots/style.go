@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"time"
 
 	"github.com/tsforecast/tsforecast/forecast"
 	"gonum.org/v1/plot"
@@ -325,6 +326,16 @@ func checkFinite(chart, field string, v []float64) error {
 		}
 		if math.Abs(x) > math.MaxFloat64/4 {
 			return &DataError{Chart: chart, Field: field, Index: i, Msg: fmt.Sprintf("magnitude %g too large to draw", x)}
+		}
+	}
+	return nil
+}
+
+// checkTimes returns a DataError unless times is strictly increasing.
+func checkTimes(chart string, times []time.Time) error {
+	for i := 1; i < len(times); i++ {
+		if !times[i].After(times[i-1]) {
+			return &DataError{Chart: chart, Field: "Times", Index: i, Msg: fmt.Sprintf("%s not after %s", times[i].Format(time.RFC3339), times[i-1].Format(time.RFC3339))}
 		}
 	}
 	return nil

@@ -103,7 +103,7 @@ type tickStep struct {
 var tickSteps = []tickStep{
 	{minute, 1}, {minute, 2}, {minute, 5}, {minute, 10}, {minute, 15}, {minute, 30},
 	{hour, 1}, {hour, 2}, {hour, 3}, {hour, 6}, {hour, 12},
-	{day, 1}, {day, 2}, {week, 1}, {week, 2},
+	{day, 1}, {day, 2}, {week, 1}, {week, 2}, {day, 15},
 	{month, 1}, {month, 2}, {month, 3}, {month, 6},
 	{year, 1}, {year, 2}, {year, 5}, {year, 10}, {year, 20}, {year, 50}, {year, 100},
 	{year, 200}, {year, 500}, {year, 1000},

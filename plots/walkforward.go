@@ -52,6 +52,9 @@ func (c *WalkForwardChart) validate() error {
 	if c.Times != nil && len(c.Times) != len(c.Values) {
 		return dataErr(name, "Times", "%d timestamps for %d values", len(c.Times), len(c.Values))
 	}
+	if err := checkTimes(name, c.Times); err != nil {
+		return err
+	}
 	if err := checkFinite(name, "Values", c.Values); err != nil {
 		return err
 	}
