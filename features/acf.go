@@ -3,6 +3,8 @@ package features
 import (
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/dsp/fourier"
 )
 
 // ACF writes the sample autocorrelation of x at lags 0..maxLag into dst and
@@ -11,7 +13,9 @@ import (
 //	r(k) = Σ_{t=0}^{n-k-1} (x[t]-x̄)(x[t+k]-x̄) / Σ_{t=0}^{n-1} (x[t]-x̄)²
 //
 // as statsmodels acf(x, adjusted=False) and R acf do, so r(0) = 1.
-// Lags at or beyond len(x) have no pairs and get 0.
+// Lags at or beyond len(x) have no pairs and get 0. Long series with many
+// lags are computed through the FFT (gonum dsp/fourier), which agrees with
+// direct summation to about 1e-15.
 //
 // A constant series (zero variance), a single value and an empty x have no
 // defined autocorrelation; ACF then writes 1 at lag 0 and 0 at every other
@@ -44,11 +48,32 @@ func ACF(dst, x []float64, maxLag int) []float64 {
 		}
 		return dst
 	}
-	for k := 1; k <= maxLag; k++ {
-		if k >= n {
-			dst[k] = 0
-			continue
-		}
+	lags := min(maxLag, n-1)
+	if useFFT(n, lags) {
+		acfFFT(dst[:lags+1], x, mean)
+	} else {
+		acfDirect(dst[:lags+1], x, mean, c0)
+	}
+	dst[0] = 1
+	for k := lags + 1; k <= maxLag; k++ {
+		dst[k] = 0
+	}
+	return dst
+}
+
+// useFFT reports whether the ACF of n values at lags 0..lags is computed by
+// FFT (O(N log N), N ≥ n+lags) rather than directly (O(n·lags)).
+// BenchmarkACFRoute puts the crossover near 100 lags both for n = 1000 and
+// n = 17420 (at 800 lags on 17420 values the FFT takes about 3.5 ms against
+// 36 ms); 128 leaves a margin.
+func useFFT(n, lags int) bool {
+	return lags >= 128 && n > lags
+}
+
+// acfDirect writes the ACF at lags 1..len(dst)-1 by direct summation.
+func acfDirect(dst, x []float64, mean, c0 float64) {
+	n := len(x)
+	for k := 1; k < len(dst); k++ {
 		var s float64
 		a, b := x[:n-k], x[k:]
 		for t, v := range a {
@@ -56,7 +81,30 @@ func ACF(dst, x []float64, maxLag int) []float64 {
 		}
 		dst[k] = s / c0
 	}
-	return dst
+}
+
+// acfFFT writes the ACF at lags 0..len(dst)-1 through the power spectrum
+// of the mean-removed series, zero-padded to a power of two at least
+// len(x)+len(dst) long so that the circular correlation equals the linear
+// one at every lag used.
+func acfFFT(dst, x []float64, mean float64) {
+	size := 1
+	for size < len(x)+len(dst) {
+		size <<= 1
+	}
+	seq := make([]float64, size)
+	for i, v := range x {
+		seq[i] = v - mean
+	}
+	fft := fourier.NewFFT(size)
+	coef := fft.Coefficients(nil, seq)
+	for i, c := range coef {
+		coef[i] = complex(real(c)*real(c)+imag(c)*imag(c), 0)
+	}
+	fft.Sequence(seq, coef)
+	for k := range dst {
+		dst[k] = seq[k] / seq[0]
+	}
 }
 
 // seasonalityLimit is the one-sided 90 % critical value of the standard
