@@ -167,32 +167,39 @@ func movingAverage(dst, x []float64, m int) {
 }
 
 // SeasonalAt returns the seasonal index at time t, counted from the first
-// observation of the decomposed series: Indices[t%Period]. Any t ≥ 0 is
-// allowed, so SeasonalAt(len(x)+h-1) is the index for the h-th forecast
-// step. It panics if t is negative.
+// observation of the decomposed series: Indices[t mod Period]. Any t is
+// allowed: SeasonalAt(len(x)+h-1) is the index for the h-th forecast step,
+// and a negative t refers to times before the first observation.
 func (d *Decomposition) SeasonalAt(t int) float64 {
-	if t < 0 {
-		panic("features: negative time index")
+	return d.Indices[d.phase(t)]
+}
+
+// phase returns t mod Period in [0, Period).
+func (d *Decomposition) phase(t int) int {
+	p := t % d.Period
+	if p < 0 {
+		p += d.Period
 	}
-	return d.Indices[t%d.Period]
+	return p
 }
 
 // DeseasonalizeTo removes the seasonal component from x, whose first value
-// is at time start, and writes the result into dst: x[i] − SeasonalAt(start+i)
-// (additive) or x[i] / SeasonalAt(start+i) (multiplicative). dst may be x.
-// If dst is nil a new slice is allocated. It panics if dst is non-nil with a
-// length other than len(x) or start is negative.
+// is at time start (any integer, as for [Decomposition.SeasonalAt]), and
+// writes x[i] − SeasonalAt(start+i) (additive) or x[i] / SeasonalAt(start+i)
+// (multiplicative) into dst. dst may be x. If dst is nil a new slice is
+// allocated. It panics if dst is non-nil with a length other than len(x).
 func (d *Decomposition) DeseasonalizeTo(dst, x []float64, start int) []float64 {
 	dst = useDst(dst, len(x))
-	if start < 0 {
-		panic("features: negative time index")
-	}
+	ph := d.phase(start)
 	for i, v := range x {
-		s := d.Indices[(start+i)%d.Period]
+		s := d.Indices[ph]
 		if d.Kind == Additive {
 			dst[i] = v - s
 		} else {
 			dst[i] = v / s
+		}
+		if ph++; ph == d.Period {
+			ph = 0
 		}
 	}
 	return dst
@@ -203,18 +210,19 @@ func (d *Decomposition) DeseasonalizeTo(dst, x []float64, start int) []float64 {
 // (multiplicative) into dst. To put seasonality back on forecasts of a
 // series of length n, pass start = n. dst may be x. If dst is nil a new
 // slice is allocated. It panics if dst is non-nil with a length other than
-// len(x) or start is negative.
+// len(x).
 func (d *Decomposition) ReseasonalizeTo(dst, x []float64, start int) []float64 {
 	dst = useDst(dst, len(x))
-	if start < 0 {
-		panic("features: negative time index")
-	}
+	ph := d.phase(start)
 	for i, v := range x {
-		s := d.Indices[(start+i)%d.Period]
+		s := d.Indices[ph]
 		if d.Kind == Additive {
 			dst[i] = v + s
 		} else {
 			dst[i] = v * s
+		}
+		if ph++; ph == d.Period {
+			ph = 0
 		}
 	}
 	return dst

@@ -162,6 +162,13 @@ func TestDecomposeHand(t *testing.T) {
 			t.Errorf("SeasonalAt(%d) = %v, want %v", 6+k, got, want)
 		}
 	}
+	// Before the first observation: time −1 has phase 1.
+	if got := d.SeasonalAt(-1); got != 0.8 {
+		t.Errorf("SeasonalAt(-1) = %v, want 0.8", got)
+	}
+	if got := d.DeseasonalizeTo(nil, []float64{8, 12}, -3); !floatsEqual(got, []float64{10, 10}, 1e-15) {
+		t.Errorf("DeseasonalizeTo([8 12], start −3) = %v, want [10 10]", got)
+	}
 	// Exactly two periods is the minimum length.
 	if _, err := features.Decompose([]float64{1, 2, 3, 4, 5, 6, 7, 8}, 4, features.Additive); err != nil {
 		t.Errorf("Decompose(8 values, 4): %v, want success", err)

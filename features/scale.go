@@ -28,9 +28,10 @@ var (
 
 // Standard scales to zero mean and unit variance: y = (x − Mean) / Std.
 // Std is the population standard deviation (divisor n, as scikit-learn's
-// StandardScaler). For a constant series Std is set to 1, so that the
-// transform only subtracts the mean and never divides by zero.
-// Std 0 is treated as 1 as well, so the zero value is the identity.
+// StandardScaler). For a constant series (Std ≤ 1e-12·max(1, |Mean|), i.e.
+// constant up to rounding) Fit sets Std to 1, so that the transform only
+// subtracts the mean and never divides by zero. Std 0 is treated as 1 as
+// well, so the zero value is the identity.
 type Standard struct {
 	Mean, Std float64
 }
@@ -100,7 +101,8 @@ func (s *Standard) InverseTo(dst, x []float64) []float64 {
 
 // MinMax scales the training range to [0, 1]: y = (x − Min) / (Max − Min).
 // Values outside the training range map outside [0, 1]. For a constant
-// series (Max = Min) the divisor is 1, so the transform only subtracts Min.
+// series (Max = Min) the divisor is 1, so the transform only subtracts Min;
+// the zero value is therefore the identity.
 type MinMax struct {
 	Min, Max float64
 }
@@ -198,7 +200,8 @@ func (s *Log) InverseTo(dst, x []float64) []float64 {
 // population variance using its own statistics, which are returned so that
 // the model's output can be mapped back with [Standard.InverseTo] (or
 // [Standard.Inverse] for one value). A constant column is only centred (Std
-// 1). Other columns are untouched. It does not allocate.
+// 1, with the same rounding rule as [Standard]). Other columns are
+// untouched. It does not allocate.
 //
 // This is the instance normalisation of RevIN (Kim et al., ICLR 2022)
 // without the learned affine part: it makes windows from different levels

@@ -136,6 +136,12 @@ func TestScalerZeroValues(t *testing.T) {
 	if got := mm.TransformTo(nil, x); !floatsEqual(got, x, 0) {
 		t.Errorf("zero MinMax.TransformTo(%v) = %v, want identity", x, got)
 	}
+	buf := make([]float64, len(x))
+	for _, s := range []features.Scaler{&features.Standard{Mean: 1, Std: 2}, &features.MinMax{Min: -1, Max: 3}, &features.Log{Shift: 3}} {
+		if n := testing.AllocsPerRun(100, func() { s.InverseTo(buf, s.TransformTo(buf, x)) }); n != 0 {
+			t.Errorf("%T TransformTo/InverseTo with dst allocate %v times, want 0", s, n)
+		}
+	}
 	if !panics(func() { st.TransformTo(make([]float64, 2), x) }) {
 		t.Errorf("Standard.TransformTo with short dst did not panic")
 	}
