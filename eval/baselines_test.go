@@ -153,6 +153,13 @@ func TestHoltWintersPerfectSeason(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { hw.Predict(dst, 12) }); n != 0 {
 		t.Errorf("Predict allocates %v times", n)
 	}
+	// Update with the fitted history reproduces the fit's forecasts.
+	if err := hw.Update(series(v[:108]...)); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := hw.Predict(nil, 12); !floats.Equal(again, got) {
+		t.Errorf("Update with the fitted history changed the forecast: %v, want %v", again, got)
+	}
 	// Update with the full history keeps the parameters and moves the
 	// forecast origin.
 	if err := hw.Update(series(v...)); err != nil {

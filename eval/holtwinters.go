@@ -116,6 +116,9 @@ type HoltWinters struct {
 	y               []float64
 	s0, work, gwork []float64
 	l0, b0          float64
+	// The fitted history and initial states, for Update.
+	fitY, fitS0  []float64
+	fitL0, fitB0 float64
 }
 
 // Params returns the fitted smoothing parameters α (level), β (trend),
@@ -130,7 +133,9 @@ func (hw *HoltWinters) Params() (alpha, beta, gamma, phi, sse float64) {
 	return hw.alpha, hw.beta, hw.gamma, hw.phi, hw.sse
 }
 
-func (hw *HoltWinters) check(s *forecast.Series) error {
+// check validates s, sets hw.m (to fixedM when positive, else by the
+// Period setting) and hw.y, and computes the heuristic initial states.
+func (hw *HoltWinters) check(s *forecast.Series, fixedM int) error {
 	if err := checkFinite(s, NameHoltWinters); err != nil {
 		return err
 	}
@@ -140,7 +145,10 @@ func (hw *HoltWinters) check(s *forecast.Series) error {
 	if hw.Period < 0 {
 		panic(errPeriod)
 	}
-	m := period(hw.Period, s)
+	m := fixedM
+	if m <= 0 {
+		m = period(hw.Period, s)
+	}
 	need := 10
 	if m > 1 {
 		need = max(2*m, 10+2*(m/2))
@@ -520,7 +528,7 @@ func (p *hwParams) eval(x []float64) {
 // Fit estimates the parameters and states from s; see [HoltWinters].
 func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 	hw.fitted = false
-	if err := hw.check(s); err != nil {
+	if err := hw.check(s, 0); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -625,6 +633,10 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 	if hw.sse == math.MaxFloat64 {
 		return fmt.Errorf("eval: %s: series %q: the fit diverged", NameHoltWinters, s.ID)
 	}
+	// Keep the fitted history and initial states for Update.
+	hw.fitY = append(hw.fitY[:0], hw.y...)
+	hw.fitL0, hw.fitB0 = l0, b0
+	hw.fitS0 = append(hw.fitS0[:0], hw.s0...)
 	hw.fitted = true
 	return nil
 }
@@ -633,15 +645,25 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 const hwMaxEvals = 2000
 
 // Update conditions the fitted model on the history s with the same
-// smoothing parameters; see [HoltWinters].
+// smoothing parameters and runs the recursions over s. When s extends the
+// fitted history (same first values, as in an expanding window) the fitted
+// initial states are kept, so Update on the fitted history itself
+// reproduces the fit exactly; otherwise (a sliding window) the initial
+// states are set by the heuristic on s. The period stays the fitted one.
 func (hw *HoltWinters) Update(s *forecast.Series) error {
 	if !hw.fitted {
 		return ErrNotFitted
 	}
-	if err := hw.check(s); err != nil {
+	if err := hw.check(s, hw.m); err != nil {
 		return err
 	}
 	hw.work = resize(hw.work, hw.m)
+	if len(hw.y) >= len(hw.fitY) && slices.Equal(hw.y[:len(hw.fitY)], hw.fitY) {
+		// Same start as the fitted history (an expanding window): keep
+		// the fitted initial states.
+		hw.l0, hw.b0 = hw.fitL0, hw.fitB0
+		copy(hw.s0, hw.fitS0)
+	}
 	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, hw.s0, true) == math.MaxFloat64 {
 		return fmt.Errorf("eval: %s: series %q: the filter diverged", NameHoltWinters, s.ID)
 	}

@@ -141,6 +141,7 @@ func TestWalkForwardNoLeakage(t *testing.T) {
 		{Horizon: 12, Origins: 3, Refit: 1},
 		{Horizon: 6, Step: 3, Origins: 4, Window: eval.Sliding, SlidingSize: 60, Refit: 1},
 		{Horizon: 12, Step: 6, Origins: 3, Refit: 0},
+		{Horizon: 12, Step: 6, Origins: 3, Refit: 0, Window: eval.Sliding},
 	} {
 		clean, err := eval.WalkForward(context.Background(), s, models, &cfg)
 		if err != nil {
