@@ -44,7 +44,9 @@ func ParseFreq(s string) (Freq, error) {
 }
 
 // Add returns t advanced by n steps of f. Monthly, quarterly and yearly
-// steps keep the day of month of t (time.Time.AddDate semantics).
+// steps keep the day of month of t, clamped to the length of the target
+// month (Jan 31 + 1 month = Feb 28 or 29, not Mar 3 as time.Time.AddDate
+// gives), and the clock time of t.
 // It panics if f is Step, which has no calendar meaning.
 func (f Freq) Add(t time.Time, n int) time.Time {
 	switch f {
@@ -57,13 +59,23 @@ func (f Freq) Add(t time.Time, n int) time.Time {
 	case Weekly:
 		return t.AddDate(0, 0, 7*n)
 	case Monthly:
-		return t.AddDate(0, n, 0)
+		return addMonths(t, n)
 	case Quarterly:
-		return t.AddDate(0, 3*n, 0)
+		return addMonths(t, 3*n)
 	case Yearly:
-		return t.AddDate(n, 0, 0)
+		return addMonths(t, 12*n)
 	}
 	panic("forecast: Add on a frequency without calendar steps")
+}
+
+// addMonths adds n calendar months to t, clamping the day of month.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	if last := first.AddDate(0, 1, -1).Day(); d > last {
+		d = last
+	}
+	return first.AddDate(0, 0, d-1)
 }
 
 // Season returns the conventional seasonal period of f: 60 for minutely,

@@ -92,3 +92,24 @@ func TestMissingErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestFreqAddClampsMonthEnd(t *testing.T) {
+	for _, test := range []struct {
+		f    forecast.Freq
+		t    time.Time
+		n    int
+		want time.Time
+	}{
+		{forecast.Monthly, time.Date(2023, 1, 31, 0, 0, 0, 0, time.UTC), 1, time.Date(2023, 2, 28, 0, 0, 0, 0, time.UTC)},
+		{forecast.Monthly, time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC), 1, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
+		{forecast.Monthly, time.Date(2024, 1, 31, 6, 30, 0, 0, time.UTC), 3, time.Date(2024, 4, 30, 6, 30, 0, 0, time.UTC)},
+		{forecast.Monthly, time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), -1, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
+		{forecast.Quarterly, time.Date(2023, 8, 31, 0, 0, 0, 0, time.UTC), 2, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
+		{forecast.Yearly, time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC), 1, time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)},
+		{forecast.Monthly, time.Date(1949, 1, 1, 0, 0, 0, 0, time.UTC), 13, time.Date(1950, 2, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		if got := test.f.Add(test.t, test.n); !got.Equal(test.want) {
+			t.Errorf("%v.Add(%v, %d) = %v, want %v", test.f, test.t, test.n, got, test.want)
+		}
+	}
+}
