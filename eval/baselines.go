@@ -144,7 +144,7 @@ type SeasonalNaive struct {
 }
 
 // Fit records the last season of s. It fails on a non-finite value or a
-// series shorter than one season.
+// series shorter than one season, and panics if Period is negative.
 func (m *SeasonalNaive) Fit(_ context.Context, s *forecast.Series) error {
 	if m.Period < 0 {
 		panic(errPeriod)

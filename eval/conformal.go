@@ -63,7 +63,7 @@ func ConformalRadius(dst []float64, absErr [][]float64, level float64) []float64
 		panic(errLevel)
 	}
 	if len(absErr) == 0 {
-		panic("eval: no calibration errors")
+		panic(errNoCalib)
 	}
 	h := len(absErr[0])
 	if dst == nil {

@@ -84,7 +84,8 @@ const (
 // ([forecast.Freq.Season]) and 1 means no season. A seasonal fit needs at
 // least max(2m, 10+2⌊m/2⌋) values; a non-seasonal one at least 10. Fit
 // fails on shorter series, on non-finite values, and on non-positive values
-// with a multiplicative season.
+// with a multiplicative season. It panics if Period is negative or Seasonal
+// is not Additive or Multiplicative.
 //
 // HoltWinters implements [forecast.Forecaster] and [forecast.Updater]:
 // Update keeps the fitted α, β, γ, φ, re-initialises the states from the
@@ -140,7 +141,7 @@ func (hw *HoltWinters) check(s *forecast.Series, fixedM int) error {
 		return err
 	}
 	if hw.Seasonal != Additive && hw.Seasonal != Multiplicative {
-		panic("eval: unknown season kind")
+		panic(errSeasonKind)
 	}
 	if hw.Period < 0 {
 		panic(errPeriod)

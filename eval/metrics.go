@@ -8,6 +8,9 @@ const (
 	errPeriod = "eval: seasonal period must be at least 1"
 	errLevel  = "eval: level must be in (0, 100)"
 	errTau    = "eval: quantile must be in (0, 1)"
+
+	errNoCalib    = "eval: no calibration errors"
+	errSeasonKind = "eval: unknown season kind"
 )
 
 func checkLen(a, b []float64) {

@@ -34,7 +34,7 @@ type Naive2 struct {
 }
 
 // Fit decomposes s and records the adjusted last value. It fails on an
-// empty series or a non-finite value.
+// empty series or a non-finite value, and panics if Period is negative.
 func (m *Naive2) Fit(_ context.Context, s *forecast.Series) error {
 	m.fitted = false
 	if m.Period < 0 {
