@@ -120,17 +120,21 @@ func TestGolden(t *testing.T) {
 	var grid GridChart
 	grid.Title = "synthetic: small multiples"
 	for k := 0; k < 9; k++ {
-		p := goldenForecast(72, 12, 12, nil, forecast.Step)
-		p.ID = "S" + string(rune('1'+k))
-		for i := range p.History {
-			p.History[i] *= float64(k + 1)
+		// Nine different series: scaled, with a shock of growing size over
+		// the horizon so the forecasts miss by different amounts.
+		v := synth(84, 12)
+		for i := range v {
+			v[i] *= float64(k + 1)
+			if i >= 72 {
+				v[i] += float64(k) * 4 * math.Sin(float64(i-72)/2)
+			}
 		}
-		for i := range p.Actual {
-			p.Actual[i] *= float64(k + 1)
-		}
-		grid.Panels = append(grid.Panels, *p)
+		fc, bands := seasonalNaive(v[:72], 12, 12, 0.8, 0.95)
+		grid.Panels = append(grid.Panels, ForecastChart{
+			ID: "S" + string(rune('1'+k)), Metrics: []Metric{{"MAE", mae(v[72:], fc)}},
+			History: v[:72], Forecast: fc, Actual: v[72:], Bands: bands, Tail: 48,
+		})
 	}
-
 	for _, test := range []struct {
 		name  string
 		chart Chart
@@ -175,5 +179,27 @@ func TestGoldenDetectsChange(t *testing.T) {
 	}
 	if ok, _ := cmpimg.EqualApprox("png", got, want, goldenDelta); ok || bytes.Equal(got, want) {
 		t.Error("shifted forecast matched the golden image: the comparison is too loose")
+	}
+}
+
+// BenchmarkRender measures rendering a chart to PNG bytes at the default
+// size (rasterising and PNG encoding dominate).
+func BenchmarkRender(b *testing.B) {
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, bm := range []struct {
+		name  string
+		chart Chart
+	}{
+		{"forecast", goldenForecast(108, 12, 12, monthly(start, 108), forecast.Monthly)},
+		{"residuals", &ResidualChart{Residuals: synth(500, 24)}},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := renderPNG(bm.chart, Size{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -152,7 +152,7 @@ func drawKey(dc draw.Canvas, sty text.Style, y vg.Length, levels []float64) vg.L
 	}
 	entries = append(entries, entry{"origin", func(c draw.Canvas) {
 		xm := (c.Min.X + c.Max.X) / 2
-		c.StrokeLine2(lineStyle(grey, 1.2, vg.Points(5), vg.Points(3)), xm, c.Min.Y, xm, c.Max.Y)
+		c.StrokeLine2(lineStyle(grey, 1.5, vg.Points(4), vg.Points(2)), xm, c.Min.Y, xm, c.Max.Y)
 	}})
 	thumbW := vg.Points(22)
 	gap := vg.Points(6)
@@ -170,7 +170,7 @@ func drawKey(dc draw.Canvas, sty text.Style, y vg.Length, levels []float64) vg.L
 	sty.YAlign = draw.YBottom
 	base := y - h
 	for _, e := range entries {
-		e.thumb(draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: x, Y: base + h*0.1}, Max: vg.Point{X: x + thumbW, Y: base + h*0.8}}})
+		e.thumb(draw.Canvas{Canvas: dc.Canvas, Rectangle: vg.Rectangle{Min: vg.Point{X: x, Y: base - h*0.15}, Max: vg.Point{X: x + thumbW, Y: base + h*0.95}}})
 		x += thumbW + gap
 		dc.FillText(sty, vg.Point{X: x, Y: base}, e.label)
 		x += sty.Width(e.label) + sep
