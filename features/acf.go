@@ -150,7 +150,8 @@ func seasonalityTestACF(r []float64, m, n int) bool {
 // DetectPeriods returns the seasonal periods of x up to maxPeriod, strongest
 // first, or nil when there are none. Typical results: 12 for monthly
 // airline passengers, 24 for M4 hourly series, 24 then 168 for hourly data
-// with daily and weekly cycles, 367 (a year) for daily temperatures.
+// with daily and weekly cycles, a lag near 365 for daily temperatures (367
+// on the Melbourne series).
 //
 // # Method
 //
