@@ -298,6 +298,25 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			return nil, nil, nil, nil, err
 		}
 	}
+	if r.Many != nil && r.Backtest == nil {
+		hc := &HorizonChart{Title: fmt.Sprintf("sMAPE by horizon step, mean over %d series", len(r.Many.Series)), Metric: "sMAPE (%)"}
+		for _, m := range r.Many.Models {
+			if len(m.Steps) == 0 {
+				hc = nil
+				break
+			}
+			e := make([]float64, len(m.Steps))
+			for i, st := range m.Steps {
+				e[i] = st.SMAPE
+			}
+			hc.Models = append(hc.Models, HorizonErrors{Model: m.Model, Errors: e, Baseline: IsBaseline(m.Model) && m.Model != model})
+		}
+		if hc != nil && len(hc.Models) > 0 {
+			if err := add(FileHorizon, "sMAPE at each horizon step, averaged over the series, for every model; baselines dashed.", hc); err != nil {
+				return nil, nil, nil, nil, err
+			}
+		}
+	}
 	if r.Many != nil && len(r.ManySeries) > 0 {
 		g, caption, err := r.grid(model)
 		if err != nil {

@@ -203,8 +203,8 @@ func TestWriteReportMany(t *testing.T) {
 			t.Fatalf("pick %s: %v", pick, err)
 		}
 		files := readDir(t, dir)
-		if len(files[FileGrid]) == 0 {
-			t.Errorf("pick %s: no grid.png", pick)
+		if len(files[FileGrid]) == 0 || len(files[FileHorizon]) == 0 {
+			t.Errorf("pick %s: grid.png %d bytes, horizon.png %d bytes", pick, len(files[FileGrid]), len(files[FileHorizon]))
 		}
 		recs, err := csv.NewReader(bytes.NewReader(files[FileMetrics])).ReadAll()
 		if err != nil || len(recs) != 3 || !slices.Contains(recs[0], "owa") {
