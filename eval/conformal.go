@@ -107,7 +107,9 @@ func intervalAround(point, radius []float64, level float64) Interval {
 // absolute errors of every fold at each horizon step; then it fits a fresh
 // model on all of s, predicts, and adds ± the per-step conformal radius
 // ([ConformalRadius]). The walk-forward folds end at the end of s, so the
-// calibration errors come from the most recent history.
+// calibration errors come from the most recent history. With
+// cfg.ScaledIntervals the errors are scaled as [Backtest.ScaledIntervals]
+// says and the radius is scaled by the MASE scale of all of s.
 //
 // It returns an error when cfg has no levels, when the walk-forward fails,
 // or when there are fewer folds than [MinCalibration] needs for the
@@ -126,8 +128,25 @@ func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Ba
 			slices.Max(cfg.Levels), need, len(folds))
 	}
 	absErr := make([][]float64, len(folds))
+	scale := 1.0
 	for k, fd := range folds {
 		absErr[k] = absErrors(fd.Actual, fd.Forecast)
+	}
+	if cfg.ScaledIntervals {
+		m := res.Season
+		sc := make([]float64, len(folds)+1)
+		for k, fd := range folds {
+			sc[k] = MASEScale(s.Values[fd.TrainStart:fd.Origin], m)
+		}
+		sc[len(folds)] = MASEScale(s.Values, m)
+		if validScales(sc) {
+			for k := range folds {
+				for i := range absErr[k] {
+					absErr[k][i] /= sc[k]
+				}
+			}
+			scale = sc[len(folds)]
+		}
 	}
 	f := m.New()
 	if err := f.Fit(ctx, s); err != nil {
@@ -145,6 +164,9 @@ func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Ba
 	radius := make([]float64, cfg.Horizon)
 	for _, l := range cfg.Levels {
 		ConformalRadius(radius, absErr, l)
+		for i := range radius {
+			radius[i] *= scale
+		}
 		out.Intervals = append(out.Intervals, intervalAround(point, radius, l))
 	}
 	return out, nil

@@ -100,6 +100,14 @@ type Backtest struct {
 	// means the least number for which every level has a finite conformal
 	// quantile: ⌈l/(1−l)⌉ for the highest level l (19 for 95 %, 4 for 80 %).
 	Calibration int
+	// ScaledIntervals calibrates intervals on scaled errors: each fold's
+	// absolute errors are divided by the in-sample MAE of the seasonal
+	// naive forecast on its training data (the MASE scale, with Season),
+	// and the conformal radius is multiplied by the current fold's scale,
+	// so interval widths follow changes in the series' level and
+	// volatility. When a fold's scale is zero or undefined, plain absolute
+	// errors are used for the whole series.
+	ScaledIntervals bool
 	// Reference names the model OWA is computed against in [WalkForwardMany];
 	// "" means the model named [NameNaive2] when present, else no OWA.
 	Reference string
@@ -388,6 +396,13 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 	}
 	// Conformal intervals from earlier folds whose horizon has ended.
 	if len(cfg.Levels) > 0 {
+		norm := make([]float64, len(folds))
+		for k := range norm {
+			norm[k] = 1
+		}
+		if cfg.ScaledIntervals && validScales(scales) {
+			copy(norm, scales)
+		}
 		need := cfg.minCalibration()
 		var calib [][]float64
 		next := 0 // folds[:next] have horizons ending at or before the origin
@@ -395,7 +410,11 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 		for k := range folds {
 			fd := &folds[k]
 			for next < k && folds[next].Origin+h <= fd.Origin {
-				calib = append(calib, absErrors(folds[next].Actual, folds[next].Forecast))
+				e := absErrors(folds[next].Actual, folds[next].Forecast)
+				for i := range e {
+					e[i] /= norm[next]
+				}
+				calib = append(calib, e)
 				next++
 			}
 			if len(calib) < need {
@@ -404,6 +423,9 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 			fd.Intervals = make([]Interval, len(cfg.Levels))
 			for li, l := range cfg.Levels {
 				ConformalRadius(radius, calib, l)
+				for i := range radius {
+					radius[i] *= norm[k]
+				}
 				fd.Intervals[li] = intervalAround(fd.Forecast, radius, l)
 			}
 		}
@@ -449,6 +471,16 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 	}
 	sum.Mean, sum.Std = meanStdScores(per, cfg.Levels)
 	mr.Summary = sum
+}
+
+// validScales reports whether every scale is finite and positive.
+func validScales(sc []float64) bool {
+	for _, v := range sc {
+		if !(v > 0) || math.IsInf(v, 1) {
+			return false
+		}
+	}
+	return true
 }
 
 func absErrors(y, yhat []float64) []float64 {
