@@ -17,8 +17,9 @@ import (
 // 414 × 7 × 48 forecasts per level. Coverage is asserted for seasonal
 // naive (measured: 83.0 % at 80, 96.2 % at 95; split conformal over-covers
 // by up to 1/(n+1) by construction; with ScaledIntervals 81.9 % and
-// 96.2 %). Naive2 is only logged: its errors grow in the later folds, so
-// it under-covers (measured 74.8 % and 91.6 %, scaled 74.5 % and 91.7 %):
+// 96.2 %). Naive2 is only logged: its errors grow in the later folds
+// (mean fold MASE 2.02 over the first 43 folds, 2.30 over the last 7;
+// seasonal naive 1.31 and 1.30), so it under-covers (measured 74.8 % and 91.6 %, scaled 74.5 % and 91.7 %):
 // the exchangeability conformal intervals rest on does not hold for it
 // here.
 func TestConformalCoverageM4(t *testing.T) {
