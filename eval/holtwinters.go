@@ -9,6 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/optimize"
 
+	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -176,61 +177,23 @@ func (hw *HoltWinters) initStates() error {
 	hw.s0 = resize(hw.s0, m)
 	adj := y
 	if m > 1 {
+		// Classical decomposition of the first k full seasons: its
+		// indices are the initial seasonal states and its centred moving
+		// average the deseasonalised series for the level and trend.
 		minObs := 10 + 2*(m/2)
 		k := min(5, len(y)/m)
 		k = max(k, (minObs+m-1)/m)
-		x := y[:m*k]
-		// Centred moving average of order m (2×m for even m).
-		ma := make([]float64, len(x))
-		for i := range ma {
-			ma[i] = math.NaN()
+		kind := features.Additive
+		if hw.Seasonal == Multiplicative {
+			kind = features.Multiplicative
 		}
-		half := m / 2
-		if m%2 == 1 {
-			for t := half; t+half < len(x); t++ {
-				var s float64
-				for j := t - half; j <= t+half; j++ {
-					s += x[j]
-				}
-				ma[t] = s / float64(m)
-			}
-		} else {
-			for t := half; t+half < len(x); t++ {
-				s := 0.5*x[t-half] + 0.5*x[t+half]
-				for j := t - half + 1; j < t+half; j++ {
-					s += x[j]
-				}
-				ma[t] = s / float64(m)
-			}
+		d, err := features.Decompose(y[:m*k], m, kind)
+		if err != nil {
+			return fmt.Errorf("eval: %s: initial states: %w", NameHoltWinters, err)
 		}
-		sum := make([]float64, m)
-		cnt := make([]int, m)
-		for t, v := range ma {
-			if math.IsNaN(v) {
-				continue
-			}
-			if hw.Seasonal == Multiplicative {
-				sum[t%m] += x[t] / v
-			} else {
-				sum[t%m] += x[t] - v
-			}
-			cnt[t%m]++
-		}
-		var mean float64
-		for j := range m {
-			hw.s0[j] = sum[j] / float64(cnt[j])
-			mean += hw.s0[j]
-		}
-		mean /= float64(m)
-		for j := range m {
-			if hw.Seasonal == Multiplicative {
-				hw.s0[j] /= mean
-			} else {
-				hw.s0[j] -= mean
-			}
-		}
+		copy(hw.s0, d.Indices)
 		adj = adj[:0:0]
-		for _, v := range ma {
+		for _, v := range d.Trend {
 			if !math.IsNaN(v) {
 				adj = append(adj, v)
 			}

@@ -3,10 +3,15 @@ package eval
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/gonum/diff/fd"
 	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // TestHoltWintersGradient checks the forward-mode gradient of the
@@ -84,5 +89,33 @@ func TestHoltWintersGradient(t *testing.T) {
 		if !floats.EqualApprox(got, want, 1e-4*floats.Norm(want, math.Inf(1))) {
 			t.Errorf("%s: gradient\n got %v\nwant %v", test.name, got, want)
 		}
+	}
+}
+
+// TestHoltWintersHeuristicInit compares the heuristic initial states with
+// statsmodels 0.13.5 _initialization_heuristic on the first 108 months of
+// airline-passengers (ExponentialSmoothing(y[:108], trend="add",
+// damped_trend=True, seasonal="mul", seasonal_periods=12,
+// initialization_method="heuristic")._initial_level etc.).
+func TestHoltWintersHeuristicInit(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "airline-passengers.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("shared data not available: %v", err)
+	}
+	ds, err := forecast.ReadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hw := &HoltWinters{Period: 12, Trend: true, Damped: true, Seasonal: Multiplicative}
+	if err := hw.check(ds.Series[0].Head(108), 0); err != nil {
+		t.Fatal(err)
+	}
+	wantS := []float64{0.9106345, 0.93808013, 1.05902108, 0.99623409, 0.9776627, 1.08078097,
+		1.17478999, 1.17763086, 1.05783852, 0.91635054, 0.79933736, 0.91163926}
+	if !scalar.EqualWithinAbsOrRel(hw.l0, 124.67777777777772, 1e-9, 1e-12) || !scalar.EqualWithinAbsOrRel(hw.b0, 1.0585858585858645, 1e-9, 1e-12) {
+		t.Errorf("initial level, trend = %v, %v, want 124.6778, 1.05859", hw.l0, hw.b0)
+	}
+	if !floats.EqualApprox(hw.s0, wantS, 1e-8) {
+		t.Errorf("initial seasons = %v, want %v", hw.s0, wantS)
 	}
 }
