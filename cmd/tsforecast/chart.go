@@ -15,7 +15,7 @@ import (
 
 // savePNG renders c to path atomically at the plots package's default size.
 func savePNG(path string, c plots.Chart) error {
-	return plots.SavePNG(path, c, plots.Size{Height: 7 * vg.Inch})
+	return plots.SavePNG(path, c, plots.Size{})
 }
 
 // seriesACF is inspect's chart: the series over time above its

@@ -9,7 +9,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/plots"
 	"github.com/urfave/cli/v2"
+	"gonum.org/v1/plot/vg"
 )
 
 // inspection is what inspect prints (as text or JSON).
@@ -72,7 +74,7 @@ func runInspect(cCtx *cli.Context) error {
 	}
 	in := inspect(ds, opt.Missing, cCtx.Int("max-period"))
 	if p := cCtx.String("plot"); p != "" {
-		if err := savePNG(p, seriesACFChart(ds.Series[0], in.Season.Period)); err != nil {
+		if err := plots.SavePNG(p, seriesACFChart(ds.Series[0], in.Season.Period), plots.Size{Height: 7 * vg.Inch}); err != nil {
 			return err
 		}
 	}

@@ -4,13 +4,6 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func runForecast(cCtx *cli.Context) error {
-	if err := require(cCtx, "input", "horizon"); err != nil {
-		return err
-	}
-	return errNotAvailable{"forecast"}
-}
-
 func runBacktest(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "horizon"); err != nil {
 		return err

@@ -1,0 +1,250 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/plots"
+	"github.com/tsforecast/tsforecast/seq2one"
+	"github.com/urfave/cli/v2"
+)
+
+// calibrationFolds returns the number of one-step-apart walk-forward folds
+// whose errors calibrate conformal intervals at the given levels: at least
+// 20, and at least what the highest level needs for a finite quantile.
+func calibrationFolds(levels []float64) int {
+	n := 20
+	for _, l := range levels {
+		n = max(n, eval.MinCalibration(l))
+	}
+	return n
+}
+
+// fitted is one series' forecast and, for networks, the fitted model.
+type fitted struct {
+	fc    seriesForecast
+	model forecast.Forecaster
+}
+
+// forecastSeries fits model m on all of s and forecasts h steps. With
+// levels it first runs a walk-forward over the last calibrationFolds
+// origins (one step apart, the model fitted once at the first and then
+// conditioned on the growing history) and wraps the forecast in
+// split-conformal intervals from the absolute errors at each horizon step.
+func forecastSeries(ctx context.Context, s *forecast.Series, m eval.Model, h int, levels []float64, season int, prog *progress, single bool) (*fitted, error) {
+	out := &fitted{fc: seriesForecast{ID: s.ID, Freq: s.Freq, Times: s.FutureTimes(h)}}
+	if len(levels) > 0 {
+		folds := calibrationFolds(levels)
+		if single {
+			prog.Start("calibrating intervals")
+		}
+		res, err := eval.WalkForward(ctx, s, []eval.Model{m}, &eval.Backtest{
+			Horizon: h, Step: 1, Origins: folds, Refit: 0, Season: season, Workers: 1,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("prediction intervals need %d walk-forward folds of %d steps: %w", folds, h, err)
+		}
+		absErr := make([][]float64, len(res.Models[0].Folds))
+		for k, f := range res.Models[0].Folds {
+			absErr[k] = make([]float64, h)
+			for i := range absErr[k] {
+				d := f.Actual[i] - f.Forecast[i]
+				if d < 0 {
+					d = -d
+				}
+				absErr[k][i] = d
+			}
+		}
+		for _, l := range levels {
+			out.fc.Bands = append(out.fc.Bands, band{Level: l, Lo: make([]float64, h), Hi: make([]float64, h)})
+		}
+		defer func() {
+			if out.fc.Point == nil {
+				return
+			}
+			for _, b := range out.fc.Bands {
+				r := eval.ConformalRadius(nil, absErr, b.Level)
+				for i, p := range out.fc.Point {
+					b.Lo[i], b.Hi[i] = p-r[i], p+r[i]
+				}
+			}
+		}()
+	}
+	if single {
+		prog.Start("training " + m.Name)
+	}
+	f := m.New()
+	if err := f.Fit(ctx, s); err != nil {
+		return nil, err
+	}
+	p, err := f.Predict(nil, h)
+	if err != nil {
+		return nil, err
+	}
+	out.fc.Point = slices.Clone(p[:h])
+	out.model = f
+	return out, nil
+}
+
+// parallel runs fn(0..n-1) on up to workers goroutines and returns the
+// error of the lowest index that failed, so errors are deterministic.
+func parallel(ctx context.Context, n, workers int, fn func(i int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				errs[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+func runForecast(cCtx *cli.Context) error {
+	if err := require(cCtx, "input", "horizon"); err != nil {
+		return err
+	}
+	h := cCtx.Int("horizon")
+	name := cCtx.String("model")
+	levels := cCtx.Float64Slice("level")
+	save := cCtx.String("save")
+	if save != "" && !isNetwork(name) {
+		return usagef(cCtx, "--save needs --model lstm or rnn: the baselines have no trained state worth saving")
+	}
+	opt, err := loadOptions(cCtx)
+	if err != nil {
+		return err
+	}
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return err
+	}
+	layout := outputLayoutOf(ds.Layout)
+	if layout == outWide && len(levels) > 0 && !cCtx.Bool("json") {
+		return usagef(cCtx, "--level: a wide (M4) forecast file has no room for intervals; add --json, or drop --level")
+	}
+	if save != "" && len(ds.Series) > 1 {
+		return usagef(cCtx, "--save needs a single-series input; %s holds %d series", ds.Name, len(ds.Series))
+	}
+	prog := newProgress(cCtx)
+	season := chooseSeason(cCtx.Int("season"), ds.Series)
+	if season.Source != "flag" {
+		prog.Notef("season: %d (%s)", season.Period, season.Source)
+	}
+	ms := settingsFrom(cCtx, season.Period)
+	single := len(ds.Series) == 1
+	if single && isNetwork(name) {
+		maxEpochs := seq2one.New(ms.netConfig(name)).Config().Epochs
+		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+	} else if !single {
+		ms.workers = 1 // parallel across series instead
+	}
+	m, err := ms.model(name)
+	if err != nil {
+		return err
+	}
+	ctx := cCtx.Context
+	res := make([]*fitted, len(ds.Series))
+	var done atomic.Int64
+	if !single {
+		prog.Start("forecasting")
+	}
+	err = parallel(ctx, len(ds.Series), 0, func(i int) error {
+		s := ds.Series[i]
+		r, err := forecastSeries(ctx, s, m, h, levels, season.Period, prog, single)
+		if err != nil {
+			if single {
+				return err
+			}
+			return fmt.Errorf("series %q: %w", s.ID, err)
+		}
+		res[i] = r
+		if !single {
+			prog.Step(int(done.Add(1)), len(ds.Series), "series")
+		}
+		return nil
+	})
+	prog.Done()
+	if err != nil {
+		return err
+	}
+	if single {
+		if nm, ok := res[0].model.(*seq2one.Model); ok {
+			noteTraining(prog, name, nm.History())
+		}
+	}
+	fcs := make([]seriesForecast, len(res))
+	for i, r := range res {
+		fcs[i] = r.fc
+	}
+	// Every output is complete in memory; write each atomically.
+	if p := cCtx.String("plot"); p != "" {
+		if err := savePNG(p, forecastChart(ds.Series[0], fcs[0], name)); err != nil {
+			return err
+		}
+	}
+	if save != "" {
+		if err := res[0].model.(*seq2one.Model).SaveFile(save); err != nil {
+			return err
+		}
+	}
+	return writeOutput(cCtx, cCtx.String("output"), func(w io.Writer) error {
+		if cCtx.Bool("json") {
+			return writeForecastJSON(w, name, h, fcs)
+		}
+		return writeForecastCSV(w, layout, fcs)
+	})
+}
+
+// noteTraining prints a one-line summary of a network's training.
+func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
+	if len(hist) == 0 {
+		return
+	}
+	best := hist[0]
+	for _, e := range hist {
+		if e.Best {
+			best = e
+		}
+	}
+	last := hist[len(hist)-1]
+	msg := fmt.Sprintf("%s: %d epochs in %.1fs, kept epoch %d (train loss %.4g", name, len(hist), last.Elapsed.Seconds(), best.Epoch, best.TrainLoss)
+	if best.ValLoss == best.ValLoss {
+		msg += fmt.Sprintf(", validation loss %.4g", best.ValLoss)
+	}
+	prog.Notef("%s)", msg)
+}
+
+// forecastChart is the --plot chart of forecast and predict.
+func forecastChart(s *forecast.Series, fc seriesForecast, model string) plots.Chart {
+	c := &plots.ForecastChart{
+		ID: s.ID, Model: model, History: s.Values, Forecast: fc.Point,
+		Times: s.Times, Freq: s.Freq,
+	}
+	for _, b := range fc.Bands {
+		c.Bands = append(c.Bands, plots.Band{Level: b.Level / 100, Lo: b.Lo, Hi: b.Hi})
+	}
+	return c
+}
