@@ -96,9 +96,9 @@ type Config struct {
 	// autocorrelation peak. 1 means no season.
 	Season int
 	// Log applies a log transform to positive series. Auto (default) uses
-	// it when every value is positive and the series has a season whose
-	// amplitude grows with the level, i.e. when the seasonal swing is
-	// better described as multiplicative; On requires positive values.
+	// it when every value is positive and a multiplicative classical
+	// decomposition fits the series better than an additive one (the
+	// seasonal swing grows with the level); On requires positive values.
 	Log Toggle
 	// SeasonalNorm removes seasonal indices, estimated by a classical
 	// decomposition of the training data, before the network sees the
@@ -106,6 +106,14 @@ type Config struct {
 	// when the season is above 1 and the series covers at least two
 	// seasons.
 	SeasonalNorm Toggle
+	// SeasonalSpan is the number of most recent seasons the seasonal
+	// indices are estimated from (at least 2). Default 4; negative uses the
+	// whole series.
+	SeasonalSpan int
+	// LevelSpan is the number of last window values whose mean is the
+	// window's level: inputs and target are taken relative to it. Default
+	// 1 (the last value).
+	LevelSpan int
 	// Fourier is the number of sine/cosine pairs of the seasonal phase fed
 	// as inputs at every step (0 means the default of 1 pair when there is
 	// a season; negative means none).
@@ -116,12 +124,16 @@ type Config struct {
 	NoCovariates bool
 
 	// Epochs is the maximum number of passes over the training windows.
-	// Default 200.
+	// Default 300.
 	Epochs int
 	// Batch is the mini-batch size. Default 32.
 	Batch int
 	// LearningRate is Adam's step size. Default 0.003.
 	LearningRate float64
+	// WeightDecay is the decoupled weight decay of AdamW (Loshchilov &
+	// Hutter): every step shrinks each parameter by LearningRate·WeightDecay
+	// of itself. Default 0.
+	WeightDecay float64
 	// ClipNorm clips the global gradient norm. Default 1; negative turns
 	// clipping off.
 	ClipNorm float64
@@ -131,8 +143,11 @@ type Config struct {
 	// improvement.
 	Patience int
 	// ValFraction is the fraction of windows, taken chronologically from the
-	// end, held out for early stopping. Default 0.1; negative means none
-	// (then the training loss selects the best epoch).
+	// end, held out for early stopping. Default: 0.1 when that makes at
+	// least 20 validation windows, else none. Negative means none. Without
+	// validation windows the training loss selects the best epoch: a
+	// handful of held-out windows (a monthly series of 10 years has ~8)
+	// makes early stopping a coin toss, and costs recent data.
 	ValFraction float64
 	// Loss is the training loss. Default MSE.
 	Loss Loss
@@ -173,15 +188,17 @@ type EpochStats struct {
 }
 
 const (
-	defHidden   = 32
-	defLayers   = 1
-	defEpochs   = 200
-	defBatch    = 32
-	defLR       = 0.003
-	defClip     = 1.0
-	defPatience = 20
-	defVal      = 0.1
-	maxLayers   = 3
+	defHidden       = 32
+	defLayers       = 1
+	defEpochs       = 200
+	defBatch        = 32
+	defLR           = 0.003
+	defClip         = 1.0
+	defPatience     = 20
+	defVal          = 0.1
+	minAutoVal      = 20
+	defSeasonalSpan = 4
+	maxLayers       = 3
 )
 
 // withDefaults returns a copy of c with zero fields set to their defaults.
@@ -211,9 +228,6 @@ func (c *Config) withDefaults() Config {
 	if out.Patience == 0 {
 		out.Patience = defPatience
 	}
-	if out.ValFraction == 0 {
-		out.ValFraction = defVal
-	}
 	if out.Workers == 0 {
 		out.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -239,6 +253,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: %d epochs, want ≥ 1", c.Epochs)
 	case c.Batch < 1:
 		return fmt.Errorf("seq2one: batch %d, want ≥ 1", c.Batch)
+	case !(c.WeightDecay >= 0):
+		return fmt.Errorf("seq2one: weight decay %g, want ≥ 0", c.WeightDecay)
 	case !(c.LearningRate > 0):
 		return fmt.Errorf("seq2one: learning rate %g, want > 0", c.LearningRate)
 	case c.Patience < 1:

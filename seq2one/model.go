@@ -42,15 +42,16 @@ type Model struct {
 // pipe is the fitted preprocessing pipeline and the last window: everything
 // besides the weights that a forecast needs.
 type pipe struct {
-	Season   int       // seasonal period, 1 for none
-	LogT     bool      // log transform applied
-	Indices  []float64 // seasonal indices on the (log) scale, nil when off
-	Scale    float64   // divisor of the level-relative target
-	CovNames []string
-	CovScale []features.Standard
-	Fourier  int // sine/cosine pairs of the seasonal phase
-	Steps    int // window length
-	Inputs   int // inputs per step
+	Season    int       // seasonal period, 1 for none
+	LogT      bool      // log transform applied
+	Indices   []float64 // seasonal indices on the (log) scale, nil when off
+	Scale     float64   // divisor of the level-relative target
+	CovNames  []string
+	CovScale  []features.Standard
+	Fourier   int // sine/cosine pairs of the seasonal phase
+	Steps     int // window length
+	LevelSpan int // values averaged for the window level
+	Inputs    int // inputs per step
 
 	// State of the last window.
 	N         int       // length of the history; its next value has index N
@@ -119,7 +120,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		}
 		p.LogT = true
 	case Auto:
-		p.LogT = positive
+		p.LogT = positive && multiplicative(y, p.Season)
 	}
 	z := make([]float64, n)
 	for i, v := range y {
@@ -141,11 +142,23 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		useSN = p.Season > 1 && n >= 2*p.Season && features.SeasonalityTest(z, p.Season)
 	}
 	if useSN {
-		d, err := features.Decompose(z, p.Season, features.Additive)
+		// Estimate the indices from the most recent seasons only: seasonal
+		// shapes drift, and the forecasts need the current one.
+		st := 0
+		if k := cfg.SeasonalSpan; k >= 0 {
+			if k == 0 {
+				k = defSeasonalSpan
+			}
+			st = max(0, n-max(k, 2)*p.Season)
+		}
+		d, err := features.Decompose(z[st:], p.Season, features.Additive)
 		if err != nil {
 			return fmt.Errorf("seq2one: seasonal normalisation: %w", err)
 		}
-		p.Indices = append([]float64(nil), d.Indices...)
+		p.Indices = make([]float64, p.Season)
+		for i, v := range d.Indices {
+			p.Indices[(st+i)%p.Season] = v
+		}
 		for i := range z {
 			z[i] -= p.Indices[i%p.Season]
 		}
@@ -207,16 +220,24 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	}
 	p.Fourier = max(0, p.Fourier)
 	p.Inputs = 1 + nc + 2*p.Fourier
+	p.LevelSpan = cfg.LevelSpan
+	if p.LevelSpan == 0 {
+		p.LevelSpan = 1
+	}
+	p.LevelSpan = min(p.LevelSpan, p.Steps)
 
 	// Windows: chronological split.
 	nw := n - p.Steps
 	nVal := 0
-	if cfg.ValFraction > 0 {
-		nVal = int(math.Round(float64(nw) * cfg.ValFraction))
-		if nw-nVal < 1 {
-			nVal = nw - 1
+	switch vf := cfg.ValFraction; {
+	case vf > 0:
+		nVal = int(math.Round(float64(nw) * vf))
+	case vf == 0:
+		if k := int(math.Round(float64(nw) * defVal)); k >= minAutoVal {
+			nVal = k
 		}
 	}
+	nVal = min(nVal, nw-1)
 	trainIdx := make([]int, nw-nVal)
 	for i := range trainIdx {
 		trainIdx[i] = i
@@ -277,6 +298,37 @@ func checkSeries(s *forecast.Series, noCov bool) error {
 	return nil
 }
 
+// multiplicative reports whether a multiplicative classical decomposition
+// of the positive series y with period m fits better (smaller sum of squared
+// residuals y − trend·season, in the units of y) than an additive one
+// (y − trend − season). It reports false without a season or when y is
+// shorter than two seasons.
+func multiplicative(y []float64, m int) bool {
+	if m < 2 || len(y) < 2*m {
+		return false
+	}
+	add, err := features.Decompose(y, m, features.Additive)
+	if err != nil {
+		return false
+	}
+	mul, err := features.Decompose(y, m, features.Multiplicative)
+	if err != nil {
+		return false
+	}
+	var sa, sm float64
+	for i, v := range y {
+		tr := add.Trend[i]
+		if math.IsNaN(tr) {
+			continue
+		}
+		ea := v - tr - add.Seasonal[i]
+		em := v - mul.Trend[i]*mul.Seasonal[i]
+		sa += ea * ea
+		sm += em * em
+	}
+	return sm < sa
+}
+
 // detectSeason returns the conventional period of the series' frequency,
 // or for series without calendar steps the strongest period found by
 // [features.DetectPeriods] on the differenced series (1 when none).
@@ -301,7 +353,7 @@ func detectSeason(s *forecast.Series) int {
 // covRow(t) giving the row for time t.
 func (p *pipe) fillInputs(x, zwin []float64, t0 int, cov func(i int) []float64) {
 	I := p.Inputs
-	level := zwin[len(zwin)-1]
+	level := p.level(zwin)
 	inv := 1 / p.Scale
 	nc := len(p.CovNames)
 	for j, zv := range zwin {
@@ -334,7 +386,19 @@ func (s *seriesSource) Window(i int, x []float64) float64 {
 	s.p.fillInputs(x, zwin, i, func(j int) []float64 {
 		return s.cov[(i+j)*nc : (i+j+1)*nc]
 	})
-	return (s.z[i+L] - zwin[L-1]) / s.p.Scale
+	return (s.z[i+L] - s.p.level(zwin)) / s.p.Scale
+}
+
+// level returns the reference level of a window: the mean of its last
+// LevelSpan values. Inputs and target are taken relative to it, so the
+// network sees the same numbers at every level of a trending series.
+func (p *pipe) level(zwin []float64) float64 {
+	k := min(max(p.LevelSpan, 1), len(zwin))
+	var s float64
+	for _, v := range zwin[len(zwin)-k:] {
+		s += v
+	}
+	return s / float64(k)
 }
 
 // Predict writes forecasts of the next h values, in the units of the
@@ -366,7 +430,7 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 			return p.LastCov[r*nc : (r+1)*nc]
 		})
 		out := m.eng.predict(m.x)
-		zn := m.zwin[L-1] + out*p.Scale
+		zn := p.level(m.zwin) + out*p.Scale
 		copy(m.zwin, m.zwin[1:])
 		m.zwin[L-1] = zn
 		v := p.inverse(zn, p.N+k)

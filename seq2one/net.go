@@ -81,7 +81,6 @@ type workspace[T kern.Float] struct {
 	dz     []T // steps·rows·G·H
 	dhA    []T // steps·rows·H: dLoss/dh of the current layer
 	dhB    []T // steps·rows·H: dLoss/dh of the layer below
-	dhNext []T // rows·H
 	dcNext []T // rows·H
 }
 
@@ -99,7 +98,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 		h:  make([][]T, s.layers),
 		y:  make([]T, rows), t: make([]T, rows), dy: make([]T, rows),
 		dz: make([]T, steps*rows*gh), dhA: make([]T, nh), dhB: make([]T, nh),
-		dhNext: make([]T, rows*s.hidden), dcNext: make([]T, rows*s.hidden),
+		dcNext: make([]T, rows*s.hidden),
 	}
 	for l := 0; l < s.layers; l++ {
 		w.z[l] = make([]T, steps*rows*gh)
@@ -150,43 +149,11 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 				kern.Tanh(ht, zt)
 				continue
 			}
-			for r := 0; r < n; r++ {
-				zr := zt[r*gh : (r+1)*gh]
-				kern.Sigmoid(zr[:3*H], zr[:3*H])
-				kern.Tanh(zr[3*H:], zr[3*H:])
+			var cp []T
+			if t > 0 {
+				cp = ws.c[l][(t-1)*n*H : t*n*H]
 			}
-			ct := ws.c[l][t*n*H : (t+1)*n*H]
-			tct := ws.tc[l][t*n*H : (t+1)*n*H]
-			if t == 0 {
-				for r := 0; r < n; r++ {
-					zr := zt[r*gh : (r+1)*gh]
-					cr := ct[r*H : (r+1)*H]
-					ig, gg := zr[:H], zr[3*H:4*H]
-					for j := range cr {
-						cr[j] = ig[j] * gg[j]
-					}
-				}
-			} else {
-				cp := ws.c[l][(t-1)*n*H : t*n*H]
-				for r := 0; r < n; r++ {
-					zr := zt[r*gh : (r+1)*gh]
-					cr := ct[r*H : (r+1)*H]
-					cpr := cp[r*H : (r+1)*H]
-					ig, fg, gg := zr[:H], zr[H:2*H], zr[3*H:4*H]
-					for j := range cr {
-						cr[j] = fg[j]*cpr[j] + ig[j]*gg[j]
-					}
-				}
-			}
-			kern.Tanh(tct, ct)
-			for r := 0; r < n; r++ {
-				og := zt[r*gh+2*H : r*gh+3*H]
-				hr := ht[r*H : (r+1)*H]
-				tr := tct[r*H : (r+1)*H]
-				for j := range hr {
-					hr[j] = og[j] * tr[j]
-				}
-			}
+			kern.LSTMCell(zt, ws.c[l][t*n*H:(t+1)*n*H], ws.tc[l][t*n*H:(t+1)*n*H], ht, cp, n, H)
 		}
 	}
 	last := ws.h[s.layers-1][(L-1)*n*H : L*n*H]
@@ -236,16 +203,12 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 		z := ws.z[l][:L*n*gh]
 		hs := ws.h[l][:L*n*H]
 		dz := ws.dz[:L*n*gh]
-		dhNext := ws.dhNext[:n*H]
 		dcNext := ws.dcNext[:n*H]
 		clear(dcNext)
 		for t := L - 1; t >= 0; t-- {
+			// dh of step t already holds the gradient from above plus,
+			// added by the step after it, the recurrent one.
 			dht := dh[t*n*H : (t+1)*n*H]
-			if t < L-1 {
-				for i, v := range dhNext {
-					dht[i] += v
-				}
-			}
 			zt := z[t*n*gh : (t+1)*n*gh]
 			dzt := dz[t*n*gh : (t+1)*n*gh]
 			if s.cell == RNN {
@@ -254,37 +217,14 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 					dzt[i] = dht[i] * (1 - hv*hv)
 				}
 			} else {
-				tct := ws.tc[l][t*n*H : (t+1)*n*H]
 				var cp []T
 				if t > 0 {
 					cp = ws.c[l][(t-1)*n*H : t*n*H]
 				}
-				for r := 0; r < n; r++ {
-					zr := zt[r*gh : (r+1)*gh]
-					dzr := dzt[r*gh : (r+1)*gh]
-					ig, fg, og, gg := zr[:H], zr[H:2*H], zr[2*H:3*H], zr[3*H:4*H]
-					di, df, do, dg := dzr[:H], dzr[H:2*H], dzr[2*H:3*H], dzr[3*H:4*H]
-					dhr := dht[r*H : (r+1)*H]
-					tcr := tct[r*H : (r+1)*H]
-					dcr := dcNext[r*H : (r+1)*H]
-					for j := 0; j < H; j++ {
-						o, tc := og[j], tcr[j]
-						dc := dcr[j] + dhr[j]*o*(1-tc*tc)
-						do[j] = dhr[j] * tc * o * (1 - o)
-						i, gv, f := ig[j], gg[j], fg[j]
-						di[j] = dc * gv * i * (1 - i)
-						dg[j] = dc * i * (1 - gv*gv)
-						if cp != nil {
-							df[j] = dc * cp[r*H+j] * f * (1 - f)
-						} else {
-							df[j] = 0
-						}
-						dcr[j] = dc * f
-					}
-				}
+				kern.LSTMCellBackward(dzt, dcNext, zt, ws.tc[l][t*n*H:(t+1)*n*H], cp, dht, n, H)
 			}
 			if t > 0 {
-				kern.Gemm(false, true, n, H, gh, 1, dzt, gh, wh, gh, 0, dhNext, H)
+				kern.Gemm(false, true, n, H, gh, 1, dzt, gh, wh, gh, 1, dh[(t-1)*n*H:t*n*H], H)
 			}
 		}
 		// Bias: column sums of dZ.

@@ -218,6 +218,8 @@ func (p *pipe) check() error {
 		return fmt.Errorf("season %d", p.Season)
 	case p.Steps < 1:
 		return fmt.Errorf("window %d", p.Steps)
+	case p.LevelSpan < 1 || p.LevelSpan > p.Steps:
+		return fmt.Errorf("level span %d", p.LevelSpan)
 	case p.Fourier < 0:
 		return fmt.Errorf("fourier %d", p.Fourier)
 	case p.Inputs != 1+nc+2*p.Fourier:

@@ -235,12 +235,14 @@ func (tr *trainer[T]) step(batch []int) (loss, norm float64) {
 	c1 := 1 - math.Pow(b1, float64(tr.adamT))
 	c2 := 1 - math.Pow(b2, float64(tr.adamT))
 	lr := tr.lr
+	wd := tr.cfg.WeightDecay
 	for i, g := range tr.grad {
 		gv := float64(g) * scale
 		m := b1*tr.m[i] + (1-b1)*gv
 		v := b2*tr.v[i] + (1-b2)*gv*gv
 		tr.m[i], tr.v[i] = m, v
-		tr.params[i] -= T(lr * (m / c1) / (math.Sqrt(v/c2) + eps))
+		p := float64(tr.params[i])
+		tr.params[i] = T(p - lr*((m/c1)/(math.Sqrt(v/c2)+eps)+wd*p))
 	}
 	return loss, norm
 }
