@@ -50,6 +50,10 @@
 // [ConformalForecast] wraps any forecaster in split-conformal prediction
 // intervals: the per-horizon-step quantiles ([ConformalRadius]) of the
 // absolute errors of a walk-forward run, added around the point forecast.
+// Inside a walk-forward run with [Backtest.Levels], each fold gets
+// intervals calibrated on the earlier folds only, so coverage on later
+// folds is an honest out-of-sample check; [Backtest.ScaledIntervals]
+// calibrates on errors relative to each fold's MASE scale instead.
 //
 // # Output
 //
