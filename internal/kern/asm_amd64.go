@@ -74,6 +74,10 @@ func tanh32s(dst, x []float32, sig bool) {
 	}
 }
 
+// kc is the largest chunk of k that the broadcast kernels run over in one
+// pass: 256 rows of a 16-float (or 8-double) strip of B are 16 KiB.
+const kc = 256
+
 // sgemmFast is Gemm for float32 with m, n, k > 0, alpha ≠ 0 and not both
 // transposed.
 func sgemmFast(tA, tB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
@@ -85,6 +89,20 @@ func sgemmFast(tA, tB bool, m, n, k int, alpha float32, a []float32, lda int, b 
 	if tA {
 		rs, ks = 1, lda
 	}
+	// Long k is split into equal chunks of at most kc so that a 16-column
+	// strip of B stays in L1 while every row block of A passes over it;
+	// later chunks accumulate into C. The split depends only on k.
+	chunks := (k + kc - 1) / kc
+	step := (k + chunks - 1) / chunks
+	for p := 0; p < k; p += step {
+		sgemmPanel(m, n, min(step, k-p), alpha, a[p*ks:], rs, ks, b[p*ldb:], ldb, beta, c, ldc)
+		beta = 1
+	}
+}
+
+// sgemmPanel is sgemmFast without transposed B on one chunk of k; op(A) has
+// element strides rs between rows and ks along k.
+func sgemmPanel(m, n, k int, alpha float32, a []float32, rs, ks int, b []float32, ldb int, beta float32, c []float32, ldc int) {
 	const sz = 4
 	useBeta := beta != 0
 	var tile [6 * 16]float32
@@ -125,10 +143,24 @@ func dgemmFast(tA, tB bool, m, n, k int, alpha float64, a []float64, lda int, b 
 		dgemmDot(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 		return
 	}
-	rs, ks := lda, 1
+	rs, ks := lda, 1 // element strides of A between rows of op(A) and along k
 	if tA {
 		rs, ks = 1, lda
 	}
+	// Long k is split into equal chunks of at most kc so that a 16-column
+	// strip of B stays in L1 while every row block of A passes over it;
+	// later chunks accumulate into C. The split depends only on k.
+	chunks := (k + kc - 1) / kc
+	step := (k + chunks - 1) / chunks
+	for p := 0; p < k; p += step {
+		dgemmPanel(m, n, min(step, k-p), alpha, a[p*ks:], rs, ks, b[p*ldb:], ldb, beta, c, ldc)
+		beta = 1
+	}
+}
+
+// dgemmPanel is dgemmFast without transposed B on one chunk of k; op(A) has
+// element strides rs between rows and ks along k.
+func dgemmPanel(m, n, k int, alpha float64, a []float64, rs, ks int, b []float64, ldb int, beta float64, c []float64, ldc int) {
 	const sz = 8
 	useBeta := beta != 0
 	var tile [6 * 8]float64

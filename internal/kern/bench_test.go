@@ -28,6 +28,8 @@ var benchShapes = []struct {
 	{"fwd/s16-h64", false, false, 16, 256, 64},
 	{"dW/s16-h64-t47", true, false, 64, 256, 752},
 	{"dH/s16-h64", false, true, 16, 64, 256},
+	// hidden 128, window 168: dW over 167 steps of a 16-row shard.
+	{"dW/s16-h128-t167", true, false, 128, 512, 2672},
 }
 
 func BenchmarkSgemm(b *testing.B) { benchGemm[float32](b) }

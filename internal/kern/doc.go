@@ -16,8 +16,10 @@
 //     12 accumulators stay in YMM registers over the whole k loop. A 4-row
 //     variant takes row remainders of 4 (16-row batch shards are 6+6+4);
 //     other row edges repeat a valid row and discard the surplus, and column
-//     edges use a masked 8- (4-) lane variant. Nothing is packed, so there is
-//     no workspace.
+//     edges use a masked 8- (4-) lane variant. A long k is split into chunks
+//     of at most 256 so that the strip of B stays in L1 (dW over a long
+//     window has k = steps·rows in the thousands). Nothing is packed, so
+//     there is no workspace.
 //   - op(B) transposed (A·Bᵀ): a 3×4 tile of dot products along the
 //     contiguous rows of A and B, reduced horizontally in a fixed order and
 //     stored with alpha and beta applied.
