@@ -72,7 +72,7 @@ func reportError(w io.Writer, err error) int {
 	if err != nil {
 		msg := strings.TrimSpace(err.Error())
 		if errors.Is(err, context.Canceled) {
-			msg = "interrupted: " + msg
+			msg = "interrupted; no output was written"
 		}
 		msg = strings.ReplaceAll(msg, "\n", "; ")
 		fmt.Fprintf(w, "tsforecast: %s\n", msg)

@@ -72,16 +72,7 @@ func backtestCommand() *cli.Command {
 			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models lstm,snaive,hw",
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
-			&cli.IntFlag{Name: "origins", EnvVars: env("ORIGINS"), Value: 3, Action: positive("origins"),
-				Usage: "number of forecast origins, counted back from the end"},
-			&cli.IntFlag{Name: "step", EnvVars: env("STEP"), Action: nonNegative("step"),
-				Usage: "steps between origins; 0 means the horizon"},
-			&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice("lstm", "snaive", "naive", "hw"),
-				Usage: "comma-separated models to compare: " + strings.Join(modelNames, ", ")},
-			&cli.StringFlag{Name: "window-type", Value: "expanding", EnvVars: env("WINDOW_TYPE"),
-				Usage: "training window: expanding or sliding", Action: oneOf("window-type", "expanding", "sliding")},
-			&cli.IntFlag{Name: "refit", Value: 1, EnvVars: env("REFIT"), Action: nonNegative("refit"),
-				Usage: "refit every N origins; 0 fits once at the first origin and then only moves the input window"},
+		}, walkForwardFlags("lstm", "snaive", "naive", "hw"), []cli.Flag{
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
@@ -143,12 +134,25 @@ func reportCommand() *cli.Command {
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
 			&cli.StringFlag{Name: "out", EnvVars: env("OUT"), TakesFile: true, Usage: "report directory (required)"},
-			&cli.IntFlag{Name: "origins", EnvVars: env("ORIGINS"), Value: 3, Action: positive("origins"),
-				Usage: "number of backtest origins, counted back from the end"},
-			&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice("lstm", "snaive", "naive", "naive2", "hw"),
-				Usage: "comma-separated models to compare: " + strings.Join(modelNames, ", ")},
+		}, walkForwardFlags("lstm", "snaive", "naive", "naive2", "hw"), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{quietFlag()}),
+		}, netFlags(), []cli.Flag{levelFlag(), quietFlag()}),
 		Action: runReport,
+	}
+}
+
+// walkForwardFlags are the backtest settings shared by backtest and report.
+func walkForwardFlags(defaultModels ...string) []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "origins", EnvVars: env("ORIGINS"), Value: 3, Action: positive("origins"),
+			Usage: "number of forecast origins, counted back from the end"},
+		&cli.IntFlag{Name: "step", EnvVars: env("STEP"), Action: nonNegative("step"),
+			Usage: "steps between origins; 0 means the horizon"},
+		&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice(defaultModels...),
+			Usage: "comma-separated models to compare: " + strings.Join(modelNames, ", ")},
+		&cli.StringFlag{Name: "window-type", Value: "expanding", EnvVars: env("WINDOW_TYPE"),
+			Usage: "training window: expanding or sliding", Action: oneOf("window-type", "expanding", "sliding")},
+		&cli.IntFlag{Name: "refit", Value: 1, EnvVars: env("REFIT"), Action: nonNegative("refit"),
+			Usage: "refit every N origins; 0 fits once at the first origin and then only moves the input window"},
 	}
 }

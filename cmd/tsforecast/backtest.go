@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"sync/atomic"
+	"text/tabwriter"
+
+	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/plots"
+	"github.com/urfave/cli/v2"
+)
+
+// backtestRun is a finished walk-forward run of one or many series.
+type backtestRun struct {
+	cfg    eval.Backtest
+	season seasonChoice
+	single *eval.Result      // one series
+	many   *eval.MultiResult // several series
+}
+
+// backtestConfig reads the walk-forward settings shared by backtest and
+// report.
+func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
+	cfg := eval.Backtest{
+		Horizon: cCtx.Int("horizon"),
+		Origins: cCtx.Int("origins"),
+		Step:    cCtx.Int("step"),
+		Refit:   cCtx.Int("refit"),
+		Season:  season,
+	}
+	if cCtx.String("window-type") == "sliding" {
+		cfg.Window = eval.Sliding
+	}
+	return cfg
+}
+
+// runWalkForward backtests the named models on the series of ds.
+func runWalkForward(ctx context.Context, cCtx *cli.Context, ds *forecast.Dataset, names []string, cfg eval.Backtest, season seasonChoice, prog *progress) (*backtestRun, error) {
+	ms := settingsFrom(cCtx, season.Period)
+	ms.workers = 1 // folds run in parallel instead
+	total := len(ds.Series) * len(names) * cfg.Origins
+	var done atomic.Int64
+	tick := func() { prog.Step(int(done.Load()), total, "fits") }
+	models := make([]eval.Model, len(names))
+	for i, n := range names {
+		m, err := ms.model(n)
+		if err != nil {
+			return nil, err
+		}
+		models[i] = counted(m, &done, tick)
+	}
+	prog.Start("backtest")
+	defer prog.Done()
+	run := &backtestRun{cfg: cfg, season: season}
+	var err error
+	if len(ds.Series) == 1 {
+		run.single, err = eval.WalkForward(ctx, ds.Series[0], models, &cfg)
+	} else {
+		run.many, err = eval.WalkForwardMany(ctx, ds.Series, models, &cfg)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return run, nil
+}
+
+func runBacktest(cCtx *cli.Context) error {
+	if err := require(cCtx, "input", "horizon"); err != nil {
+		return err
+	}
+	names, err := parseModels(cCtx, cCtx.StringSlice("models"))
+	if err != nil {
+		return err
+	}
+	opt, err := loadOptions(cCtx)
+	if err != nil {
+		return err
+	}
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return err
+	}
+	prog := newProgress(cCtx)
+	season := chooseSeason(cCtx.Int("season"), ds.Series)
+	if season.Source != "flag" {
+		prog.Notef("season: %d (%s)", season.Period, season.Source)
+	}
+	cfg := backtestConfig(cCtx, season.Period)
+	run, err := runWalkForward(cCtx.Context, cCtx, ds, names, cfg, season, prog)
+	if err != nil {
+		return err
+	}
+	if dir := cCtx.String("report"); dir != "" {
+		r := &plots.Report{Series: ds.Series[0], Backtest: run.single}
+		if run.many != nil {
+			r = &plots.Report{Title: "Backtest: " + ds.Name, Many: run.many, ManySeries: ds.Series}
+		}
+		if err := plots.WriteReport(dir, r); err != nil {
+			return err
+		}
+		prog.Notef("report written to %s", dir)
+	}
+	w := cCtx.App.Writer
+	if cCtx.Bool("json") {
+		if run.many != nil {
+			return run.many.WriteJSON(w)
+		}
+		return run.single.WriteJSON(w)
+	}
+	return run.writeTable(w, ds)
+}
+
+// fmtScore formats a score for the tables: four significant digits, and no
+// exponent for large values.
+func fmtScore(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 0):
+		return fmt.Sprint(v)
+	case math.Abs(v) >= 1e4:
+		return fmt.Sprintf("%.0f", v)
+	}
+	return fmt.Sprintf("%.4g", v)
+}
+
+// writeTable prints the models ranked best first with their mean scores.
+func (r *backtestRun) writeTable(w io.Writer, ds *forecast.Dataset) error {
+	cfg := r.cfg
+	step := cfg.Step
+	if step == 0 {
+		step = cfg.Horizon
+	}
+	window := "expanding"
+	if cfg.Window == eval.Sliding {
+		window = "sliding"
+	}
+	refit := "refit at every origin"
+	switch {
+	case cfg.Refit == 0:
+		refit = "fitted once, then updated"
+	case cfg.Refit > 1:
+		refit = fmt.Sprintf("refit every %d origins", cfg.Refit)
+	}
+	fmt.Fprintf(w, "%s: %d series, %d origins %d apart, horizon %d, %s window, %s, season %d (%s)\n",
+		ds.Name, len(ds.Series), cfg.Origins, step, cfg.Horizon, window, refit, r.season.Period, r.season.Source)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// Right-aligned numbers, left-aligned model names.
+	width := len("model")
+	for _, m := range r.models() {
+		width = max(width, len(m))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-len(s)) }
+	if r.single != nil {
+		fmt.Fprintln(tw, pad("model")+"\tMAE\tRMSE\tsMAPE\tMASE\tMASE sd\tbias\tfit s\t")
+		for _, m := range r.single.Ranked() {
+			mean := m.Summary.Mean
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t\n", pad(m.Model), fmtScore(mean.MAE), fmtScore(mean.RMSE),
+				fmtScore(mean.SMAPE), fmtScore(mean.MASE), fmtScore(m.Summary.Std.MASE), fmtScore(mean.Bias), m.Summary.FitSeconds)
+		}
+		return tw.Flush()
+	}
+	owa := r.many.Reference != ""
+	head := pad("model") + "\tMAE\tRMSE\tsMAPE\tMASE\t"
+	if owa {
+		head += "OWA\t"
+	}
+	fmt.Fprintln(tw, head+"best\tworst\tfit s\t")
+	for _, m := range r.many.Ranked() {
+		row := []string{pad(m.Model), fmtScore(m.MAE), fmtScore(m.RMSE), fmtScore(m.SMAPE), fmtScore(m.MASE)}
+		if owa {
+			row = append(row, fmtScore(m.OWA))
+		}
+		row = append(row, m.Best, m.Worst, fmt.Sprintf("%.2f", m.FitSeconds))
+		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if owa {
+		fmt.Fprintf(w, "scores are means over series of each series' mean over folds; OWA relative to %s\n", r.many.Reference)
+	} else {
+		fmt.Fprintln(w, "scores are means over series of each series' mean over folds (add naive2 to --models for OWA)")
+	}
+	return nil
+}
+
+func (r *backtestRun) models() []string {
+	var out []string
+	if r.single != nil {
+		for _, m := range r.single.Models {
+			out = append(out, m.Model)
+		}
+	} else {
+		for _, m := range r.many.Models {
+			out = append(out, m.Model)
+		}
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"io"
+
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/seq2one"
+	"github.com/urfave/cli/v2"
+)
+
+// loadSingle loads the input and checks that it holds one series, as
+// train and predict need.
+func loadSingle(cCtx *cli.Context) (*forecast.Dataset, error) {
+	opt, err := loadOptions(cCtx)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return nil, err
+	}
+	if len(ds.Series) != 1 {
+		return nil, usagef(cCtx, "%s needs a single series; %s holds %d (a saved model belongs to one series)",
+			cCtx.Command.Name, ds.Name, len(ds.Series))
+	}
+	return ds, nil
+}
+
+func runTrain(cCtx *cli.Context) error {
+	if err := require(cCtx, "input", "save"); err != nil {
+		return err
+	}
+	ds, err := loadSingle(cCtx)
+	if err != nil {
+		return err
+	}
+	s := ds.Series[0]
+	prog := newProgress(cCtx)
+	season := chooseSeason(cCtx.Int("season"), ds.Series)
+	if season.Source != "flag" {
+		prog.Notef("season: %d (%s)", season.Period, season.Source)
+	}
+	name := cCtx.String("model")
+	ms := settingsFrom(cCtx, season.Period)
+	cfg := ms.netConfig(name)
+	maxEpochs := seq2one.New(cfg).Config().Epochs
+	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+	m := seq2one.New(cfg)
+	prog.Start("training " + name)
+	err = m.Fit(cCtx.Context, s)
+	prog.Done()
+	if err != nil {
+		return err
+	}
+	noteTraining(prog, name, m.History())
+	if err := m.SaveFile(cCtx.String("save")); err != nil {
+		return err
+	}
+	prog.Notef("model saved to %s", cCtx.String("save"))
+	return nil
+}
+
+func runPredict(cCtx *cli.Context) error {
+	if err := require(cCtx, "model", "input", "horizon"); err != nil {
+		return err
+	}
+	m, err := seq2one.LoadFile(cCtx.String("model"))
+	if err != nil {
+		return err
+	}
+	ds, err := loadSingle(cCtx)
+	if err != nil {
+		return err
+	}
+	s := ds.Series[0]
+	h := cCtx.Int("horizon")
+	// Condition the saved network on the history in the file: the same
+	// weights and fitted transforms, forecasting from its last value.
+	if err := m.Update(s); err != nil {
+		return err
+	}
+	p, err := m.Predict(nil, h)
+	if err != nil {
+		return err
+	}
+	fc := seriesForecast{ID: s.ID, Freq: s.Freq, Times: s.FutureTimes(h), Point: p[:h]}
+	if path := cCtx.String("plot"); path != "" {
+		if err := savePNG(path, forecastChart(s, fc, m.Config().Cell.String())); err != nil {
+			return err
+		}
+	}
+	return writeOutput(cCtx, cCtx.String("output"), func(w io.Writer) error {
+		if cCtx.Bool("json") {
+			return writeForecastJSON(w, m.Config().Cell.String(), h, []seriesForecast{fc})
+		}
+		return writeForecastCSV(w, outputLayoutOf(ds.Layout), []seriesForecast{fc})
+	})
+}
