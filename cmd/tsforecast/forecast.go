@@ -39,7 +39,7 @@ type fitted struct {
 // conditioned on the growing history) and wraps the forecast in
 // split-conformal intervals from the absolute errors at each horizon step.
 func forecastSeries(ctx context.Context, s *forecast.Series, m eval.Model, h int, levels []float64, season int, prog *progress, single bool) (*fitted, error) {
-	out := &fitted{fc: seriesForecast{ID: s.ID, Freq: s.Freq, Times: s.FutureTimes(h)}}
+	out := &fitted{fc: seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h)}}
 	if len(levels) > 0 {
 		folds := calibrationFolds(levels)
 		if single {

@@ -110,8 +110,9 @@ func inspect(ds *forecast.Dataset, policy forecast.MissingPolicy, limit int) *in
 			ss.Covariates = append(ss.Covariates, c.Name)
 		}
 		if len(s.Times) > 0 {
-			ss.Start = formatTime(s.Freq, s.Times[0])
-			ss.End = formatTime(s.Freq, s.Times[len(s.Times)-1])
+			l := timeLayoutOf(s)
+			ss.Start = s.Times[0].Format(l)
+			ss.End = s.Times[len(s.Times)-1].Format(l)
 		}
 		in.Series = append(in.Series, ss)
 	}
@@ -120,11 +121,11 @@ func inspect(ds *forecast.Dataset, policy forecast.MissingPolicy, limit int) *in
 	in.Frequency = strings.Join(sortedKeys(freqs), ",")
 	in.Season = chooseSeasonFrom(periods, ds.Series)
 	for _, g := range ds.Report.Gaps {
-		freq := forecast.Step
+		l := "2006-01-02 15:04:05"
 		if s, ok := ds.Lookup(g.Series); ok {
-			freq = s.Freq
+			l = timeLayoutOf(s)
 		}
-		in.Gaps = append(in.Gaps, gapInfo{g.Series, g.Line, formatTime(freq, g.Start), g.Steps})
+		in.Gaps = append(in.Gaps, gapInfo{g.Series, g.Line, g.Start.Format(l), g.Steps})
 	}
 	for _, m := range ds.Report.Missing {
 		in.MissVals = append(in.MissVals, missingInfo{m.Series, m.Line, m.Column, m.Token})

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/urfave/cli/v2"
@@ -42,7 +45,21 @@ func writeOutput(cCtx *cli.Context, path string, fn func(io.Writer) error) error
 	if path == "" || path == "-" {
 		return fn(cCtx.App.Writer)
 	}
-	return forecast.WriteFileAtomic(path, fn)
+	if err := forecast.WriteFileAtomic(path, fn); err != nil {
+		// The temporary file's name means nothing to the user.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// timeLayoutOf returns the layout for printing timestamps of s and of its
+// forecasts (see timeLayoutFor).
+func timeLayoutOf(s *forecast.Series) string {
+	return timeLayoutFor(s.Freq, s.Times)
 }
 
 // outputLayoutOf returns the forecast CSV layout mirroring the input's.

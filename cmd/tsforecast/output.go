@@ -22,11 +22,11 @@ type band struct {
 
 // seriesForecast is the forecast of one series as the CLI prints it.
 type seriesForecast struct {
-	ID    string        `json:"id"`
-	Freq  forecast.Freq `json:"-"`
-	Times []time.Time   `json:"-"` // nil when the input had no timestamps
-	Point []float64     `json:"forecast"`
-	Bands []band        `json:"intervals,omitempty"`
+	ID         string      `json:"id"`
+	TimeLayout string      `json:"-"` // layout of Times, see timeLayoutFor
+	Times      []time.Time `json:"-"` // nil when the input had no timestamps
+	Point      []float64   `json:"forecast"`
+	Bands      []band      `json:"intervals,omitempty"`
 }
 
 // outputLayout is the layout of a forecast CSV; it mirrors the input's.
@@ -49,20 +49,31 @@ func formatValue(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// timeLayout returns the layout used to print timestamps of frequency f:
-// the shortest one that keeps every step distinct.
-func timeLayout(f forecast.Freq) string {
-	switch f {
-	case forecast.Yearly, forecast.Quarterly, forecast.Monthly:
-		return "2006-01"
-	case forecast.Weekly, forecast.Daily:
-		return "2006-01-02"
+// timeLayoutFor returns the layout that prints the timestamps ts of a
+// series of frequency f without losing information: dates alone when
+// every timestamp is at midnight (year-month when they are also all on the
+// 1st of the month for monthly and coarser data), date and time otherwise,
+// and RFC 3339 when they carry a zone other than UTC.
+func timeLayoutFor(f forecast.Freq, ts []time.Time) string {
+	midnight, firsts := true, true
+	for _, t := range ts {
+		if t.Location() != time.UTC {
+			return time.RFC3339
+		}
+		if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+			midnight = false
+		}
+		if t.Day() != 1 {
+			firsts = false
+		}
 	}
-	return "2006-01-02 15:04:05"
-}
-
-func formatTime(f forecast.Freq, t time.Time) string {
-	return t.Format(timeLayout(f))
+	switch {
+	case !midnight:
+		return "2006-01-02 15:04:05"
+	case firsts && (f == forecast.Monthly || f == forecast.Quarterly || f == forecast.Yearly):
+		return "2006-01"
+	}
+	return "2006-01-02"
 }
 
 func levelName(prefix string, l float64) string {
@@ -127,7 +138,7 @@ func writeForecastCSV(w io.Writer, layout outputLayout, fcs []seriesForecast) er
 					rec = append(rec, fc.ID)
 				}
 				if fc.Times != nil {
-					rec = append(rec, formatTime(fc.Freq, fc.Times[i]))
+					rec = append(rec, fc.Times[i].Format(fc.TimeLayout))
 				} else {
 					rec = append(rec, strconv.Itoa(i+1))
 				}
@@ -166,7 +177,7 @@ func writeForecastJSON(w io.Writer, model string, h int, fcs []seriesForecast) e
 	for _, fc := range fcs {
 		jf := jsonForecast{ID: fc.ID, Forecast: fc.Point, Intervals: fc.Bands}
 		for _, t := range fc.Times {
-			jf.Times = append(jf.Times, formatTime(fc.Freq, t))
+			jf.Times = append(jf.Times, t.Format(fc.TimeLayout))
 		}
 		out.Series = append(out.Series, jf)
 	}

@@ -83,7 +83,7 @@ func runPredict(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fc := seriesForecast{ID: s.ID, Freq: s.Freq, Times: s.FutureTimes(h), Point: p[:h]}
+	fc := seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p[:h]}
 	if path := cCtx.String("plot"); path != "" {
 		if err := savePNG(path, forecastChart(s, fc, m.Config().Cell.String())); err != nil {
 			return err

@@ -1,0 +1,323 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const (
+	airline   = "../../examples/data/airline-passengers.csv"
+	smallLong = "testdata/small-long.csv"
+	smallWide = "testdata/small-wide.csv"
+)
+
+// tinyNet are network flags that keep LSTM runs in tests to a fraction of
+// a second.
+var tinyNet = []string{"--epochs", "3", "--hidden", "4"}
+
+func mustRun(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	r := run(t, stdin, args...)
+	if r.code != exitOK {
+		t.Fatalf("tsforecast %s: exit %d, stderr %q", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return r
+}
+
+func TestInspectGolden(t *testing.T) {
+	for _, test := range []struct {
+		name string
+		args []string
+	}{
+		{"inspect-airline", []string{"inspect", "--input", airline}},
+		{"inspect-long-gaps", []string{"inspect", "--input", smallLong}},
+		{"inspect-wide", []string{"inspect", "--input", smallWide}},
+		{"inspect-long-json", []string{"inspect", "--input", smallLong, "--json"}},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			r := mustRun(t, "", test.args...)
+			golden(t, test.name, r.stdout)
+		})
+	}
+}
+
+// fitTimes matches the wall-time column that ends every backtest table row.
+var fitTimes = regexp.MustCompile(`(?m)  [0-9]+\.[0-9]{2}$`)
+
+func TestBacktestGolden(t *testing.T) {
+	for _, test := range []struct {
+		name string
+		args []string
+	}{
+		// Airline, the protocol of issues 3 and 4: 3 origins, 12 ahead.
+		// Seasonal naive's RMSE 38.99 is the value computed independently
+		// with /work/shared/bench/peer_classic.py.
+		{"backtest-airline", []string{"backtest", "--input", airline, "--horizon", "12", "--origins", "3",
+			"--models", "naive,snaive,drift,mean,naive2"}},
+		{"backtest-wide", []string{"backtest", "--input", smallWide, "--horizon", "4", "--origins", "3",
+			"--models", "naive,snaive,naive2,drift", "--step", "2"}},
+		{"backtest-long-sliding", []string{"backtest", "--input", smallLong, "--missing", "interpolate", "--horizon", "3",
+			"--origins", "4", "--models", "naive", "--models", "mean", "--window-type", "sliding", "--season", "12"}},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			r := mustRun(t, "", test.args...)
+			golden(t, test.name, fitTimes.ReplaceAllString(r.stdout, "  t"))
+		})
+	}
+}
+
+func TestBacktestNetworks(t *testing.T) {
+	args := append([]string{"backtest", "--input", airline, "--horizon", "12", "--origins", "2", "--models", "lstm,rnn,snaive", "--json"}, tinyNet...)
+	r := mustRun(t, "", args...)
+	var res struct {
+		Models []struct {
+			Model   string
+			Summary struct{ Mean struct{ RMSE float64 } }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatalf("backtest --json: %v\n%s", err, r.stdout)
+	}
+	if len(res.Models) != 3 {
+		t.Fatalf("backtest --json has %d models, want 3", len(res.Models))
+	}
+	for _, m := range res.Models {
+		if !(m.Summary.Mean.RMSE > 0) {
+			t.Errorf("%s: mean RMSE %v, want a positive number", m.Model, m.Summary.Mean.RMSE)
+		}
+	}
+	again := mustRun(t, "", args...)
+	strip := regexp.MustCompile(`"fit_seconds": [0-9.e+-]+`)
+	if strip.ReplaceAllString(again.stdout, "") != strip.ReplaceAllString(r.stdout, "") {
+		t.Errorf("two backtests with the same seed differ")
+	}
+}
+
+// readCSV parses CSV output.
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v\n%s", err, s)
+	}
+	return recs
+}
+
+func TestForecastSeasonalNaive(t *testing.T) {
+	r := mustRun(t, "", "forecast", "--input", airline, "--horizon", "12", "--model", "snaive")
+	recs := readCSV(t, r.stdout)
+	if len(recs) != 13 || strings.Join(recs[0], ",") != "timestamp,forecast" {
+		t.Fatalf("forecast CSV has %d rows, header %v; want 13 and timestamp,forecast", len(recs), recs[0])
+	}
+	// The seasonal naive forecast repeats 1960: from the file.
+	want := []string{"417", "391", "419", "461", "472", "535", "622", "606", "508", "461", "390", "432"}
+	for i, rec := range recs[1:] {
+		if ts := "1961-" + strconv.Itoa(100 + i + 1)[1:]; rec[0] != ts || rec[1] != want[i] {
+			t.Errorf("row %d = %v, want [%s %s]", i+1, rec, ts, want[i])
+		}
+	}
+	if !strings.Contains(r.stderr, "season: 12 (detected)") {
+		t.Errorf("stderr %q does not note the detected season", r.stderr)
+	}
+	q := mustRun(t, "", "forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--quiet")
+	if q.stderr != "" || q.stdout != r.stdout {
+		t.Errorf("--quiet: stderr %q (want none), same stdout %v", q.stderr, q.stdout == r.stdout)
+	}
+}
+
+func TestForecastStdinAndEnv(t *testing.T) {
+	data, err := os.ReadFile(airline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustRun(t, "", "forecast", "--input", airline, "--horizon", "5", "--model", "naive")
+	t.Setenv("TSFORECAST_HORIZON", "5")
+	t.Setenv("TSFORECAST_MODEL", "naive")
+	got := mustRun(t, string(data), "forecast", "--input", "-")
+	if got.stdout != want.stdout {
+		t.Errorf("stdin with env flags gave\n%s\nwant\n%s", got.stdout, want.stdout)
+	}
+	// A flag wins over its environment variable.
+	r := mustRun(t, string(data), "forecast", "--input", "-", "--horizon", "2")
+	if n := len(readCSV(t, r.stdout)); n != 3 {
+		t.Errorf("--horizon 2 with TSFORECAST_HORIZON=5 gave %d rows, want 3", n)
+	}
+}
+
+func TestForecastWideRoundTrip(t *testing.T) {
+	r := mustRun(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--model", "snaive", "--season", "4")
+	recs := readCSV(t, r.stdout)
+	if strings.Join(recs[0], ",") != "id,1,2,3,4" || len(recs) != 4 {
+		t.Fatalf("wide forecast header %v with %d rows, want id,1,2,3,4 and 4 rows", recs[0], len(recs))
+	}
+	in := readCSV(t, readFile(t, smallWide))
+	for i, rec := range recs[1:] {
+		row := in[i+1]
+		n := len(row) - 1
+		for n > 0 && row[n] == "" {
+			n--
+		}
+		last := row[n-3 : n+1] // the last season of the series
+		if rec[0] != row[0] {
+			t.Errorf("row %d id %q, want %q", i+1, rec[0], row[0])
+		}
+		for k := range 4 {
+			got, _ := strconv.ParseFloat(rec[k+1], 64)
+			want, _ := strconv.ParseFloat(last[k], 64)
+			if got != want {
+				t.Errorf("%s step %d = %v, want %v (seasonal naive)", rec[0], k+1, got, want)
+			}
+		}
+	}
+	// The wide forecast reads back as a wide file.
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fc.csv")
+	mustRun(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--model", "naive", "--output", out)
+	back := mustRun(t, "", "inspect", "--input", out, "--layout", "wide")
+	if !strings.Contains(back.stdout, "series     3") {
+		t.Errorf("inspect of the wide forecast:\n%s", back.stdout)
+	}
+	e := run(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--model", "naive", "--level", "80")
+	if e.code != exitUsage || !strings.Contains(e.stderr, "no room for intervals") {
+		t.Errorf("wide forecast with --level: exit %d, stderr %q; want a usage error", e.code, e.stderr)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestForecastLongAndIntervals(t *testing.T) {
+	r := mustRun(t, "", "forecast", "--input", smallLong, "--missing", "interpolate", "--horizon", "3",
+		"--model", "snaive", "--season", "12", "--level", "80", "--level", "95")
+	recs := readCSV(t, r.stdout)
+	if got := strings.Join(recs[0], ","); got != "id,timestamp,forecast,lo_80,hi_80,lo_95,hi_95" {
+		t.Fatalf("long header %q", got)
+	}
+	if len(recs) != 7 || recs[1][0] != "A" || recs[1][1] != "2022-01" || recs[4][0] != "B" {
+		t.Errorf("long forecast rows: %v", recs)
+	}
+	for _, rec := range recs[1:] {
+		v := make([]float64, 5)
+		for i := range v {
+			v[i], _ = strconv.ParseFloat(rec[2+i], 64)
+		}
+		f, lo80, hi80, lo95, hi95 := v[0], v[1], v[2], v[3], v[4]
+		if !(lo95 <= lo80 && lo80 <= f && f <= hi80 && hi80 <= hi95) {
+			t.Errorf("row %v: want lo_95 <= lo_80 <= forecast <= hi_80 <= hi_95", rec)
+		}
+	}
+	// Gaps are an error by default, naming the file and line.
+	e := run(t, "", "forecast", "--input", smallLong, "--horizon", "3")
+	if e.code != exitFailure || !strings.Contains(e.stderr, "small-long.csv:") {
+		t.Errorf("forecast on a file with gaps: exit %d, stderr %q; want 1 and the file named", e.code, e.stderr)
+	}
+}
+
+func TestRuntimeErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("Month,Passengers\n1949-01,112\n1949-02,12x\n1949-03,132\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, test := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad number", []string{"forecast", "--input", bad, "--horizon", "2"}, `bad.csv:3: column "Passengers"`},
+		{"no such file", []string{"inspect", "--input", filepath.Join(dir, "nope.csv")}, "nope.csv"},
+		{"too short", []string{"forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--season", "200"}, "snaive"},
+		{"not a model", []string{"predict", "--model", bad, "--input", airline, "--horizon", "2"}, "not a seq2one model file"},
+		{"unwritable output", []string{"forecast", "--input", airline, "--horizon", "2", "--model", "naive",
+			"--output", filepath.Join(dir, "missing-dir", "out.csv")}, "missing-dir"},
+		{"save a baseline", []string{"forecast", "--input", airline, "--horizon", "2", "--model", "naive", "--save", "m"},
+			"--save needs --model lstm or rnn"},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			r := run(t, "", test.args...)
+			want := exitFailure
+			if test.name == "save a baseline" {
+				want = exitUsage
+			}
+			if r.code != want {
+				t.Errorf("exit %d, want %d (stderr %q)", r.code, want, r.stderr)
+			}
+			// Notes (the detected season) may come first; the error is the
+			// last line, and the only one starting with "tsforecast:".
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			last := lines[len(lines)-1]
+			if !strings.HasPrefix(last, "tsforecast: ") || !strings.Contains(last, test.want) || strings.Count(r.stderr, "tsforecast:") != 1 {
+				t.Errorf("stderr %q, want one error line containing %q", r.stderr, test.want)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
+			}
+		})
+	}
+}
+
+func TestTrainPredictRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "air.model")
+	fc := mustRun(t, "", append([]string{"forecast", "--input", airline, "--horizon", "6", "--save", model}, tinyNet...)...)
+	pr := mustRun(t, "", "predict", "--model", model, "--input", airline, "--horizon", "6")
+	if fc.stdout != pr.stdout {
+		t.Errorf("predict with the saved model gave\n%s\nforecast gave\n%s", pr.stdout, fc.stdout)
+	}
+	model2 := filepath.Join(dir, "air2.model")
+	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model2}, tinyNet...)...)
+	pr2 := mustRun(t, "", "predict", "--model", model2, "--input", airline, "--horizon", "6")
+	if pr2.stdout != fc.stdout {
+		t.Errorf("train+predict gave\n%s\nforecast gave\n%s", pr2.stdout, fc.stdout)
+	}
+	e := run(t, "", "train", "--input", smallWide, "--save", filepath.Join(dir, "w.model"))
+	if e.code != exitUsage || !strings.Contains(e.stderr, "needs a single series") {
+		t.Errorf("train on a wide file: exit %d, stderr %q", e.code, e.stderr)
+	}
+}
+
+func TestInterruptWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "fc.csv")
+	var stdout, stderr strings.Builder
+	app := newApp(&stdout, &stderr)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as if Ctrl-C came before training finished
+	err := app.RunContext(ctx, []string{"tsforecast", "forecast", "--input", airline, "--horizon", "3", "--output", out})
+	code := reportError(&stderr, err)
+	if code != exitFailure || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("cancelled forecast: exit %d, stderr %q; want 1 and 'interrupted'", code, stderr.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("cancelled forecast left %s behind (stat error %v)", out, err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("cancelled forecast left files: %v", ents)
+	}
+}
+
+func TestReport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "rep")
+	r := mustRun(t, "", append([]string{"report", "--input", airline, "--horizon", "12", "--out", dir, "--models", "lstm,snaive"}, tinyNet...)...)
+	if !strings.Contains(r.stdout, "lstm") {
+		t.Errorf("report table:\n%s", r.stdout)
+	}
+	for _, f := range []string{"index.md", "metrics.csv", "summary.json", "forecast.png", "training.png"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("report: %v", err)
+		}
+	}
+}
