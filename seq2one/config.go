@@ -118,6 +118,12 @@ type Config struct {
 	// as inputs at every step (0 means the default of 1 pair when there is
 	// a season; negative means none).
 	Fourier int
+	// Calendar feeds sine/cosine calendar features (features.CalendarFor the
+	// series' frequency: hour of day, day of week, day of year, month of
+	// year) of the step that follows each input step. Auto (default) uses
+	// them for series with timestamps, leaving out the cycle the Fourier
+	// terms already encode (hour of day for hourly data with season 24).
+	Calendar Toggle
 	// NoCovariates ignores the covariates of the series. By default every
 	// covariate is an input (standardised); during multi-step forecasts
 	// its last observed value is carried forward.
@@ -155,6 +161,12 @@ type Config struct {
 	// The same data, Config and Seed give bit-identical weights and
 	// forecasts, whatever Workers is.
 	Seed uint64
+	// Ensemble is the number of networks trained with seeds Seed,
+	// Seed+1, ...; their one-step outputs are averaged at every step of a
+	// forecast. Default 3 when the series gives fewer than 300 training
+	// windows (where a single network's forecast varies much with the seed
+	// and training is cheap), else 1.
+	Ensemble int
 	// Workers is the number of goroutines a mini-batch is sharded across.
 	// Default runtime.GOMAXPROCS(0).
 	Workers int
@@ -166,6 +178,8 @@ type Config struct {
 
 // EpochStats describes one training epoch.
 type EpochStats struct {
+	// Member is the ensemble member (from 0) the epoch trained.
+	Member int
 	// Epoch counts from 1.
 	Epoch int
 	// TrainLoss is the mean training loss over the epoch's mini-batches, on
@@ -188,17 +202,19 @@ type EpochStats struct {
 }
 
 const (
-	defHidden       = 32
-	defLayers       = 1
-	defEpochs       = 200
-	defBatch        = 32
-	defLR           = 0.003
-	defClip         = 1.0
-	defPatience     = 20
-	defVal          = 0.1
-	minAutoVal      = 20
-	defSeasonalSpan = 4
-	maxLayers       = 3
+	defHidden        = 32
+	defLayers        = 1
+	defEpochs        = 200
+	defBatch         = 32
+	defLR            = 0.003
+	defClip          = 1.0
+	defPatience      = 20
+	defVal           = 0.1
+	minAutoVal       = 20
+	smallData        = 300
+	defSmallEnsemble = 3
+	defSeasonalSpan  = 4
+	maxLayers        = 3
 )
 
 // withDefaults returns a copy of c with zero fields set to their defaults.
@@ -261,10 +277,14 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: patience %d, want ≥ 1", c.Patience)
 	case c.ValFraction >= 0.9:
 		return fmt.Errorf("seq2one: validation fraction %g, want < 0.9", c.ValFraction)
+	case c.Ensemble < 0:
+		return fmt.Errorf("seq2one: ensemble of %d, want ≥ 0", c.Ensemble)
 	case c.Workers < 1:
 		return fmt.Errorf("seq2one: %d workers, want ≥ 1", c.Workers)
 	case c.Log < Auto || c.Log > Off:
 		return fmt.Errorf("seq2one: unknown Log toggle %d", int(c.Log))
+	case c.Calendar < Auto || c.Calendar > Off:
+		return fmt.Errorf("seq2one: unknown Calendar toggle %d", int(c.Calendar))
 	case c.SeasonalNorm < Auto || c.SeasonalNorm > Off:
 		return fmt.Errorf("seq2one: unknown SeasonalNorm toggle %d", int(c.SeasonalNorm))
 	}

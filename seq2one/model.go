@@ -31,7 +31,7 @@ var (
 type Model struct {
 	cfg Config
 	pipe
-	eng  engine
+	ens  []engine // ensemble members, nil before Fit
 	hist []EpochStats
 
 	// Predict buffers.
@@ -49,6 +49,7 @@ type pipe struct {
 	CovNames  []string
 	CovScale  []features.Standard
 	Fourier   int // sine/cosine pairs of the seasonal phase
+	Calendar  []features.CalendarFeature
 	Steps     int // window length
 	LevelSpan int // values averaged for the window level
 	Inputs    int // inputs per step
@@ -70,8 +71,16 @@ func New(cfg *Config) *Model {
 // Config returns the model's settings with defaults applied.
 func (m *Model) Config() Config { return m.cfg }
 
-// History returns a copy of the per-epoch statistics of the last Fit; the
-// epoch whose weights were kept has Best set and is the last such epoch.
+// Season returns the seasonal period the fitted model uses (1 for none),
+// or 0 before Fit.
+func (m *Model) Season() int { return m.pipe.Season }
+
+// Window returns the window length of the fitted model, or 0 before Fit.
+func (m *Model) Window() int { return m.pipe.Steps }
+
+// History returns a copy of the per-epoch statistics of the last Fit, for
+// every ensemble member in turn (EpochStats.Member); within a member, the
+// epoch whose weights were kept is the last with Best set.
 func (m *Model) History() []EpochStats { return append([]EpochStats(nil), m.hist...) }
 
 // Fit trains the model on s. It returns an error for a series with NaN or
@@ -219,7 +228,15 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		p.Fourier = 1
 	}
 	p.Fourier = max(0, p.Fourier)
-	p.Inputs = 1 + nc + 2*p.Fourier
+	if cfg.Calendar != Off && len(s.Times) > 0 && s.Freq != forecast.Step {
+		for _, f := range features.CalendarFor(s.Freq) {
+			if p.Fourier > 0 && calendarPeriod(f, s.Freq) == p.Season {
+				continue // the Fourier terms already carry this phase
+			}
+			p.Calendar = append(p.Calendar, f)
+		}
+	}
+	p.Inputs = 1 + nc + 2*p.Fourier + 2*len(p.Calendar)
 	p.LevelSpan = cfg.LevelSpan
 	if p.LevelSpan == 0 {
 		p.LevelSpan = 1
@@ -249,27 +266,64 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	src := &seriesSource{p: &p, z: z, cov: covFlat}
 
 	sh := shape{cell: cfg.Cell, in: p.Inputs, hidden: cfg.Hidden, layers: cfg.Layers}
-	var eng engine
-	if cfg.Float64 {
-		eng = newNetEngine[float64](sh, p.Steps, cfg)
-	} else {
-		eng = newNetEngine[float32](sh, p.Steps, cfg)
+	members := cfg.Ensemble
+	if members == 0 {
+		members = 1
+		if nw < smallData {
+			members = defSmallEnsemble
+		}
 	}
-	hist, err := eng.train(ctx, src, trainIdx, valIdx, t0)
-	m.hist = hist
-	var de *DivergenceError
-	if errors.As(err, &de) {
-		m.eng = nil
-		return err
+	m.ens, m.hist = nil, nil
+	var err error
+	for k := 0; k < members; k++ {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(k)
+		var eng engine
+		if cfg.Float64 {
+			eng = newNetEngine[float64](sh, p.Steps, c, k)
+		} else {
+			eng = newNetEngine[float32](sh, p.Steps, c, k)
+		}
+		var hist []EpochStats
+		hist, err = eng.train(ctx, src, trainIdx, valIdx, t0)
+		m.hist = append(m.hist, hist...)
+		var de *DivergenceError
+		if errors.As(err, &de) {
+			m.ens = nil
+			return err
+		}
+		m.ens = append(m.ens, eng)
+		if err != nil {
+			break // cancelled: keep the members trained so far
+		}
 	}
 	p.N = n
 	p.LastZ = append([]float64(nil), z[n-p.Steps:]...)
 	p.LastCov = append([]float64(nil), covFlat[(n-p.Steps)*nc:]...)
 	m.pipe = p
-	m.eng = eng
 	m.x = make([]float64, p.Steps*p.Inputs)
 	m.zwin = make([]float64, p.Steps)
 	return err
+}
+
+// calendarPeriod returns the length in steps of freq of the cycle of f, or
+// 0 when it is not a whole number of steps.
+func calendarPeriod(f features.CalendarFeature, freq forecast.Freq) int {
+	switch {
+	case f == features.HourOfDay && freq == forecast.Hourly:
+		return 24
+	case f == features.DayOfWeek && freq == forecast.Hourly:
+		return 168
+	case f == features.DayOfWeek && freq == forecast.Daily:
+		return 7
+	case f == features.MinuteOfHour && freq == forecast.Minutely:
+		return 60
+	case f == features.MonthOfYear && freq == forecast.Monthly:
+		return 12
+	case f == features.MonthOfYear && freq == forecast.Quarterly:
+		return 4
+	}
+	return 0
 }
 
 // checkSeries reports NaN/Inf values and mismatched covariates.
@@ -362,10 +416,13 @@ func (p *pipe) fillInputs(x, zwin []float64, t0 int, cov func(i int) []float64) 
 		if nc > 0 {
 			copy(row[1:1+nc], cov(j))
 		}
+		// Phases of the value that follows step j: the last step carries
+		// the phase of the forecast target.
 		if p.Fourier > 0 {
-			// Phase of the value that follows step j: the last step
-			// carries the phase of the forecast target.
-			features.Fourier(row[1+nc:], t0+j+1, float64(p.Season), p.Fourier)
+			features.Fourier(row[1+nc:1+nc+2*p.Fourier], t0+j+1, float64(p.Season), p.Fourier)
+		}
+		if len(p.Calendar) > 0 {
+			features.Calendar(row[1+nc+2*p.Fourier:], p.Freq.Add(p.FirstTime, t0+j+1), p.Calendar)
 		}
 	}
 }
@@ -409,7 +466,7 @@ func (p *pipe) level(zwin []float64) float64 {
 // produce short of overflow in the inverse log transform). It does not
 // allocate when dst has room for h values.
 func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
-	if m.eng == nil {
+	if m.ens == nil {
 		return nil, ErrNotFitted
 	}
 	if h < 0 {
@@ -429,7 +486,11 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 			r := min(j+k, L-1)
 			return p.LastCov[r*nc : (r+1)*nc]
 		})
-		out := m.eng.predict(m.x)
+		var out float64
+		for _, e := range m.ens {
+			out += e.predict(m.x)
+		}
+		out /= float64(len(m.ens))
 		zn := p.level(m.zwin) + out*p.Scale
 		copy(m.zwin, m.zwin[1:])
 		m.zwin[L-1] = zn
@@ -470,7 +531,7 @@ func (p *pipe) transform(v float64, t int) float64 {
 // in a walk-forward run), have the same covariates and at least Window
 // values. s is not modified.
 func (m *Model) Update(s *forecast.Series) error {
-	if m.eng == nil {
+	if m.ens == nil {
 		return ErrNotFitted
 	}
 	if s == nil {
@@ -528,8 +589,10 @@ type netEngine[T kern.Float] struct {
 	ws *workspace[T]
 }
 
-func newNetEngine[T kern.Float](s shape, steps int, cfg Config) *netEngine[T] {
-	return &netEngine[T]{tr: newTrainer[T](s, steps, cfg), ws: newWorkspace[T](s, 1, steps)}
+func newNetEngine[T kern.Float](s shape, steps int, cfg Config, member int) *netEngine[T] {
+	tr := newTrainer[T](s, steps, cfg)
+	tr.member = member
+	return &netEngine[T]{tr: tr, ws: newWorkspace[T](s, 1, steps)}
 }
 
 func (e *netEngine[T]) train(ctx context.Context, src windowSource, trainIdx, valIdx []int, t0 time.Time) ([]EpochStats, error) {

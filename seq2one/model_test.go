@@ -165,6 +165,11 @@ func TestSaveLoad(t *testing.T) {
 		cov[i] = float64(i % 7)
 	}
 	s.Covariates = []forecast.Covariate{{Name: "dow", Values: cov}}
+	// Hourly timestamps switch the day-of-week calendar features on.
+	s.Freq = forecast.Hourly
+	for i := range s.Values {
+		s.Times = append(s.Times, time.Date(2024, 3, 1, i, 0, 0, 0, time.UTC))
+	}
 	for _, f64 := range []bool{false, true} {
 		m := seq2one.New(&seq2one.Config{Season: 24, Epochs: 3, Hidden: 8, Layers: 2, Seed: 1, Float64: f64})
 		if err := m.Fit(context.Background(), s.Head(180)); err != nil {

@@ -11,6 +11,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/tsforecast/tsforecast/features"
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // File format constants; see the package documentation.
@@ -18,6 +21,7 @@ const (
 	fileMagic   = "TSF2ONE\n"
 	fileVersion = 1
 	maxHeader   = 64 << 20
+	maxMembers  = 1024
 )
 
 // Errors returned by [Load].
@@ -43,19 +47,20 @@ func (e *VersionError) Error() string {
 type header struct {
 	Config    Config
 	Precision string // "float32" or "float64"
-	Params    int    // number of parameters that follow
+	Params    int    // number of parameters of one member
+	Members   int    // ensemble members, whose weights follow in turn
 	Pipe      pipe
 }
 
 // Save writes the fitted model to w in the versioned format described in
 // the package documentation. It returns ErrNotFitted before Fit.
 func (m *Model) Save(w io.Writer) error {
-	if m.eng == nil {
+	if m.ens == nil {
 		return ErrNotFitted
 	}
-	h := header{Config: m.cfg, Pipe: m.pipe, Precision: "float32"}
+	h := header{Config: m.cfg, Pipe: m.pipe, Precision: "float32", Members: len(m.ens)}
 	h.Config.Callback = nil
-	if m.eng.float64s() {
+	if m.ens[0].float64s() {
 		h.Precision = "float64"
 	}
 	sh := shape{cell: m.cfg.Cell, in: m.Inputs, hidden: m.cfg.Hidden, layers: m.cfg.Layers}
@@ -72,8 +77,10 @@ func (m *Model) Save(w io.Writer) error {
 	binary.LittleEndian.PutUint32(b4[:], uint32(len(js)))
 	buf.Write(b4[:])
 	buf.Write(js)
-	if err := m.eng.writeParams(&buf); err != nil {
-		return err
+	for _, e := range m.ens {
+		if err := e.writeParams(&buf); err != nil {
+			return err
+		}
 	}
 	binary.LittleEndian.PutUint32(b4[:], crc32.ChecksumIEEE(buf.Bytes()))
 	buf.Write(b4[:])
@@ -84,7 +91,7 @@ func (m *Model) Save(w io.Writer) error {
 // SaveFile writes the model to path atomically: to a temporary file in the
 // same directory, synced, then renamed over path.
 func (m *Model) SaveFile(path string) (err error) {
-	if m.eng == nil {
+	if m.ens == nil {
 		return ErrNotFitted
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
@@ -157,14 +164,14 @@ func Load(r io.Reader) (*Model, error) {
 	if h.Params != sh.numParams() {
 		return nil, fmt.Errorf("%w: %d parameters, the architecture has %d", ErrCorrupt, h.Params, sh.numParams())
 	}
-	var eng engine
+	if h.Members < 1 || h.Members > maxMembers {
+		return nil, fmt.Errorf("%w: %d ensemble members", ErrCorrupt, h.Members)
+	}
 	switch h.Precision {
 	case "float32":
 		cfg.Float64 = false
-		eng = newNetEngine[float32](sh, p.Steps, cfg)
 	case "float64":
 		cfg.Float64 = true
-		eng = newNetEngine[float64](sh, p.Steps, cfg)
 	default:
 		return nil, fmt.Errorf("%w: unknown precision %q", ErrCorrupt, h.Precision)
 	}
@@ -172,8 +179,16 @@ func Load(r io.Reader) (*Model, error) {
 	body.Write(pre[:])
 	body.Write(js)
 	tee := io.TeeReader(r, &body)
-	if err := eng.readParams(tee); err != nil {
-		return nil, err
+	ens := make([]engine, h.Members)
+	for k := range ens {
+		if cfg.Float64 {
+			ens[k] = newNetEngine[float64](sh, p.Steps, cfg, k)
+		} else {
+			ens[k] = newNetEngine[float32](sh, p.Steps, cfg, k)
+		}
+		if err := ens[k].readParams(tee); err != nil {
+			return nil, err
+		}
 	}
 	sum := crc32.ChecksumIEEE(body.Bytes())
 	var b4 [4]byte
@@ -183,7 +198,7 @@ func Load(r io.Reader) (*Model, error) {
 	if binary.LittleEndian.Uint32(b4[:]) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
-	m := &Model{cfg: cfg, pipe: p, eng: eng}
+	m := &Model{cfg: cfg, pipe: p, ens: ens}
 	m.x = make([]float64, p.Steps*p.Inputs)
 	m.zwin = make([]float64, p.Steps)
 	return m, nil
@@ -222,8 +237,10 @@ func (p *pipe) check() error {
 		return fmt.Errorf("level span %d", p.LevelSpan)
 	case p.Fourier < 0:
 		return fmt.Errorf("fourier %d", p.Fourier)
-	case p.Inputs != 1+nc+2*p.Fourier:
-		return fmt.Errorf("%d inputs for %d covariates and %d Fourier pairs", p.Inputs, nc, p.Fourier)
+	case p.Inputs != 1+nc+2*p.Fourier+2*len(p.Calendar):
+		return fmt.Errorf("%d inputs for %d covariates, %d Fourier pairs and %d calendar features", p.Inputs, nc, p.Fourier, len(p.Calendar))
+	case len(p.Calendar) > 0 && (p.Freq == forecast.Step || p.FirstTime.IsZero()):
+		return fmt.Errorf("calendar features without timestamps")
 	case len(p.CovScale) != nc:
 		return fmt.Errorf("%d covariate scalers for %d covariates", len(p.CovScale), nc)
 	case p.Indices != nil && len(p.Indices) != p.Season:
@@ -236,6 +253,11 @@ func (p *pipe) check() error {
 		return fmt.Errorf("history length %d below window %d", p.N, p.Steps)
 	case !(p.Scale > 0) || !finite(p.Scale):
 		return fmt.Errorf("scale %v", p.Scale)
+	}
+	for _, f := range p.Calendar {
+		if f < features.MinuteOfHour || f > features.DayOfYear {
+			return fmt.Errorf("unknown calendar feature %d", int(f))
+		}
 	}
 	for _, v := range p.LastZ {
 		if !finite(v) {

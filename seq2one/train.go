@@ -41,9 +41,10 @@ func numShards(n int) int {
 // trainer trains a network on a windowSource with Adam, global-norm
 // clipping, early stopping and learning-rate decay on plateau.
 type trainer[T kern.Float] struct {
-	s     shape
-	steps int
-	cfg   Config
+	s      shape
+	steps  int
+	cfg    Config
+	member int // ensemble member, reported in EpochStats
 
 	params []T
 	pv     views[T]
@@ -296,7 +297,7 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 			return hist, err
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		st := EpochStats{Epoch: epoch, LearningRate: tr.lr, ValLoss: math.NaN()}
+		st := EpochStats{Member: tr.member, Epoch: epoch, LearningRate: tr.lr, ValLoss: math.NaN()}
 		var lossSum, normSum float64
 		nb := 0
 		for i := 0; i < len(order); i += cfg.Batch {
