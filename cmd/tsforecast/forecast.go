@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -157,7 +158,7 @@ func runForecast(cCtx *cli.Context) error {
 	single := len(ds.Series) == 1
 	if single && isNetwork(name) {
 		maxEpochs := seq2one.New(ms.netConfig(name)).Config().Epochs
-		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
 	} else if !single {
 		ms.workers = 1 // parallel across series instead
 	}
@@ -218,23 +219,55 @@ func runForecast(cCtx *cli.Context) error {
 	})
 }
 
+// members splits a training history by ensemble member.
+func members(hist []seq2one.EpochStats) [][]seq2one.EpochStats {
+	var out [][]seq2one.EpochStats
+	for _, e := range hist {
+		for len(out) <= e.Member {
+			out = append(out, nil)
+		}
+		out[e.Member] = append(out[e.Member], e)
+	}
+	return out
+}
+
+// keptEpoch returns the epoch whose weights a member kept: the last with
+// Best set (the last epoch when none is marked).
+func keptEpoch(h []seq2one.EpochStats) seq2one.EpochStats {
+	kept := h[len(h)-1]
+	for _, e := range h {
+		if e.Best {
+			kept = e
+		}
+	}
+	return kept
+}
+
 // noteTraining prints a one-line summary of a network's training.
 func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
 	if len(hist) == 0 {
 		return
 	}
-	best := hist[0]
-	for _, e := range hist {
-		if e.Best {
-			best = e
+	ms := members(hist)
+	var epochs, kept []string
+	for _, h := range ms {
+		if len(h) == 0 {
+			continue
 		}
+		k := keptEpoch(h)
+		epochs = append(epochs, fmt.Sprint(len(h)))
+		loss := fmt.Sprintf("%d (train loss %.4g", k.Epoch, k.TrainLoss)
+		if k.ValLoss == k.ValLoss {
+			loss += fmt.Sprintf(", validation %.4g", k.ValLoss)
+		}
+		kept = append(kept, loss+")")
 	}
-	last := hist[len(hist)-1]
-	msg := fmt.Sprintf("%s: %d epochs in %.1fs, kept epoch %d (train loss %.4g", name, len(hist), last.Elapsed.Seconds(), best.Epoch, best.TrainLoss)
-	if best.ValLoss == best.ValLoss {
-		msg += fmt.Sprintf(", validation loss %.4g", best.ValLoss)
+	elapsed := hist[len(hist)-1].Elapsed.Seconds() // since Fit started
+	nets := "1 network"
+	if len(ms) > 1 {
+		nets = fmt.Sprintf("%d networks", len(ms))
 	}
-	prog.Notef("%s)", msg)
+	prog.Notef("%s: %s, %s epochs in %.1fs, kept epoch %s", name, nets, strings.Join(epochs, "+"), elapsed, strings.Join(kept, ", "))
 }
 
 // forecastChart is the --plot chart of forecast and predict.

@@ -68,13 +68,19 @@ func (p *progress) Start(label string) {
 	p.last = time.Time{}
 }
 
-// Epoch shows training progress: epoch of maxEpochs with losses. maxEpochs
-// is an upper bound (early stopping may end sooner), so the ETA is one too.
-func (p *progress) Epoch(epoch, maxEpochs int, train, val float64) {
+// Epoch shows training progress: epoch of maxEpochs of ensemble member
+// (from 0) with losses. maxEpochs is an upper bound (early stopping may end
+// sooner), so the ETA, which is for the current network, is one too.
+func (p *progress) Epoch(member, epoch, maxEpochs int, train, val float64) {
 	if !p.draw {
 		return
 	}
-	msg := fmt.Sprintf("epoch %d/%d  loss %.4g", epoch, maxEpochs, train)
+	if epoch == 1 {
+		p.mu.Lock()
+		p.started = time.Now()
+		p.mu.Unlock()
+	}
+	msg := fmt.Sprintf("net %d  epoch %d/%d  loss %.4g", member+1, epoch, maxEpochs, train)
 	if val == val && val != 0 { // not NaN
 		msg += fmt.Sprintf("  val %.4g", val)
 	}
@@ -104,9 +110,9 @@ func (p *progress) show(msg string, done, total int, force bool) {
 	}
 	if done > 0 && total > done {
 		eta := time.Duration(float64(el) / float64(done) * float64(total-done))
-		line += "  ETA " + eta.Round(100*time.Millisecond).String()
+		line += "  ETA " + fmtDuration(eta)
 	}
-	line += "  " + el.Round(100*time.Millisecond).String()
+	line += "  elapsed " + fmtDuration(el)
 	pad := ""
 	if n := p.drawn - len(line); n > 0 {
 		pad = strings.Repeat(" ", n)
@@ -127,4 +133,13 @@ func (p *progress) clearLocked() {
 		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.drawn))
 		p.drawn = 0
 	}
+}
+
+// fmtDuration formats d as 4.2s, or 3m07s from a minute on.
+func fmtDuration(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	}
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/tsforecast/tsforecast/eval"
@@ -66,7 +67,7 @@ func runReport(cCtx *cli.Context) error {
 	ms := settingsFrom(cCtx, season.Period)
 	if isNetwork(focus) {
 		maxEpochs := seq2one.New(ms.netConfig(focus)).Config().Epochs
-		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
 	}
 	m, err := ms.model(focus)
 	if err != nil {
@@ -86,8 +87,12 @@ func runReport(cCtx *cli.Context) error {
 	if nm, ok := f.model.(*seq2one.Model); ok {
 		hist := nm.History()
 		noteTraining(prog, focus, hist)
+		ms := members(hist)
 		tc := &plots.TrainingChart{Title: focus + " training loss", Loss: "MSE (scaled)"}
-		for _, e := range hist {
+		if len(ms) > 1 {
+			tc.Title += fmt.Sprintf(" (network 1 of the ensemble of %d)", len(ms))
+		}
+		for _, e := range ms[0] {
 			tc.Train = append(tc.Train, e.TrainLoss)
 			tc.Val = append(tc.Val, e.ValLoss)
 			if e.Best {

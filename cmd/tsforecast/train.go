@@ -44,7 +44,7 @@ func runTrain(cCtx *cli.Context) error {
 	ms := settingsFrom(cCtx, season.Period)
 	cfg := ms.netConfig(name)
 	maxEpochs := seq2one.New(cfg).Config().Epochs
-	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
 	m := seq2one.New(cfg)
 	prog.Start("training " + name)
 	err = m.Fit(cCtx.Context, s)
