@@ -374,3 +374,9 @@ func lstmBackward32(dz, dc, z, tc, cPrev, dh []float32, n, h int) {
 		lstmBackwardGeneric(dz, dc, z, tc, cPrev, dh, h8, n, h)
 	}
 }
+
+//go:noescape
+func addRows32(dst, a *float32, rows, n, lda int)
+
+//go:noescape
+func addRows64(dst, a *float64, rows, n, lda int)

@@ -177,3 +177,27 @@ func BenchmarkLSTMCell(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkAddRows(b *testing.B) {
+	const rows, cols = 768, 256 // bias gradient of a 16-row shard over 48 steps, hidden 64
+	rnd := rand.New(rand.NewPCG(1, 1))
+	a := randSlice[float32](rnd, rows*cols)
+	dst := make([]float32, cols)
+	b.Run("kern", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			AddRows(dst, a, rows, cols)
+		}
+	})
+	b.Run("loop", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for r := range rows {
+				row := a[r*cols : (r+1)*cols]
+				for j, v := range row {
+					dst[j] += v
+				}
+			}
+		}
+	})
+}

@@ -30,6 +30,14 @@
 // binary and compare them with a float64 reference under the worst-case
 // summation error bound.
 //
+// # Other kernels
+//
+// [LSTMCell] and [LSTMCellBackward] fuse the elementwise part of an LSTM
+// step (gate activations, cell update, and their derivatives) into one pass
+// over the gates, eight units at a time in float32 on AVX2. [AddRows] sums
+// the rows of a matrix into a vector in row order (bias gradients, shard
+// gradient sums), bit-identical to the plain loop.
+//
 // # Determinism
 //
 // Every kernel sums over k in increasing order with a fixed blocking that

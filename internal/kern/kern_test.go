@@ -241,6 +241,7 @@ func TestGemmAllocs(t *testing.T) {
 		{"NT", func() { Gemm(false, true, 63, 143, 64, 1, a, 144, b, 512, 0, c, 512) }},
 		{"Tanh", func() { Tanh(c[:1001], c[:1001]) }},
 		{"Sigmoid", func() { Sigmoid(c[:1001], c[:1001]) }},
+		{"AddRows", func() { AddRows(c[:256], b[:48*256], 48, 256) }},
 	} {
 		if n := testing.AllocsPerRun(10, tc.f); n != 0 {
 			t.Errorf("%s allocates %v times per call, want 0", tc.name, n)

@@ -22,3 +22,7 @@ func lstmCell32(z, c, tc, hOut, cPrev []float32, n, h int) {
 func lstmBackward32(dz, dc, z, tc, cPrev, dh []float32, n, h int) {
 	lstmBackwardGeneric(dz, dc, z, tc, cPrev, dh, 0, n, h)
 }
+
+func addRows32(dst, a *float32, rows, n, lda int) { panic("kern: no assembly") }
+
+func addRows64(dst, a *float64, rows, n, lda int) { panic("kern: no assembly") }
