@@ -53,7 +53,7 @@ func forecastCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
 				Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"},
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
-				Usage: "write a forecast-vs-history PNG (the first series of a multi-series file)"},
+				Usage: "write a forecast-vs-history PNG (small multiples of the first 9 series of a multi-series file)"},
 			&cli.StringFlag{Name: "save", EnvVars: env("SAVE"), TakesFile: true,
 				Usage: "save the fitted LSTM/RNN to this file for 'tsforecast predict'"},
 			jsonFlag(), quietFlag(),

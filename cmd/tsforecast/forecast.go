@@ -15,6 +15,7 @@ import (
 	"github.com/tsforecast/tsforecast/plots"
 	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
+	"gonum.org/v1/plot/vg"
 )
 
 // calibrationFolds returns the number of one-step-apart walk-forward folds
@@ -202,7 +203,7 @@ func runForecast(cCtx *cli.Context) error {
 	}
 	// Every output is complete in memory; write each atomically.
 	if p := cCtx.String("plot"); p != "" {
-		if err := savePNG(p, forecastChart(ds.Series[0], fcs[0], name)); err != nil {
+		if err := savePlot(p, ds.Series, fcs, name); err != nil {
 			return err
 		}
 	}
@@ -270,8 +271,27 @@ func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
 	prog.Notef("%s: %s, %s epochs in %.1fs, kept epoch %s", name, nets, strings.Join(epochs, "+"), elapsed, strings.Join(kept, ", "))
 }
 
+// gridPanels is the number of series the --plot of a multi-series
+// forecast shows.
+const gridPanels = 9
+
+// savePlot writes the --plot chart of forecast: the forecast of a single
+// series, or small multiples of the first gridPanels series of a file.
+func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, model string) error {
+	if len(series) == 1 {
+		return savePNG(path, forecastChart(series[0], fcs[0], model))
+	}
+	n := min(gridPanels, len(series))
+	g := &plots.GridChart{Title: fmt.Sprintf("%s forecasts of the first %d of %d series", model, n, len(series))}
+	for i := range n {
+		g.Panels = append(g.Panels, *forecastChart(series[i], fcs[i], model))
+	}
+	rows := (n + 2) / 3
+	return plots.SavePNG(path, g, plots.Size{Width: 12 * vg.Inch, Height: vg.Length(1+3*rows) * vg.Inch})
+}
+
 // forecastChart is the --plot chart of forecast and predict.
-func forecastChart(s *forecast.Series, fc seriesForecast, model string) plots.Chart {
+func forecastChart(s *forecast.Series, fc seriesForecast, model string) *plots.ForecastChart {
 	c := &plots.ForecastChart{
 		ID: s.ID, Model: model, History: s.Values, Forecast: fc.Point,
 		Times: s.Times, Freq: s.Freq,
