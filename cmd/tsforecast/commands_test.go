@@ -221,7 +221,7 @@ func TestForecastLongAndIntervals(t *testing.T) {
 	}
 	// Gaps are an error by default, naming the file and line.
 	e := run(t, "", "forecast", "--input", smallLong, "--horizon", "3")
-	if e.code != exitFailure || !strings.Contains(e.stderr, "small-long.csv:") {
+	if e.code != exitFailure || !strings.Contains(e.stderr, "small-long.csv:") || !strings.Contains(e.stderr, "--missing interpolate") {
 		t.Errorf("forecast on a file with gaps: exit %d, stderr %q; want 1 and the file named", e.code, e.stderr)
 	}
 }

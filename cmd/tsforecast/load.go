@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/urfave/cli/v2"
@@ -33,11 +34,36 @@ func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
 // load reads the --input file ("-" is stdin) with opt.
 func load(cCtx *cli.Context, opt *forecast.LoadOptions) (*forecast.Dataset, error) {
 	path := cCtx.String("input")
+	var ds *forecast.Dataset
+	var err error
 	if path == "-" {
-		return forecast.Read(cCtx.App.Reader, "stdin", opt)
+		ds, err = forecast.Read(cCtx.App.Reader, "stdin", opt)
+	} else {
+		ds, err = forecast.ReadFile(path, opt)
 	}
-	return forecast.ReadFile(path, opt)
+	if errors.Is(err, forecast.ErrMissing) {
+		// Point at the flag rather than the library's option name.
+		const hint = "set Missing to interpolate or ffill"
+		msg := err.Error()
+		if strings.Contains(msg, hint) {
+			msg = strings.Replace(msg, hint, "use --missing interpolate or --missing ffill", 1)
+		} else {
+			msg += " (use --missing interpolate or --missing ffill)"
+		}
+		return nil, &cliError{msg: msg, err: err}
+	}
+	return ds, err
 }
+
+// cliError rewords a library error for the command line, keeping it
+// available to errors.Is and errors.As.
+type cliError struct {
+	msg string
+	err error
+}
+
+func (e *cliError) Error() string { return e.msg }
+func (e *cliError) Unwrap() error { return e.err }
 
 // writeOutput writes with fn to path atomically, or to stdout when path is
 // empty or "-".
