@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 func TestWriteForecastCSV(t *testing.T) {
@@ -81,5 +83,25 @@ func TestWriteForecastJSON(t *testing.T) {
 `
 	if got := buf.String(); got != want {
 		t.Errorf("writeForecastJSON wrote\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestTimeLayoutFor(t *testing.T) {
+	d := func(y int, m time.Month, day, h int) time.Time { return time.Date(y, m, day, h, 0, 0, 0, time.UTC) }
+	for _, test := range []struct {
+		name string
+		freq forecast.Freq
+		ts   []time.Time
+		want string
+	}{
+		{"monthly on the 1st", forecast.Monthly, []time.Time{d(2020, 1, 1, 0), d(2020, 2, 1, 0)}, "2006-01"},
+		{"monthly month ends", forecast.Monthly, []time.Time{d(2020, 1, 31, 0), d(2020, 2, 29, 0)}, "2006-01-02"},
+		{"daily", forecast.Daily, []time.Time{d(2020, 1, 1, 0), d(2020, 1, 2, 0)}, "2006-01-02"},
+		{"hourly", forecast.Hourly, []time.Time{d(2020, 1, 1, 0), d(2020, 1, 1, 1)}, "2006-01-02 15:04:05"},
+		{"zone", forecast.Daily, []time.Time{time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("X", 3600))}, time.RFC3339},
+	} {
+		if got := timeLayoutFor(test.freq, test.ts); got != test.want {
+			t.Errorf("timeLayoutFor(%s) = %q, want %q", test.name, got, test.want)
+		}
 	}
 }
