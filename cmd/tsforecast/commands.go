@@ -68,7 +68,8 @@ func backtestCommand() *cli.Command {
 		Usage:     "walk-forward validation of several models; prints MAE, RMSE, sMAPE and MASE, best first",
 		UsageText: "tsforecast backtest --input FILE --horizon H --origins K [--step S] [--models lstm,snaive,hw] [--report DIR]",
 		Description: "The K origins are counted back from the end: the last fold's horizon ends at the last value.\n" +
-			"Models are ranked by mean MASE over folds (and series).\n\n" +
+			"Models are ranked best first by mean MASE over folds; on a multi-series file the scores\n" +
+			"are averaged over series and, when naive2 is among the models, ranked by OWA against it.\n\n" +
 			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models lstm,snaive,hw",
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
