@@ -11,6 +11,10 @@
 # Usage: bench/compare.sh            (RUNS=3 by default)
 #        RUNS=5 bench/compare.sh
 #        CONFIGS="1/64/48/64" bench/compare.sh
+#        THREADS=1 bench/compare.sh   (both sides on one thread, pinned to
+#                                      CPU 0 with taskset: a per-core
+#                                      comparison that holds up better on a
+#                                      busy machine)
 #
 # Needs python3-torch (apt-get install -y python3-torch) for the reference;
 # without it only the Go figures are printed. The machine should be idle:
@@ -19,12 +23,16 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 torch_py="$root/../shared/bench/torch_lstm.py"
 RUNS="${RUNS:-3}"
+THREADS="${THREADS:-2}"
 CONFIGS="${CONFIGS:-1/64/48/64 1/128/168/64 16/128/168/256}"
 export PATH="/usr/local/go/bin:$PATH"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 (cd "$root" && go test -c -o "$tmp/seq2one.test" ./seq2one)
+
+pin=()
+if [ "$THREADS" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
 
 have_torch=0
 if [ -f "$torch_py" ] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then
@@ -36,7 +44,7 @@ fi
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) {print "nan"; exit}; if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $(uname -sr)"
-echo "go: $(go version | cut -d' ' -f3-)  torch: $( [ $have_torch = 1 ] && /usr/bin/python3 -c 'import torch; print(torch.__version__)' || echo none)  runs: $RUNS"
+echo "go: $(go version | cut -d' ' -f3-)  torch: $( [ $have_torch = 1 ] && /usr/bin/python3 -c 'import torch; print(torch.__version__)' || echo none)  runs: $RUNS  threads: $THREADS ${pin[*]}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '\n%-16s %12s %12s %7s %12s %12s %7s\n' "I/H/T/B" "torch train" "go train" "ratio" "torch infer" "go infer" "ratio"
 
@@ -48,13 +56,15 @@ for cfg in $CONFIGS; do
   : >"$tmp/tt"; : >"$tmp/ti"; : >"$tmp/gt"; : >"$tmp/gi"
   for r in $(seq "$RUNS"); do
     if [ $have_torch = 1 ]; then
-      OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$torch_py" --input "$I" --hidden "$H" --window "$T" --batch "$B" \
-        --threads 2 --steps "$steps" --warmup "$warm" >"$tmp/torch.json"
+      OPENBLAS_NUM_THREADS=1 "${pin[@]}" /usr/bin/python3 "$torch_py" --input "$I" --hidden "$H" --window "$T" --batch "$B" \
+        --threads "$THREADS" --steps "$steps" --warmup "$warm" >"$tmp/torch.json"
       /usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["train_samples_per_s"]); print(d["infer_samples_per_s"], file=sys.stderr)' \
         "$tmp/torch.json" >>"$tmp/tt" 2>>"$tmp/ti"
     fi
     pat="/I=$I\$/H=$H\$/T=$T\$/B=$B\$"
-    "$tmp/seq2one.test" -test.run '^$' -test.bench "^Benchmark(Train|Predict)$pat" -test.benchtime "$gotime" >"$tmp/go.txt"
+    # -test.cpu sets GOMAXPROCS, which is also the trainer's default Workers.
+    "${pin[@]}" "$tmp/seq2one.test" -test.run '^$' -test.bench "^Benchmark(Train|Predict)$pat" -test.benchtime "$gotime" \
+      -test.cpu "$THREADS" >"$tmp/go.txt"
     awk '/^BenchmarkTrain/ {for (i=1;i<=NF;i++) if ($(i+1)=="samples/s") print $i}' "$tmp/go.txt" >>"$tmp/gt"
     awk '/^BenchmarkPredict/ {for (i=1;i<=NF;i++) if ($(i+1)=="samples/s") print $i}' "$tmp/go.txt" >>"$tmp/gi"
   done
