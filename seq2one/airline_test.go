@@ -87,12 +87,15 @@ func TestAirlineAblation(t *testing.T) {
 		name string
 		cfg  seq2one.Config
 	}{
-		{"default (log, seasonal norm. of last 4 seasons, Fourier, ens. 3)", seq2one.Config{}},
+		{"default (log, seas. norm. of last 4 seasons, Fourier, level 12, ens. 3)", seq2one.Config{}},
 		{"seasonal norm. over all seasons", seq2one.Config{SeasonalSpan: -1}},
 		{"no seasonal normalisation", seq2one.Config{SeasonalNorm: seq2one.Off}},
-		{"no Fourier phase inputs", seq2one.Config{Fourier: -1}},
+		{"no Fourier/calendar phase inputs", seq2one.Config{Fourier: -1, Calendar: seq2one.Off}},
+		{"no seasonal norm., no phase inputs", seq2one.Config{SeasonalNorm: seq2one.Off, Fourier: -1, Calendar: seq2one.Off}},
+		{"no log (additive seasonal norm.)", seq2one.Config{Log: seq2one.Off}},
 		{"no log, no seasonal norm.", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off}},
-		{"nothing (raw window, level only)", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off, Fourier: -1}},
+		{"nothing (raw window relative to its last value)", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off, Fourier: -1, Calendar: seq2one.Off}},
+		{"level = last value (LevelSpan 1)", seq2one.Config{LevelSpan: 1}},
 		{"RNN cell", seq2one.Config{Cell: seq2one.RNN}},
 		{"single network (Ensemble 1)", seq2one.Config{Ensemble: 1}},
 		{"early stopping on 10 % validation", seq2one.Config{ValFraction: 0.1}},

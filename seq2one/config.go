@@ -107,12 +107,16 @@ type Config struct {
 	// seasons.
 	SeasonalNorm Toggle
 	// SeasonalSpan is the number of most recent seasons the seasonal
-	// indices are estimated from (at least 2). Default 4; negative uses the
-	// whole series.
+	// indices are estimated from (at least 2): seasonal shapes drift, and
+	// forecasts need the current one. Default 4. Negative uses the whole
+	// series.
 	SeasonalSpan int
-	// LevelSpan is the number of last window values whose mean is the
-	// window's level: inputs and target are taken relative to it. Default
-	// 1 (the last value).
+	// LevelSpan is the number of last window values whose mean, moved
+	// forward by the training data's mean one-step change times the
+	// (LevelSpan−1)/2 steps it lags, is the window's level: inputs and
+	// target are taken relative to it. Default Season (1 without a season):
+	// a level less noisy than the last value and unbiased under a linear
+	// trend. 1 uses the last value.
 	LevelSpan int
 	// Fourier is the number of sine/cosine pairs of the seasonal phase fed
 	// as inputs at every step (0 means the default of 1 pair when there is

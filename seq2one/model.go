@@ -50,9 +50,10 @@ type pipe struct {
 	CovScale  []features.Standard
 	Fourier   int // sine/cosine pairs of the seasonal phase
 	Calendar  []features.CalendarFeature
-	Steps     int // window length
-	LevelSpan int // values averaged for the window level
-	Inputs    int // inputs per step
+	Steps     int     // window length
+	LevelSpan int     // values averaged for the window level
+	Drift     float64 // mean one-step change of z in the training data
+	Inputs    int     // inputs per step
 
 	// State of the last window.
 	N         int       // length of the history; its next value has index N
@@ -197,6 +198,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		d := z[i] - z[i-1] - mean
 		ss += d * d
 	}
+	p.Drift = mean
 	p.Scale = math.Sqrt(ss / float64(n-1))
 	if !(p.Scale > 1e-12) || !finite(p.Scale) {
 		p.Scale = 1
@@ -239,7 +241,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	p.Inputs = 1 + nc + 2*p.Fourier + 2*len(p.Calendar)
 	p.LevelSpan = cfg.LevelSpan
 	if p.LevelSpan == 0 {
-		p.LevelSpan = 1
+		p.LevelSpan = max(1, p.Season)
 	}
 	p.LevelSpan = min(p.LevelSpan, p.Steps)
 
@@ -455,7 +457,8 @@ func (p *pipe) level(zwin []float64) float64 {
 	for _, v := range zwin[len(zwin)-k:] {
 		s += v
 	}
-	return s / float64(k)
+	// The mean lags the last value by (k−1)/2 steps of the trend.
+	return s/float64(k) + p.Drift*float64(k-1)/2
 }
 
 // Predict writes forecasts of the next h values, in the units of the

@@ -7,6 +7,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tsforecast/tsforecast/features"
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // noisySource serves windows of a random walk; when poison is set, the
@@ -102,5 +105,20 @@ func TestDivergenceRecovery(t *testing.T) {
 		if tr.params[i] != tr.best[i] || math.IsNaN(tr.params[i]) {
 			t.Fatalf("params[%d] = %v, best %v: best weights not restored", i, tr.params[i], tr.best[i])
 		}
+	}
+}
+
+// TestWindowAllocs checks that drawing a training window of a series with
+// covariates, Fourier and calendar features does not allocate.
+func TestWindowAllocs(t *testing.T) {
+	p := &pipe{Season: 24, Scale: 2, Fourier: 2, Steps: 48, LevelSpan: 1,
+		CovNames: []string{"c"}, CovScale: make([]features.Standard, 1),
+		Calendar: []features.CalendarFeature{features.DayOfWeek},
+		Freq:     forecast.Hourly, FirstTime: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
+	p.Inputs = 1 + 1 + 2*p.Fourier + 2
+	src := &seriesSource{p: p, z: make([]float64, 200), cov: make([]float64, 200)}
+	x := make([]float64, p.Steps*p.Inputs)
+	if a := testing.AllocsPerRun(10, func() { src.Window(17, x) }); a != 0 {
+		t.Errorf("Window allocates %v times, want 0", a)
 	}
 }
