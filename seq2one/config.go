@@ -92,8 +92,9 @@ type Config struct {
 	Window int
 	// Season is the seasonal period in steps. 0 detects it: the
 	// conventional period of the series' frequency (12 for monthly, 24 for
-	// hourly, ...) or, for series without timestamps, the strongest
-	// autocorrelation peak. 1 means no season.
+	// hourly, ...) or, for series without timestamps, the strongest period
+	// features.DetectPeriods finds in the differenced series. 1 means no
+	// season.
 	Season int
 	// Log applies a log transform to positive series. Auto (default) uses
 	// it when every value is positive and a multiplicative classical
@@ -103,8 +104,8 @@ type Config struct {
 	// SeasonalNorm removes seasonal indices, estimated by a classical
 	// decomposition of the training data, before the network sees the
 	// series, and adds them back to the forecasts. Auto (default) uses it
-	// when the season is above 1 and the series covers at least two
-	// seasons.
+	// when the season is above 1, the series covers at least two seasons
+	// and passes the M4 seasonality test (features.SeasonalityTest).
 	SeasonalNorm Toggle
 	// SeasonalSpan is the number of most recent seasons the seasonal
 	// indices are estimated from (at least 2): seasonal shapes drift, and
@@ -134,7 +135,7 @@ type Config struct {
 	NoCovariates bool
 
 	// Epochs is the maximum number of passes over the training windows.
-	// Default 300.
+	// Default 200.
 	Epochs int
 	// Batch is the mini-batch size. Default 32.
 	Batch int
@@ -153,11 +154,9 @@ type Config struct {
 	// improvement.
 	Patience int
 	// ValFraction is the fraction of windows, taken chronologically from the
-	// end, held out for early stopping. Default: 0.1 when that makes at
-	// least 20 validation windows, else none. Negative means none. Without
-	// validation windows the training loss selects the best epoch: a
-	// handful of held-out windows (a monthly series of 10 years has ~8)
-	// makes early stopping a coin toss, and costs recent data.
+	// end, held out for early stopping. Default 0.1 when that makes at
+	// least 8 validation windows, else none. Negative means none. Without
+	// validation windows the training loss selects the best epoch.
 	ValFraction float64
 	// Loss is the training loss. Default MSE.
 	Loss Loss
@@ -214,7 +213,7 @@ const (
 	defClip          = 1.0
 	defPatience      = 20
 	defVal           = 0.1
-	minAutoVal       = 20
+	minAutoVal       = 8
 	smallData        = 300
 	defSmallEnsemble = 3
 	defSeasonalSpan  = 4

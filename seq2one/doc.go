@@ -45,7 +45,7 @@
 // β₂ 0.999, ε 1e-8; moments in float64; optional decoupled weight decay).
 // Mini-batches are shuffled by the seeded source every epoch. The last
 // Config.ValFraction of the windows, chronologically, is held out (by
-// default 10 % when that is at least 20 windows): training stops after
+// default 10 % when that is at least 8 windows): training stops after
 // Config.Patience epochs without a better validation loss (the training
 // loss when nothing is held out) and the best weights are restored; the
 // learning rate is halved after Patience/2 epochs without improvement.
