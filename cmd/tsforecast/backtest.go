@@ -147,8 +147,16 @@ func (r *backtestRun) writeTable(w io.Writer, ds *forecast.Dataset) error {
 	case cfg.Refit > 1:
 		refit = fmt.Sprintf("refit every %d origins", cfg.Refit)
 	}
-	fmt.Fprintf(w, "%s: %d series, %d origins %d apart, horizon %d, %s window, %s, season %d (%s)\n",
-		ds.Name, len(ds.Series), cfg.Origins, step, cfg.Horizon, window, refit, r.season.Period, r.season.Source)
+	origins := "1 origin"
+	if cfg.Origins > 1 {
+		origins = fmt.Sprintf("%d origins %d apart", cfg.Origins, step)
+	}
+	series := "1 series"
+	if len(ds.Series) > 1 {
+		series = fmt.Sprintf("%d series", len(ds.Series))
+	}
+	fmt.Fprintf(w, "%s: %s, %s, horizon %d, %s window, %s, season %d (%s)\n",
+		ds.Name, series, origins, cfg.Horizon, window, refit, r.season.Period, r.season.Source)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	// Right-aligned numbers, left-aligned model names.
 	width := len("model")
