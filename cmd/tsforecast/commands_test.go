@@ -321,3 +321,15 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+func TestBacktestReportMany(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "rep")
+	mustRun(t, "", "backtest", "--input", smallWide, "--horizon", "4", "--origins", "3", "--models", "snaive,naive2", "--report", dir)
+	for _, f := range []string{"index.md", "metrics.csv", "summary.json", "grid.png", "horizon.png"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("backtest --report on a wide file: %v", err)
+		}
+	}
+	// Re-running overwrites the folder cleanly.
+	mustRun(t, "", "backtest", "--input", smallWide, "--horizon", "4", "--origins", "3", "--models", "snaive,naive2", "--report", dir)
+}
