@@ -94,7 +94,7 @@ func TestAirlineAblation(t *testing.T) {
 		{"no seasonal norm., no phase inputs", seq2one.Config{SeasonalNorm: seq2one.Off, Fourier: -1, Calendar: seq2one.Off}},
 		{"no log (additive seasonal norm.)", seq2one.Config{Log: seq2one.Off}},
 		{"no log, no seasonal norm.", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off}},
-		{"nothing (raw window relative to its last value)", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off, Fourier: -1, Calendar: seq2one.Off}},
+		{"none of log, seasonal norm., phase inputs", seq2one.Config{Log: seq2one.Off, SeasonalNorm: seq2one.Off, Fourier: -1, Calendar: seq2one.Off}},
 		{"level = last value (LevelSpan 1)", seq2one.Config{LevelSpan: 1}},
 		{"RNN cell", seq2one.Config{Cell: seq2one.RNN}},
 		{"single network (Ensemble 1)", seq2one.Config{Ensemble: 1}},
