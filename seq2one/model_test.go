@@ -338,3 +338,41 @@ func TestCancel(t *testing.T) {
 		t.Errorf("Predict after cancel: %v", err)
 	}
 }
+
+// TestUpdate checks that Update with the fitted history reproduces the
+// fitted forecasts exactly, that a longer history moves the forecast
+// origin (and still forecasts the next year sensibly with the old weights),
+// and that histories that do not line up with the fitted one are rejected.
+func TestUpdate(t *testing.T) {
+	s := airline(t)
+	m := seq2one.New(&seq2one.Config{Seed: 1, Ensemble: 1})
+	if err := m.Fit(context.Background(), s.Head(120)); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := m.Predict(nil, 12)
+	if err := m.Update(s.Head(120)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := m.Predict(nil, 12)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("after Update with the fitted history: forecast[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+	if err := m.Update(s.Head(132)); err != nil {
+		t.Fatal(err)
+	}
+	moved, _ := m.Predict(nil, 12)
+	if r := rmse(moved, s.Values[132:144]); r > 60 {
+		t.Errorf("forecast from origin 132 after Update: RMSE %.1f against 1960, want < 60", r)
+	}
+	if moved[0] == want[0] {
+		t.Errorf("Update to a longer history did not move the forecast")
+	}
+	if err := m.Update(s.Slice(1, 132)); err == nil || !strings.Contains(err.Error(), "starts at") {
+		t.Errorf("Update with a history starting a month later: error = %v, want one about the start", err)
+	}
+	if err := m.Update(s.Head(10)); !errors.Is(err, seq2one.ErrTooShort) {
+		t.Errorf("Update with 10 values: error = %v, want ErrTooShort", err)
+	}
+}
