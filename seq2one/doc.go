@@ -30,8 +30,9 @@
 //
 // The hot path is batch-major: the input projection X·W_x of all L steps of
 // a mini-batch is one matrix multiply, each step then adds h_{t−1}·W_h for
-// the whole batch, and activations run over whole gate slices. All matrix
-// work goes through the kernels of internal/kern (Gemm, Sigmoid, Tanh), so
+// the whole batch, and the gate activations and cell update of a step run
+// for the whole batch in one fused call. All numeric work goes through the
+// kernels of internal/kern (Gemm, LSTMCell, LSTMCellBackward, Tanh), so
 // faster kernels speed training up without touching this package. Every
 // buffer lives in a preallocated workspace: a training step and Predict do
 // not allocate.
