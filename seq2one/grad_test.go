@@ -20,20 +20,24 @@ func TestGradient(t *testing.T) {
 			for _, loss := range []Loss{MSE, Huber, MAE} {
 				name := fmt.Sprintf("%v/layers=%d/%v", cell, layers, loss)
 				t.Run(name, func(t *testing.T) {
-					testGradient(t, cell, layers, loss)
+					testGradient(t, cell, layers, loss, 1)
+				})
+				// The global model's direct multi-horizon head.
+				t.Run(name+"/out=3", func(t *testing.T) {
+					testGradient(t, cell, layers, loss, 3)
 				})
 			}
 		}
 	}
 }
 
-func testGradient(t *testing.T, cell Cell, layers int, loss Loss) {
+func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 	const (
 		in    = 3 // target + 2 covariates
 		steps = 5
 		rows  = 3
 	)
-	s := shape{cell: cell, in: in, hidden: 4, layers: layers}
+	s := shape{cell: cell, in: in, hidden: 4, layers: layers, out: out}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
 	pv := makeViews(s, params)
@@ -49,7 +53,11 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss) {
 	for i := range ws.x {
 		ws.x[i] = 2*rng.Float64() - 1
 	}
-	targets := []float64{2.5, -0.2, -1.8} // residuals on both sides of ±1
+	// Residuals on both sides of ±1.
+	targets := make([]float64, rows*out)
+	for i := range targets {
+		targets[i] = []float64{2.5, -0.2, -1.8}[i%3] + 0.37*float64(i/3)
+	}
 	f := func(x []float64) float64 {
 		copy(params, x)
 		forward(pv, ws, rows)
@@ -65,7 +73,7 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss) {
 	f(x0)
 	// Check that no residual sits on a kink of MAE or Huber, where the
 	// finite difference is meaningless.
-	for r := 0; r < rows; r++ {
+	for r := 0; r < rows*out; r++ {
 		e := math.Abs(ws.y[r] - ws.t[r])
 		if e < 1e-3 || math.Abs(e-1) < 1e-3 {
 			t.Fatalf("residual %d = %v is at a kink; pick other targets", r, e)

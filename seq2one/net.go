@@ -10,9 +10,16 @@ type shape struct {
 	in     int // inputs per step
 	hidden int
 	layers int
+	// out is the number of outputs of the dense head: 0 or 1 for the
+	// one-step model, the horizon for the global model's direct
+	// multi-horizon head.
+	out int
 }
 
 func (s shape) gates() int { return s.cell.gates() }
+
+// outs returns the width of the head (at least 1).
+func (s shape) outs() int { return max(1, s.out) }
 
 // layerIn returns the input width of layer l.
 func (s shape) layerIn(l int) int {
@@ -23,15 +30,16 @@ func (s shape) layerIn(l int) int {
 }
 
 // numParams returns the length of the flat parameter vector:
-// per layer W ((in_l+H)×G·H, row-major) then b (G·H), then the head wy (H)
-// and by (1).
+// per layer W ((in_l+H)×G·H, row-major) then b (G·H), then the head wy
+// (H×out, row-major) and by (out). With one output the layout is the one of
+// model files of version 1.
 func (s shape) numParams() int {
 	gh := s.gates() * s.hidden
 	n := 0
 	for l := 0; l < s.layers; l++ {
 		n += (s.layerIn(l)+s.hidden)*gh + gh
 	}
-	return n + s.hidden + 1
+	return n + s.hidden*s.outs() + s.outs()
 }
 
 // views are slices into a flat parameter (or gradient) vector.
@@ -54,9 +62,10 @@ func makeViews[T kern.Float](s shape, flat []T) views[T] {
 		v.b[l] = flat[off : off+gh : off+gh]
 		off += gh
 	}
-	v.wy = flat[off : off+s.hidden : off+s.hidden]
-	off += s.hidden
-	v.by = flat[off : off+1 : off+1]
+	O := s.outs()
+	v.wy = flat[off : off+s.hidden*O : off+s.hidden*O]
+	off += s.hidden * O
+	v.by = flat[off : off+O : off+O]
 	return v
 }
 
@@ -74,9 +83,9 @@ type workspace[T kern.Float] struct {
 	c  [][]T // per layer steps·rows·H: cell state (LSTM)
 	tc [][]T // per layer steps·rows·H: tanh(c) (LSTM)
 	h  [][]T // per layer steps·rows·H: hidden output
-	y  []T   // rows: network output
-	t  []T   // rows: targets
-	dy []T   // rows: dLoss/dy
+	y  []T   // rows×out: network output
+	t  []T   // rows×out: targets
+	dy []T   // rows×out: dLoss/dy
 
 	dz     []T // steps·rows·G·H
 	dhA    []T // steps·rows·H: dLoss/dh of the current layer
@@ -96,7 +105,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 		c:  make([][]T, s.layers),
 		tc: make([][]T, s.layers),
 		h:  make([][]T, s.layers),
-		y:  make([]T, rows), t: make([]T, rows), dy: make([]T, rows),
+		y:  make([]T, rows*s.outs()), t: make([]T, rows*s.outs()), dy: make([]T, rows*s.outs()),
 		dz: make([]T, steps*rows*gh), dhA: make([]T, nh), dhB: make([]T, nh),
 		dcNext: make([]T, rows*s.hidden),
 	}
@@ -157,11 +166,12 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 		}
 	}
 	last := ws.h[s.layers-1][(L-1)*n*H : L*n*H]
-	y := ws.y[:n]
-	kern.Gemm(false, false, n, 1, H, 1, last, H, p.wy, 1, 0, y, 1)
-	for r := range y {
-		y[r] += p.by[0]
+	O := s.outs()
+	y := ws.y[:n*O]
+	for r := 0; r < n; r++ {
+		copy(y[r*O:(r+1)*O], p.by)
 	}
+	kern.Gemm(false, false, n, O, H, 1, last, H, p.wy, O, 1, y, O)
 }
 
 // backward accumulates into g the gradient of the loss whose derivative
@@ -173,19 +183,20 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 	gh := G * H
 	L := ws.steps
 	top := s.layers - 1
-	dy := ws.dy[:n]
+	O := s.outs()
+	dy := ws.dy[:n*O]
 
 	last := ws.h[top][(L-1)*n*H : L*n*H]
-	kern.Gemm(true, false, H, 1, n, 1, last, H, dy, 1, 1, g.wy, 1)
-	var sum T
-	for _, v := range dy {
-		sum += v
+	kern.Gemm(true, false, H, O, n, 1, last, H, dy, O, 1, g.wy, O)
+	for r := 0; r < n; r++ {
+		for k, v := range dy[r*O : (r+1)*O] {
+			g.by[k] += v
+		}
 	}
-	g.by[0] += sum
 
 	dh := ws.dhA[:L*n*H]
 	clear(dh[:(L-1)*n*H])
-	kern.Gemm(false, true, n, H, 1, 1, dy, 1, p.wy, 1, 0, dh[(L-1)*n*H:], H)
+	kern.Gemm(false, true, n, H, O, 1, dy, O, p.wy, O, 0, dh[(L-1)*n*H:], H)
 	dlow := ws.dhB[:L*n*H]
 
 	for l := top; l >= 0; l-- {
@@ -248,11 +259,13 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 
 // lossGrad computes the loss summed over the first n rows of ws (outputs
 // ws.y, targets ws.t) and writes dLoss/dy, scaled by 1/total, to ws.dy.
-// It returns the unscaled sum in float64.
+// It returns the unscaled sum in float64. With several outputs a row's
+// loss is the mean over its outputs.
 func lossGrad[T kern.Float](loss Loss, ws *workspace[T], n, total int) float64 {
-	inv := 1 / float64(total)
+	O := ws.s.outs()
+	inv := 1 / float64(total*O)
 	var sum float64
-	for r := 0; r < n; r++ {
+	for r := 0; r < n*O; r++ {
 		e := float64(ws.y[r]) - float64(ws.t[r])
 		var l, d float64
 		switch loss {
@@ -280,13 +293,14 @@ func lossGrad[T kern.Float](loss Loss, ws *workspace[T], n, total int) float64 {
 		sum += l
 		ws.dy[r] = T(d * inv)
 	}
-	return sum
+	return sum / float64(O)
 }
 
 // lossOnly is lossGrad without the gradient.
 func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) float64 {
+	O := ws.s.outs()
 	var sum float64
-	for r := 0; r < n; r++ {
+	for r := 0; r < n*O; r++ {
 		e := float64(ws.y[r]) - float64(ws.t[r])
 		switch loss {
 		case MSE:
@@ -307,5 +321,5 @@ func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) float64 {
 			}
 		}
 	}
-	return sum
+	return sum / float64(O)
 }

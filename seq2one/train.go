@@ -24,6 +24,15 @@ type windowSource interface {
 	Window(i int, x []float64) float64
 }
 
+// multiSource supplies windows with several targets each (the global
+// model's direct multi-horizon head). A windowSource that also implements
+// multiSource is read through WindowTo.
+type multiSource interface {
+	// WindowTo writes the inputs of window i to x and its out scaled
+	// targets to y. It must be safe for concurrent calls.
+	WindowTo(i int, x, y []float64)
+}
+
 // shardRows is the number of rows of a mini-batch shard. The shard count of
 // a batch depends only on the batch size, never on the number of workers,
 // and shard gradients are summed in shard order, so results do not depend
@@ -63,6 +72,7 @@ type trainer[T kern.Float] struct {
 
 	// Mini-batch state read by the workers.
 	src   windowSource
+	msrc  multiSource // src as a multiSource, or nil
 	batch []int
 	grads bool // compute gradients (training) or only the loss (validation)
 
@@ -125,7 +135,7 @@ func (tr *trainer[T]) alloc(batch, workers int) {
 	tr.xbuf = make([][]float64, workers)
 	for w := range tr.ws {
 		tr.ws[w] = newWorkspace[T](tr.s, rows, tr.steps)
-		tr.xbuf[w] = make([]float64, tr.steps*tr.s.in)
+		tr.xbuf[w] = make([]float64, tr.steps*tr.s.in+tr.s.outs())
 	}
 }
 
@@ -162,11 +172,20 @@ func (tr *trainer[T]) runShards(w int) {
 	xb := tr.xbuf[w]
 	in := tr.s.in
 	L := tr.steps
+	O := tr.s.outs()
 	for sh := w; sh < S; sh += W {
 		a, b := sh*n/S, (sh+1)*n/S
 		rows := b - a
 		for r := 0; r < rows; r++ {
-			ws.t[r] = T(tr.src.Window(tr.batch[a+r], xb))
+			if tr.msrc != nil {
+				yb := xb[L*in : L*in+O]
+				tr.msrc.WindowTo(tr.batch[a+r], xb[:L*in], yb)
+				for k, v := range yb {
+					ws.t[r*O+k] = T(v)
+				}
+			} else {
+				ws.t[r] = T(tr.src.Window(tr.batch[a+r], xb))
+			}
 			for t := 0; t < L; t++ {
 				dst := ws.x[(t*rows+r)*in : (t*rows+r+1)*in]
 				for k, v := range xb[t*in : (t+1)*in] {
@@ -281,6 +300,7 @@ const maxDivergences = 3
 func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, valIdx []int, t0 time.Time) ([]EpochStats, error) {
 	cfg := &tr.cfg
 	tr.src = src
+	tr.msrc, _ = src.(multiSource)
 	tr.alloc(min(cfg.Batch, max(len(trainIdx), len(valIdx))), cfg.Workers)
 	tr.startWorkers()
 	defer tr.stopWorkers()
