@@ -170,6 +170,13 @@ type Config struct {
 	// windows (where a single network's forecast varies much with the seed
 	// and training is cheap), else 1.
 	Ensemble int
+	// Horizon is the number of outputs of the [Global] model's direct
+	// multi-horizon head. Default 2·Season (at least 8). The single-series
+	// [Model] ignores it.
+	Horizon int
+	// MaxWindows caps the training windows of one epoch of the [Global]
+	// model. Default 24000. The single-series [Model] ignores it.
+	MaxWindows int
 	// Workers is the number of goroutines a mini-batch is sharded across.
 	// Default runtime.GOMAXPROCS(0).
 	Workers int
@@ -282,6 +289,10 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: validation fraction %g, want < 0.9", c.ValFraction)
 	case c.Ensemble < 0:
 		return fmt.Errorf("seq2one: ensemble of %d, want ≥ 0", c.Ensemble)
+	case c.Horizon < 0:
+		return fmt.Errorf("seq2one: horizon %d, want ≥ 0", c.Horizon)
+	case c.MaxWindows < 0:
+		return fmt.Errorf("seq2one: %d windows per epoch, want ≥ 0", c.MaxWindows)
 	case c.Workers < 1:
 		return fmt.Errorf("seq2one: %d workers, want ≥ 1", c.Workers)
 	case c.Log < Auto || c.Log > Off:

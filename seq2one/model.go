@@ -582,6 +582,8 @@ type engine interface {
 	train(ctx context.Context, src windowSource, trainIdx, valIdx []int, t0 time.Time) ([]EpochStats, error)
 	// predict returns the network output for one window (Steps×Inputs).
 	predict(x []float64) float64
+	// predictTo writes the outputs of a multi-output network to y.
+	predictTo(x, y []float64)
 	writeParams(w io.Writer) error
 	readParams(r io.Reader) error
 	float64s() bool

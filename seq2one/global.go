@@ -1,0 +1,626 @@
+package seq2one
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/tsforecast/tsforecast/features"
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// Global defaults, used where the Config field is zero; see [NewGlobal].
+const (
+	defGlobalHidden     = 64
+	defGlobalBatch      = 64
+	defGlobalEpochs     = 40
+	defGlobalPatience   = 4
+	defGlobalLR         = 0.002
+	defGlobalSeasons    = 7
+	defGlobalWindows    = 24000
+	defGlobalEnsemble   = 1
+	defGlobalIndexSpans = 4
+	maxChunk            = 64
+)
+
+// Global is one network trained on windows of many series at once (a
+// global model, as in the M4 winners): each series is normalised by its
+// own log, level and seasonal indices, so series of any scale share the
+// same weights, and a direct multi-output head forecasts a whole horizon
+// in one pass. See the package documentation, "Global model".
+type Global struct {
+	cfg  Config
+	gp   globalPipe
+	ens  []engine
+	hist []EpochStats
+	x    []float64 // input window
+	y    []float64 // network output
+	acc  []float64 // ensemble sum
+	zbuf []float64 // working window for forecasts beyond the horizon
+}
+
+// globalPipe is the fitted, serialisable state of a Global model.
+type globalPipe struct {
+	Season  int // m
+	Chunk   int // values per network step (m when 2 ≤ m ≤ 64, else 1)
+	Steps   int // network steps; the window is Steps·Chunk values
+	Horizon int // outputs of the head
+	Series  []globalSeries
+}
+
+func (p *globalPipe) window() int { return p.Steps * p.Chunk }
+
+// globalSeries is the per-series normalisation and forecast state.
+type globalSeries struct {
+	ID      string
+	Log     bool      // z = log(y); otherwise z = y/Scale
+	Scale   float64   // divisor of a series with non-positive values
+	Indices []float64 // additive seasonal offsets of z by phase t mod Season, or nil
+	N       int       // history length: the next value has phase N mod Season
+	Last    []float64 // the last window of z, oldest first (padded for short series)
+}
+
+// NewGlobal returns an unfitted global model with the settings of cfg (nil
+// means all defaults); cfg is copied. The fields it reads, with the
+// defaults used when they are zero:
+//
+//   - Season: the most common season of the series (the frequency's
+//     conventional period, or the strongest one found by
+//     [features.DetectPeriods]).
+//   - Horizon: outputs of the direct head, 2·Season (at least 8). Longer
+//     forecasts are built block by block.
+//   - Window: 7 seasons, fewer for short series (at least one season),
+//     rounded up to a whole number of seasons. The network reads it one
+//     season per step (Season inputs per step, for seasons up to 64).
+//   - Hidden 64, Layers 1, Cell LSTM; Batch 64, LearningRate 0.002,
+//     Epochs 40 (at most), Patience 4, ClipNorm 1, WeightDecay 0.
+//   - MaxWindows 24000: training windows per epoch, spread evenly over
+//     the series and their histories.
+//   - Ensemble 1: members trained with seeds Seed, Seed+1, … and averaged
+//     on the normalised scale.
+//   - Log Auto: log of each series whose values are all positive.
+//   - SeasonalNorm Auto: remove the seasonal indices of each series that
+//     passes [features.SeasonalityTest]; On for every series, Off for none.
+//
+// The loss is always MAE on the normalised scale, where it approximates
+// half the sMAPE of the M4 competition. Other fields of Config (Fourier,
+// Calendar, LevelSpan, ValFraction) do not apply to the global model.
+func NewGlobal(cfg *Config) *Global {
+	var c Config
+	if cfg != nil {
+		c = *cfg
+	}
+	if c.Hidden == 0 {
+		c.Hidden = defGlobalHidden
+	}
+	if c.Batch == 0 {
+		c.Batch = defGlobalBatch
+	}
+	if c.Epochs == 0 {
+		c.Epochs = defGlobalEpochs
+	}
+	if c.Patience == 0 {
+		c.Patience = defGlobalPatience
+	}
+	if c.LearningRate == 0 {
+		c.LearningRate = defGlobalLR
+	}
+	if c.MaxWindows == 0 {
+		c.MaxWindows = defGlobalWindows
+	}
+	if c.Ensemble == 0 {
+		c.Ensemble = defGlobalEnsemble
+	}
+	c.Loss = MAE
+	return &Global{cfg: c.withDefaults()}
+}
+
+// Config returns the settings of the model, defaults applied.
+func (g *Global) Config() Config { return g.cfg }
+
+// Season returns the season used (0 before Fit).
+func (g *Global) Season() int { return g.gp.Season }
+
+// Window returns the input window length in values (0 before Fit).
+func (g *Global) Window() int { return g.gp.window() }
+
+// Horizon returns the number of outputs of the direct head (0 before Fit).
+func (g *Global) Horizon() int { return g.gp.Horizon }
+
+// Len returns the number of series the model forecasts (0 before Fit).
+func (g *Global) Len() int { return len(g.gp.Series) }
+
+// IDs returns the IDs of the fitted series, in the order of Fit.
+func (g *Global) IDs() []string {
+	ids := make([]string, len(g.gp.Series))
+	for i, s := range g.gp.Series {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// History returns the per-epoch statistics of the last Fit, members in
+// turn.
+func (g *Global) History() []EpochStats { return append([]EpochStats(nil), g.hist...) }
+
+// ErrNoSeries is returned by [Global.Fit] for an empty list of series.
+var ErrNoSeries = errors.New("seq2one: no series to fit")
+
+// Fit trains the model on all series at once. The last Horizon values of
+// every series long enough are held out for early stopping; windows are
+// drawn from the rest on the fly, never materialised. Each series needs at
+// least 2 values; series too short to give a training window are still
+// forecast from what they have. On cancellation Fit returns ctx.Err() and
+// keeps the best weights so far, as [Model.Fit] does.
+func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
+	if len(series) == 0 {
+		return ErrNoSeries
+	}
+	cfg := g.cfg
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	for _, s := range series {
+		if s == nil {
+			return errors.New("seq2one: nil series")
+		}
+		if err := checkSeries(s, true); err != nil {
+			return fmt.Errorf("seq2one: series %q: %w", s.ID, err)
+		}
+		if len(s.Values) < 2 {
+			return fmt.Errorf("seq2one: series %q has %d values, want at least 2", s.ID, len(s.Values))
+		}
+	}
+	t0 := time.Now()
+	m := cfg.Season
+	if m == 0 {
+		m = commonSeason(series)
+	}
+	m = max(1, m)
+	H := cfg.Horizon
+	if H == 0 {
+		H = max(8, 2*m)
+	}
+	chunk := 1
+	if m >= 2 && m <= maxChunk {
+		chunk = m
+	}
+	lens := make([]int, len(series))
+	for i, s := range series {
+		lens[i] = len(s.Values)
+	}
+	slices.Sort(lens)
+	med := lens[len(lens)/2]
+	W := cfg.Window
+	if W == 0 {
+		per := max(m, 1)
+		k := defGlobalSeasons
+		if m == 1 {
+			per, k = 1, 4*H
+		}
+		// At most half of what a typical series has left after the
+		// validation and one forecast horizon.
+		k = max(1, min(k, (med-2*H)/(2*per)))
+		W = k * per
+	}
+	W = max(chunk, (W+chunk-1)/chunk*chunk)
+	gp := globalPipe{Season: m, Chunk: chunk, Steps: W / chunk, Horizon: H}
+
+	src := &globalSource{gp: &gp, H: H, W: W}
+	src.z = make([][]float64, len(series))
+	src.idx = make([][]float64, len(series))
+	gp.Series = make([]globalSeries, len(series))
+	for i, s := range series {
+		gs, z := normalise(s, m, cfg.Log, cfg.SeasonalNorm)
+		gs.Last = lastWindow(z, W, m)
+		gp.Series[i] = gs
+		src.z[i] = z
+		// Seasonal indices for training are estimated without the
+		// validation tail.
+		n := len(z)
+		if n-H >= 2 {
+			src.idx[i] = seasonalIndices(z[:n-H], s.Values[:n-H], m, cfg.SeasonalNorm)
+		} else {
+			src.idx[i] = gs.Indices
+		}
+	}
+	src.plan(cfg.MaxWindows, cfg.Seed)
+	if src.nTrain == 0 {
+		return fmt.Errorf("seq2one: no series is long enough for a training window (window %d + 2·horizon %d values)", chunk, H)
+	}
+	trainIdx := make([]int, src.nTrain)
+	for i := range trainIdx {
+		trainIdx[i] = i
+	}
+	valIdx := make([]int, src.nVal)
+	for i := range valIdx {
+		valIdx[i] = src.nTrain + i
+	}
+
+	sh := shape{cell: cfg.Cell, in: chunk, hidden: cfg.Hidden, layers: cfg.Layers, out: H}
+	ens := make([]engine, cfg.Ensemble)
+	var hist []EpochStats
+	for k := range ens {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(k)
+		if cfg.Float64 {
+			ens[k] = newNetEngine[float64](sh, gp.Steps, c, k)
+		} else {
+			ens[k] = newNetEngine[float32](sh, gp.Steps, c, k)
+		}
+		h, err := ens[k].train(ctx, src, trainIdx, valIdx, t0)
+		hist = append(hist, h...)
+		if err != nil {
+			if ctx.Err() == nil {
+				return err
+			}
+			// Cancelled: keep the members that learned something.
+			if !slices.ContainsFunc(h, func(st EpochStats) bool { return st.Best }) {
+				ens = ens[:k]
+			} else {
+				ens = ens[:k+1]
+			}
+			if len(ens) == 0 {
+				return err
+			}
+			break
+		}
+	}
+	g.gp = gp
+	g.ens = ens
+	g.hist = hist
+	g.alloc()
+	return ctx.Err()
+}
+
+func (g *Global) alloc() {
+	g.x = make([]float64, g.gp.window())
+	g.y = make([]float64, g.gp.Horizon)
+	g.acc = make([]float64, g.gp.Horizon)
+	g.zbuf = make([]float64, 0, g.gp.window()+g.gp.Horizon)
+}
+
+// commonSeason returns the most common season of the series, the smallest
+// on ties.
+func commonSeason(series []*forecast.Series) int {
+	count := map[int]int{}
+	for _, s := range series {
+		count[detectSeason(s)]++
+	}
+	best, bc := 1, 0
+	for p, c := range count {
+		if c > bc || c == bc && p < best {
+			best, bc = p, c
+		}
+	}
+	return best
+}
+
+// normalise returns the per-series state and the transformed history z:
+// log y when every value is positive (and log is not Off), else y over its
+// mean absolute value.
+func normalise(s *forecast.Series, m int, logT, seas Toggle) (globalSeries, []float64) {
+	y := s.Values
+	n := len(y)
+	pos := true
+	var mabs float64
+	for _, v := range y {
+		if !(v > 0) {
+			pos = false
+		}
+		mabs += math.Abs(v)
+	}
+	mabs /= float64(n)
+	gs := globalSeries{ID: s.ID, N: n, Scale: 1}
+	z := make([]float64, n)
+	if pos && logT != Off {
+		gs.Log = true
+		for i, v := range y {
+			z[i] = math.Log(v)
+		}
+	} else {
+		if mabs > 0 {
+			gs.Scale = mabs
+		}
+		for i, v := range y {
+			z[i] = v / gs.Scale
+		}
+	}
+	gs.Indices = seasonalIndices(z, y, m, seas)
+	return gs, z
+}
+
+// seasonalIndices returns additive seasonal offsets of z by phase t mod m,
+// averaged over the last (up to 4) complete seasons, each season taken
+// relative to its own mean; nil when m < 2, the toggle is Off, or (Auto)
+// the series fails the M4 seasonality test.
+func seasonalIndices(z, y []float64, m int, seas Toggle) []float64 {
+	n := len(z)
+	if m < 2 || seas == Off || n < m {
+		return nil
+	}
+	if seas == Auto && !features.SeasonalityTest(y, m) {
+		return nil
+	}
+	k := min(defGlobalIndexSpans, n/m)
+	idx := make([]float64, m)
+	for b := 0; b < k; b++ {
+		start := n - (b+1)*m
+		var mean float64
+		for _, v := range z[start : start+m] {
+			mean += v
+		}
+		mean /= float64(m)
+		for t := start; t < start+m; t++ {
+			idx[t%m] += (z[t] - mean) / float64(k)
+		}
+	}
+	return idx
+}
+
+// globalSource serves the windows of all series: index i < nTrain is a
+// training window, nTrain ≤ i < nTrain+nVal the validation window of a
+// series (its last H values as targets).
+type globalSource struct {
+	gp   *globalPipe
+	H, W int
+	z    [][]float64 // transformed histories
+	idx  [][]float64 // per-series training seasonal indices (or nil)
+
+	// Training windows of series s have targets starting at
+	// first[s] + stride[s]·j for j < cum[s+1]−cum[s].
+	cum    []int
+	first  []int
+	stride []int
+	nTrain int
+	val    []int // series with a validation window
+	nVal   int
+}
+
+// plan chooses the training windows: for each series the forecast origins
+// T with a full window and horizon inside the history before its
+// validation tail, spaced so that all series together give at most max
+// windows, each series' grid shifted by a seeded offset so that the
+// windows cover every phase of the season.
+func (s *globalSource) plan(maxWin int, seed uint64) {
+	ns := len(s.z)
+	H, W := s.H, s.W
+	lo := make([]int, ns)
+	cnt := make([]int, ns)
+	total := 0
+	for i, z := range s.z {
+		n := len(z)
+		// Origins T with T+H ≤ n−H; at least one chunk of real inputs.
+		hi := n - 2*H
+		l := min(W, hi)
+		if hi < s.gp.Chunk || l > hi {
+			continue
+		}
+		lo[i] = l
+		cnt[i] = hi - l + 1
+		total += cnt[i]
+	}
+	stride := 1
+	if maxWin > 0 && total > maxWin {
+		stride = (total + maxWin - 1) / maxWin
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x910ba1))
+	s.cum = make([]int, ns+1)
+	s.first = make([]int, ns)
+	s.stride = make([]int, ns)
+	for i := range s.z {
+		c := 0
+		if cnt[i] > 0 {
+			off := rng.IntN(min(stride, cnt[i]))
+			c = (cnt[i] - off + stride - 1) / stride
+			s.first[i] = lo[i] + off
+		}
+		s.stride[i] = stride
+		s.cum[i+1] = s.cum[i] + c
+	}
+	s.nTrain = s.cum[ns]
+	for i, z := range s.z {
+		if len(z)-s.H >= s.gp.Chunk && cnt[i] > 0 {
+			s.val = append(s.val, i)
+		}
+	}
+	s.nVal = len(s.val)
+}
+
+func (s *globalSource) Len() int { return s.nTrain + s.nVal }
+
+func (s *globalSource) Window(int, []float64) float64 {
+	panic("seq2one: single-output window of the global model's source")
+}
+
+func (s *globalSource) WindowTo(i int, x, y []float64) {
+	var sr, T int
+	if i < s.nTrain {
+		sr = sort.SearchInts(s.cum, i+1) - 1
+		T = s.first[sr] + s.stride[sr]*(i-s.cum[sr])
+	} else {
+		sr = s.val[i-s.nTrain]
+		T = len(s.z[sr]) - s.H
+	}
+	z := s.z[sr]
+	level := fillWindow(x, z, s.idx[sr], T, s.gp.Season)
+	for k := range y {
+		y[k] = z[T+k] - seasonAt(s.idx[sr], T+k) - level
+	}
+}
+
+// seasonAt returns the seasonal offset at time t (0 without indices).
+func seasonAt(idx []float64, t int) float64 {
+	if idx == nil {
+		return 0
+	}
+	m := len(idx)
+	return idx[((t%m)+m)%m]
+}
+
+// fillWindow writes the normalised window of z before origin T to x
+// (len(x) values, oldest first) and returns its level. Values before the
+// start of z repeat the first season (or the first value). The
+// deseasonalised window is taken relative to its level, the mean of its
+// last season (its last value when m < 2).
+func fillWindow(x, z, idx []float64, T, m int) float64 {
+	W := len(x)
+	for j := range x {
+		t := T - W + j
+		var v float64
+		switch {
+		case t >= 0:
+			v = z[t]
+		case m >= 2 && len(z) >= m:
+			v = z[((t%m)+m)%m]
+		default:
+			v = z[0]
+		}
+		x[j] = v - seasonAt(idx, t)
+	}
+	k := max(1, min(m, W))
+	var level float64
+	for _, v := range x[W-k:] {
+		level += v
+	}
+	level /= float64(k)
+	for j := range x {
+		x[j] -= level
+	}
+	return level
+}
+
+// Predict writes forecasts of the next h values of every fitted series,
+// in the units of the series, to dst[i] (reused when it has room) and
+// returns dst. Forecasts beyond the model's horizon feed earlier ones back,
+// one horizon block at a time. It returns ErrNotFitted before Fit.
+func (g *Global) Predict(dst [][]float64, h int) ([][]float64, error) {
+	if g.ens == nil {
+		return dst, ErrNotFitted
+	}
+	if h < 1 {
+		return dst, fmt.Errorf("seq2one: horizon %d, want ≥ 1", h)
+	}
+	if cap(dst) < len(g.gp.Series) {
+		dst = append(dst[:cap(dst)], make([][]float64, len(g.gp.Series)-cap(dst))...)
+	}
+	dst = dst[:len(g.gp.Series)]
+	for i := range g.gp.Series {
+		var err error
+		if dst[i], err = g.PredictSeries(dst[i], i, h); err != nil {
+			return dst, err
+		}
+	}
+	return dst, nil
+}
+
+// PredictSeries writes forecasts of the next h values of fitted series i
+// to dst (allocated when nil or too short) and returns dst[:h]. It does
+// not allocate when dst has room and h ≤ Horizon. It panics if i is out of
+// range.
+func (g *Global) PredictSeries(dst []float64, i, h int) ([]float64, error) {
+	if g.ens == nil {
+		return dst, ErrNotFitted
+	}
+	if i < 0 || i >= len(g.gp.Series) {
+		panic("seq2one: series index out of range")
+	}
+	if h < 1 {
+		return dst, fmt.Errorf("seq2one: horizon %d, want ≥ 1", h)
+	}
+	if cap(dst) < h {
+		dst = make([]float64, h)
+	}
+	dst = dst[:h]
+	gs := &g.gp.Series[i]
+	m := g.gp.Season
+	W := g.gp.window()
+	H := g.gp.Horizon
+	// z holds the last window, then each forecast block in turn; its
+	// element j is time N−W+j.
+	z := append(g.zbuf[:0], gs.Last...)
+	for done := 0; done < h; done += H {
+		base := gs.N + done // time of the first value of this block
+		level := fillWindowTail(g.x, z[len(z)-W:], gs.Indices, base, m)
+		clear(g.acc)
+		for _, e := range g.ens {
+			e.predictTo(g.x, g.y)
+			for k, v := range g.y {
+				g.acc[k] += v
+			}
+		}
+		inv := 1 / float64(len(g.ens))
+		for k := 0; k < H && done+k < h; k++ {
+			zv := g.acc[k]*inv + level + seasonAt(gs.Indices, base+k)
+			v := zv * gs.Scale
+			if gs.Log {
+				v = math.Exp(zv)
+			}
+			if !finite(v) {
+				return dst, fmt.Errorf("seq2one: series %q: forecast %d is not finite", gs.ID, done+k+1)
+			}
+			dst[done+k] = v
+		}
+		if done+H < h {
+			for k := 0; k < H; k++ {
+				z = append(z, g.acc[k]*inv+level+seasonAt(gs.Indices, base+k))
+			}
+		}
+	}
+	g.zbuf = z[:0]
+	return dst, nil
+}
+
+// fillWindowTail is fillWindow for a window zw that ends just before time
+// T (zw already holds every value, padding included).
+func fillWindowTail(x, zw, idx []float64, T, m int) float64 {
+	W := len(x)
+	for j, v := range zw {
+		x[j] = v - seasonAt(idx, T-W+j)
+	}
+	k := max(1, min(m, W))
+	var level float64
+	for _, v := range x[W-k:] {
+		level += v
+	}
+	level /= float64(k)
+	for j := range x {
+		x[j] -= level
+	}
+	return level
+}
+
+// lastWindow returns the last W values of z, padded at the front as
+// fillWindow pads.
+func lastWindow(z []float64, W, m int) []float64 {
+	out := make([]float64, W)
+	n := len(z)
+	for j := range out {
+		t := n - W + j
+		switch {
+		case t >= 0:
+			out[j] = z[t]
+		case m >= 2 && n >= m:
+			out[j] = z[((t%m)+m)%m]
+		default:
+			out[j] = z[0]
+		}
+	}
+	return out
+}
+
+// predictTo writes the network outputs for one window to y.
+func (e *netEngine[T]) predictTo(x, y []float64) {
+	for i, v := range x {
+		e.ws.x[i] = T(v)
+	}
+	forward(e.tr.pv, e.ws, 1)
+	for k := range y {
+		y[k] = float64(e.ws.y[k])
+	}
+}
