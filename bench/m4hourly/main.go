@@ -263,9 +263,10 @@ func score(args []string) error {
 	return printBaselines(train, test)
 }
 
-// readForecasts reads the forecast file of the CLI: a long CSV whose first
-// column is the series id and whose last numeric column named "forecast"
-// (or the third column) holds the point forecast, in order of steps.
+// readForecasts reads the forecast file of the CLI: either the wide layout
+// (id, then one column per step) that a wide input gets, or a long CSV
+// whose first column is the series id and whose column named "forecast"
+// holds the point forecasts in order of steps.
 func readForecasts(path string, train []*forecast.Series, h int) ([][]float64, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -273,6 +274,7 @@ func readForecasts(path string, train []*forecast.Series, h int) ([][]float64, e
 	}
 	defer f.Close()
 	r := csv.NewReader(bufio.NewReader(f))
+	r.FieldsPerRecord = -1
 	hdr, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -283,9 +285,6 @@ func readForecasts(path string, train []*forecast.Series, h int) ([][]float64, e
 			col = i
 		}
 	}
-	if col < 0 {
-		return nil, fmt.Errorf("%s: no forecast column in header %v", path, hdr)
-	}
 	byID := map[string][]float64{}
 	for line := 2; ; line++ {
 		rec, err := r.Read()
@@ -295,11 +294,20 @@ func readForecasts(path string, train []*forecast.Series, h int) ([][]float64, e
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		v, err := strconv.ParseFloat(rec[col], 64)
-		if err != nil || math.IsNaN(v) {
-			return nil, fmt.Errorf("%s: line %d: bad forecast %q", path, line, rec[col])
+		cells := rec[1:]
+		if col >= 0 {
+			cells = rec[col : col+1]
 		}
-		byID[rec[0]] = append(byID[rec[0]], v)
+		for _, c := range cells {
+			if c == "" {
+				continue
+			}
+			v, err := strconv.ParseFloat(c, 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("%s: line %d: bad forecast %q", path, line, c)
+			}
+			byID[rec[0]] = append(byID[rec[0]], v)
+		}
 	}
 	fc := make([][]float64, len(train))
 	for i, s := range train {
