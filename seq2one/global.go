@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/tsforecast/tsforecast/features"
@@ -623,4 +624,103 @@ func (e *netEngine[T]) predictTo(x, y []float64) {
 	for k := range y {
 		y[k] = float64(e.ws.y[k])
 	}
+}
+
+// Panel adapts a global model to per-series evaluation such as
+// eval.WalkForwardMany, which fits one forecaster per series and fold:
+// the forecasters of [Panel.Forecaster] share one [Global] model per
+// forecast origin, fitted on every series of the panel cut at the same
+// number of values before its end. A forecaster fitted on the first n
+// values of a panel series with N values asks for the model of cut N−n;
+// the first such request fits it (the others wait), later ones reuse it.
+// Series are matched by ID. A Panel is safe for concurrent use.
+type Panel struct {
+	cfg    Config
+	series []*forecast.Series
+	byID   map[string]int
+	mu     sync.Mutex
+	fits   map[int]*panelFit
+}
+
+type panelFit struct {
+	once sync.Once
+	g    *Global
+	err  error
+}
+
+// NewPanel returns a Panel over series with the settings of cfg (nil means
+// defaults; see [NewGlobal]). Neither is modified.
+func NewPanel(cfg *Config, series []*forecast.Series) *Panel {
+	p := &Panel{series: series, byID: make(map[string]int, len(series)), fits: map[int]*panelFit{}}
+	if cfg != nil {
+		p.cfg = *cfg
+	}
+	for i, s := range series {
+		p.byID[s.ID] = i
+	}
+	return p
+}
+
+// Forecaster returns a forecaster for one series of the panel.
+func (p *Panel) Forecaster() forecast.Forecaster { return &panelMember{p: p} }
+
+// model returns the global model fitted with every series cut by cut
+// values.
+func (p *Panel) model(ctx context.Context, cut int) (*Global, error) {
+	p.mu.Lock()
+	f := p.fits[cut]
+	if f == nil {
+		f = &panelFit{}
+		p.fits[cut] = f
+	}
+	p.mu.Unlock()
+	f.once.Do(func() {
+		cutSeries := make([]*forecast.Series, len(p.series))
+		for i, s := range p.series {
+			n := len(s.Values) - cut
+			if n < 2 {
+				f.err = fmt.Errorf("seq2one: series %q has %d values, too few for an origin %d values before the end", s.ID, len(s.Values), cut)
+				return
+			}
+			cutSeries[i] = s.Head(n)
+		}
+		g := NewGlobal(&p.cfg)
+		f.err = g.Fit(ctx, cutSeries)
+		f.g = g
+	})
+	return f.g, f.err
+}
+
+// panelMember is one series' view of a Panel.
+type panelMember struct {
+	p *Panel
+	g *Global
+	i int
+}
+
+func (m *panelMember) Fit(ctx context.Context, s *forecast.Series) error {
+	i, ok := m.p.byID[s.ID]
+	if !ok {
+		return fmt.Errorf("seq2one: series %q is not in the panel", s.ID)
+	}
+	cut := len(m.p.series[i].Values) - len(s.Values)
+	if cut < 0 {
+		return fmt.Errorf("seq2one: series %q has %d values, the panel's has %d", s.ID, len(s.Values), len(m.p.series[i].Values))
+	}
+	g, err := m.p.model(ctx, cut)
+	if err != nil {
+		return err
+	}
+	m.g, m.i = g, i
+	return nil
+}
+
+func (m *panelMember) Predict(dst []float64, h int) ([]float64, error) {
+	if m.g == nil {
+		return dst, ErrNotFitted
+	}
+	// Global's buffers are shared by its series: one forecast at a time.
+	m.p.mu.Lock()
+	defer m.p.mu.Unlock()
+	return m.g.PredictSeries(dst, m.i, h)
 }

@@ -233,3 +233,45 @@ func TestGlobalBadInput(t *testing.T) {
 		t.Errorf("Predict before Fit: %v, want ErrNotFitted", err)
 	}
 }
+
+// TestPanelWalkForward runs a global model through eval.WalkForwardMany
+// with two origins: every series' fold must be forecast by the model
+// fitted on the whole panel cut at that origin (so it matches a Global
+// fitted by hand on the cut panel), and it must beat seasonal naive.
+func TestPanelWalkForward(t *testing.T) {
+	train, _ := panel(6, 500, 24, 8)
+	cfg := smallGlobal(3, 0)
+	p := seq2one.NewPanel(cfg, train)
+	res, err := eval.WalkForwardMany(context.Background(), train, []eval.Model{
+		{Name: "global", New: p.Forecaster},
+		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 24} }},
+	}, &eval.Backtest{Horizon: 24, Origins: 2, Refit: 1, Season: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, sn := res.Model("global"), res.Model("snaive")
+	t.Logf("walk-forward sMAPE: global %.3f, seasonal naive %.3f", g.SMAPE, sn.SMAPE)
+	if !(g.SMAPE < sn.SMAPE) {
+		t.Errorf("global sMAPE %.3f, want below seasonal naive %.3f", g.SMAPE, sn.SMAPE)
+	}
+	// The last fold (origin 24 values before the end) by hand.
+	cut := make([]*forecast.Series, len(train))
+	for i, s := range train {
+		cut[i] = s.Head(len(s.Values) - 24)
+	}
+	gl := seq2one.NewGlobal(cfg)
+	if err := gl.Fit(context.Background(), cut); err != nil {
+		t.Fatal(err)
+	}
+	want, err := gl.PredictSeries(nil, 2, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Series[2].Model("global")
+	got := r.Folds[len(r.Folds)-1].Forecast
+	for k := range want {
+		if got[k] != want[k] {
+			t.Fatalf("panel fold forecast[%d] = %v, global fitted on the cut panel %v", k, got[k], want[k])
+		}
+	}
+}
