@@ -130,7 +130,9 @@
 //     absolute value;
 //   - seasonal indices s_{t mod m} of z (the mean deviation of each phase
 //     from its season's mean over the last 4 seasons), when the series
-//     passes the M4 seasonality test (Config.SeasonalNorm);
+//     passes the M4 seasonality test; by default (Config.SeasonalNorm
+//     Auto) even ensemble members read windows with them removed and odd
+//     members windows that keep the seasonal pattern;
 //   - the window level ℓ, the mean of the deseasonalised window's last
 //     season.
 //

@@ -24,7 +24,7 @@ const (
 	defGlobalLR         = 0.002
 	defGlobalSeasons    = 7
 	defGlobalWindows    = 24000
-	defGlobalEnsemble   = 1
+	defGlobalEnsemble   = 3
 	defGlobalIndexSpans = 4
 	maxChunk            = 64
 )
@@ -52,7 +52,14 @@ type globalPipe struct {
 	Steps   int // network steps; the window is Steps·Chunk values
 	Horizon int // outputs of the head
 	Series  []globalSeries
+	// Raw marks the ensemble members trained on windows with the seasonal
+	// indices left in (see Config.SeasonalNorm); nil means none.
+	Raw []bool
 }
+
+// raw reports whether member k reads windows with the seasonal indices
+// left in.
+func (p *globalPipe) raw(k int) bool { return k < len(p.Raw) && p.Raw[k] }
 
 func (p *globalPipe) window() int { return p.Steps * p.Chunk }
 
@@ -82,11 +89,16 @@ type globalSeries struct {
 //     Epochs 40 (at most), Patience 4, ClipNorm 1, WeightDecay 0.
 //   - MaxWindows 24000: training windows per epoch, spread evenly over
 //     the series and their histories.
-//   - Ensemble 1: members trained with seeds Seed, Seed+1, … and averaged
+//   - Ensemble 3: members trained with seeds Seed, Seed+1, … and averaged
 //     on the normalised scale.
 //   - Log Auto: log of each series whose values are all positive.
-//   - SeasonalNorm Auto: remove the seasonal indices of each series that
-//     passes [features.SeasonalityTest]; On for every series, Off for none.
+//   - SeasonalNorm: which windows the members read. Seasonal indices are
+//     estimated for each series that passes [features.SeasonalityTest] (On:
+//     for every series). With Auto, even members (0, 2, …) read windows
+//     with the indices removed and odd members windows that keep the
+//     seasonal pattern, so an ensemble averages two views of the data
+//     whose errors differ; with On every member reads deseasonalised
+//     windows, with Off none does.
 //
 // The loss is always MAE on the normalised scale, where it approximates
 // half the sMAPE of the M4 competition. Other fields of Config (Fourier,
@@ -245,6 +257,16 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 
 	sh := shape{cell: cfg.Cell, in: chunk, hidden: cfg.Hidden, layers: cfg.Layers, out: H}
 	ens := make([]engine, cfg.Ensemble)
+	rawSrc := *src
+	rawSrc.raw = true
+	if cfg.SeasonalNorm == Auto && m >= 2 {
+		// Odd members see the seasonal pattern, even ones the
+		// deseasonalised windows: two views whose errors differ.
+		gp.Raw = make([]bool, len(ens))
+		for k := range gp.Raw {
+			gp.Raw[k] = k%2 == 1
+		}
+	}
 	var hist []EpochStats
 	for k := range ens {
 		c := cfg
@@ -254,7 +276,11 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		} else {
 			ens[k] = newNetEngine[float32](sh, gp.Steps, c, k)
 		}
-		h, err := ens[k].train(ctx, src, trainIdx, valIdx, t0)
+		var ws windowSource = src
+		if gp.raw(k) {
+			ws = &rawSrc
+		}
+		h, err := ens[k].train(ctx, ws, trainIdx, valIdx, t0)
 		hist = append(hist, h...)
 		if err != nil {
 			if ctx.Err() == nil {
@@ -265,6 +291,9 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 				ens = ens[:k]
 			} else {
 				ens = ens[:k+1]
+			}
+			if gp.Raw != nil {
+				gp.Raw = gp.Raw[:len(ens)]
 			}
 			if len(ens) == 0 {
 				return err
@@ -372,6 +401,7 @@ type globalSource struct {
 	H, W int
 	z    [][]float64 // transformed histories
 	idx  [][]float64 // per-series training seasonal indices (or nil)
+	raw  bool        // ignore idx: windows keep their seasonal pattern
 
 	// Training windows of series s have targets starting at
 	// first[s] + stride[s]·j for j < cum[s+1]−cum[s].
@@ -449,9 +479,13 @@ func (s *globalSource) WindowTo(i int, x, y []float64) {
 		T = len(s.z[sr]) - s.H
 	}
 	z := s.z[sr]
-	level := fillWindow(x, z, s.idx[sr], T, s.gp.Season)
+	idx := s.idx[sr]
+	if s.raw {
+		idx = nil
+	}
+	level := fillWindow(x, z, idx, T, s.gp.Season)
 	for k := range y {
-		y[k] = z[T+k] - seasonAt(s.idx[sr], T+k) - level
+		y[k] = z[T+k] - seasonAt(idx, T+k) - level
 	}
 }
 
@@ -547,17 +581,21 @@ func (g *Global) PredictSeries(dst []float64, i, h int) ([]float64, error) {
 	z := append(g.zbuf[:0], gs.Last...)
 	for done := 0; done < h; done += H {
 		base := gs.N + done // time of the first value of this block
-		level := fillWindowTail(g.x, z[len(z)-W:], gs.Indices, base, m)
 		clear(g.acc)
-		for _, e := range g.ens {
-			e.predictTo(g.x, g.y)
+		for e, net := range g.ens {
+			idx := gs.Indices
+			if g.gp.raw(e) {
+				idx = nil
+			}
+			level := fillWindowTail(g.x, z[len(z)-W:], idx, base, m)
+			net.predictTo(g.x, g.y)
 			for k, v := range g.y {
-				g.acc[k] += v
+				g.acc[k] += v + level + seasonAt(idx, base+k)
 			}
 		}
 		inv := 1 / float64(len(g.ens))
 		for k := 0; k < H && done+k < h; k++ {
-			zv := g.acc[k]*inv + level + seasonAt(gs.Indices, base+k)
+			zv := g.acc[k] * inv
 			v := zv * gs.Scale
 			if gs.Log {
 				v = math.Exp(zv)
@@ -569,7 +607,7 @@ func (g *Global) PredictSeries(dst []float64, i, h int) ([]float64, error) {
 		}
 		if done+H < h {
 			for k := 0; k < H; k++ {
-				z = append(z, g.acc[k]*inv+level+seasonAt(gs.Indices, base+k))
+				z = append(z, g.acc[k]*inv)
 			}
 		}
 	}

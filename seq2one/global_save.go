@@ -152,6 +152,9 @@ func LoadGlobal(r io.Reader) (*Global, error) {
 	if h.Members < 1 || h.Members > maxMembers {
 		return nil, fmt.Errorf("%w: %d ensemble members", ErrCorrupt, h.Members)
 	}
+	if p.Raw != nil && len(p.Raw) != h.Members {
+		return nil, fmt.Errorf("%w: %d member views for %d members", ErrCorrupt, len(p.Raw), h.Members)
+	}
 	switch h.Precision {
 	case "float32":
 		cfg.Float64 = false
