@@ -12,6 +12,7 @@ import (
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/plots"
+	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
@@ -46,11 +47,21 @@ func runWalkForward(ctx context.Context, cCtx *cli.Context, ds *forecast.Dataset
 	total := len(ds.Series) * len(names) * cfg.Origins
 	var done atomic.Int64
 	tick := func() { prog.Step(int(done.Load()), total, "fits") }
+	global := len(ds.Series) > 1 && !cCtx.Bool("local")
 	models := make([]eval.Model, len(names))
 	for i, n := range names {
-		m, err := ms.model(n)
-		if err != nil {
-			return nil, err
+		var m eval.Model
+		if global && isNetwork(n) {
+			// One global network per origin, fitted on every series cut
+			// there and shared by the series' forecasters (seq2one.Panel).
+			gcfg := settingsFrom(cCtx, season.Period).netConfig(n)
+			panel := seq2one.NewPanel(gcfg, ds.Series)
+			m = eval.Model{Name: n, New: panel.Forecaster}
+		} else {
+			var err error
+			if m, err = ms.model(n); err != nil {
+				return nil, err
+			}
 		}
 		models[i] = counted(m, &done, tick)
 	}

@@ -49,6 +49,7 @@ func forecastCommand() *cli.Command {
 				Usage: "model: " + strings.Join(modelNames, ", ") + " (snaive = seasonal naive, hw = Holt-Winters)", Action: oneOf("model", modelNames...)},
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{
+			localFlag(),
 			levelFlag(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
 				Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"},
@@ -76,6 +77,7 @@ func backtestCommand() *cli.Command {
 		}, walkForwardFlags("lstm", "snaive", "naive", "hw"), []cli.Flag{
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{
+			localFlag(),
 			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
 				Usage: "write the PNG report folder (charts, metrics.csv, summary.json, index.md) to DIR"},
 			jsonFlag(), quietFlag(),
@@ -137,7 +139,7 @@ func reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", EnvVars: env("OUT"), TakesFile: true, Usage: "report directory (required)"},
 		}, walkForwardFlags("lstm", "snaive", "naive", "naive2", "hw"), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{levelFlag(), quietFlag()}),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), quietFlag()}),
 		Action: runReport,
 	}
 }

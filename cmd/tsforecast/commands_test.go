@@ -333,3 +333,31 @@ func TestBacktestReportMany(t *testing.T) {
 	// Re-running overwrites the folder cleanly.
 	mustRun(t, "", "backtest", "--input", smallWide, "--horizon", "4", "--origins", "3", "--models", "snaive,naive2", "--report", dir)
 }
+
+func TestGlobalAndLocalNetworks(t *testing.T) {
+	// A multi-series file trains one global network by default and one
+	// network per series with --local; both forecast every series.
+	for _, extra := range [][]string{nil, {"--local"}} {
+		args := append([]string{"forecast", "--input", smallWide, "--horizon", "4"}, tinyNet...)
+		r := mustRun(t, "", append(args, extra...)...)
+		recs := readCSV(t, r.stdout)
+		if len(recs) != 4 || len(recs[1]) != 5 {
+			t.Errorf("forecast %v: %d rows of %d fields, want 4 of 5", extra, len(recs), len(recs[1]))
+		}
+		again := mustRun(t, "", append(args, extra...)...)
+		if again.stdout != r.stdout {
+			t.Errorf("forecast %v: two runs with the same seed differ", extra)
+		}
+		if global := strings.Contains(r.stderr, "global lstm"); global != (extra == nil) {
+			t.Errorf("forecast %v: stderr %q; want a global network only without --local", extra, r.stderr)
+		}
+	}
+	e := run(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--json", "--level", "80")
+	if e.code != exitUsage || !strings.Contains(e.stderr, "add --local") {
+		t.Errorf("global forecast with --level: exit %d, stderr %q; want a usage error", e.code, e.stderr)
+	}
+	r := mustRun(t, "", append([]string{"backtest", "--input", smallWide, "--horizon", "4", "--origins", "2", "--models", "lstm,snaive"}, tinyNet...)...)
+	if !strings.Contains(r.stdout, "lstm") || !strings.Contains(r.stdout, "snaive") {
+		t.Errorf("backtest with the global network:\n%s", r.stdout)
+	}
+}

@@ -103,6 +103,13 @@ func netFlags() []cli.Flag {
 	}
 }
 
+func localFlag() cli.Flag {
+	return &cli.BoolFlag{
+		Name: "local", EnvVars: env("LOCAL"),
+		Usage: "on a multi-series file, fit one LSTM/RNN per series (in parallel) instead of one global network trained on all series",
+	}
+}
+
 func levelFlag() cli.Flag {
 	return &cli.Float64SliceFlag{
 		Name: "level", EnvVars: env("LEVEL"),

@@ -163,6 +163,19 @@ func runForecast(cCtx *cli.Context) error {
 	} else if !single {
 		ms.workers = 1 // parallel across series instead
 	}
+	if !single && isNetwork(name) && !cCtx.Bool("local") {
+		if len(levels) > 0 {
+			return usagef(cCtx, "--level with the global network is not available yet (its intervals would need a global refit per calibration fold); add --local, or use a baseline model")
+		}
+		if save != "" {
+			return usagef(cCtx, "--save with the global network is not available yet; add --local")
+		}
+		fcs, err := forecastGlobal(cCtx, ds.Series, name, h, season.Period, prog)
+		if err != nil {
+			return err
+		}
+		return writeForecasts(cCtx, ds.Series, fcs, name, h, layout)
+	}
 	m, err := ms.model(name)
 	if err != nil {
 		return err
@@ -201,14 +214,46 @@ func runForecast(cCtx *cli.Context) error {
 	for i, r := range res {
 		fcs[i] = r.fc
 	}
-	// Every output is complete in memory; write each atomically.
-	if p := cCtx.String("plot"); p != "" {
-		if err := savePlot(p, ds.Series, fcs, name); err != nil {
+	if save != "" {
+		if err := res[0].model.(*seq2one.Model).SaveFile(save); err != nil {
 			return err
 		}
 	}
-	if save != "" {
-		if err := res[0].model.(*seq2one.Model).SaveFile(save); err != nil {
+	return writeForecasts(cCtx, ds.Series, fcs, name, h, layout)
+}
+
+// forecastGlobal fits one global network on all series (seq2one.Global:
+// per-series normalisation, windows drawn from every series) and forecasts
+// h steps of each.
+func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h, season int, prog *progress) ([]seriesForecast, error) {
+	ms := settingsFrom(cCtx, season)
+	cfg := ms.netConfig(name)
+	maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
+	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+	g := seq2one.NewGlobal(cfg)
+	prog.Start(fmt.Sprintf("training global %s on %d series", name, len(series)))
+	err := g.Fit(cCtx.Context, series)
+	prog.Done()
+	if err != nil {
+		return nil, err
+	}
+	noteTraining(prog, "global "+name, g.History())
+	p, err := g.Predict(nil, h)
+	if err != nil {
+		return nil, err
+	}
+	fcs := make([]seriesForecast, len(series))
+	for i, s := range series {
+		fcs[i] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p[i][:h]}
+	}
+	return fcs, nil
+}
+
+// writeForecasts writes the --plot chart and the forecast CSV or JSON, each
+// atomically, once every forecast is complete in memory.
+func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, layout outputLayout) error {
+	if p := cCtx.String("plot"); p != "" {
+		if err := savePlot(p, series, fcs, name); err != nil {
 			return err
 		}
 	}
