@@ -23,6 +23,16 @@
 // drop --horizon without a word: tsforecast rejects any leftover argument
 // instead, telling the user to put flags before arguments.
 //
+// # Models
+//
+// --model (forecast) and --models (backtest, report) name the LSTM or RNN of
+// package seq2one or a baseline of package eval. On a multi-series file a
+// network is one global model trained on every series (seq2one.Global; in
+// backtests seq2one.Panel fits one per origin), unless --local asks for one
+// network per series. The seasonal period is the --season flag, else the
+// period detected most often across the series (features.DetectPeriods),
+// else the frequency's usual one; every model of a run uses the same.
+//
 // # Output
 //
 // Data (CSV, JSON, tables) goes to stdout or to the --output file; progress,
