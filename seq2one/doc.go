@@ -155,7 +155,12 @@
 //
 // On the M4 Hourly data (414 series, horizon 48) bench/m4hourly.sh splits
 // off the last 48 values of each series, runs the CLI's default forecast
-// command and scores it beside seasonal naive and Holt-Winters.
+// command and scores it beside seasonal naive and Holt-Winters. The
+// defaults were chosen on the 48 values before that hold-out (sMAPE 8.87,
+// MASE 0.799 against seasonal naive's 15.11 and 1.275); on the hold-out
+// itself the default model scored sMAPE 10.19 and MASE 0.853 (seasonal
+// naive 14.57 and 1.228, additive Holt-Winters 16.30 and 1.254) in 29 s on
+// two shared cores.
 //
 // # Accuracy
 //
