@@ -55,6 +55,7 @@ func runWalkForward(ctx context.Context, cCtx *cli.Context, ds *forecast.Dataset
 			// One global network per origin, fitted on every series cut
 			// there and shared by the series' forecasters (seq2one.Panel).
 			gcfg := settingsFrom(cCtx, season.Period).netConfig(n)
+			gcfg.Horizon = cfg.Horizon
 			panel := seq2one.NewPanel(gcfg, ds.Series)
 			m = eval.Model{Name: n, New: panel.Forecaster}
 		} else {

@@ -228,6 +228,7 @@ func runForecast(cCtx *cli.Context) error {
 func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h, season int, prog *progress) ([]seriesForecast, error) {
 	ms := settingsFrom(cCtx, season)
 	cfg := ms.netConfig(name)
+	cfg.Horizon = h // the direct head forecasts exactly the horizon asked for
 	maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
 	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
 	g := seq2one.NewGlobal(cfg)
