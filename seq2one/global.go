@@ -52,6 +52,9 @@ type globalPipe struct {
 	Steps   int // network steps; the window is Steps·Chunk values
 	Horizon int // outputs of the head
 	Series  []globalSeries
+	// Calib holds, per horizon step, the sorted scaled absolute
+	// validation errors over the series (see [Global.Radius]).
+	Calib [][]float64
 	// Raw marks the ensemble members trained on windows with the seasonal
 	// indices left in (see Config.SeasonalNorm); nil means none.
 	Raw []bool
@@ -71,6 +74,9 @@ type globalSeries struct {
 	Indices []float64 // additive seasonal offsets of z by phase t mod Season, or nil
 	N       int       // history length: the next value has phase N mod Season
 	Last    []float64 // the last window of z, oldest first (padded for short series)
+	// ErrScale is the MASE scale of the history (mean |y_t − y_{t−m}|),
+	// which scales the series' intervals.
+	ErrScale float64
 }
 
 // NewGlobal returns an unfitted global model with the settings of cfg (nil
@@ -305,7 +311,122 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 	g.ens = ens
 	g.hist = hist
 	g.alloc()
+	g.calibrate(src, series)
 	return ctx.Err()
+}
+
+// calibrate stores, for each step of the horizon, the sorted absolute
+// errors of the fitted model on the validation window of every series,
+// each divided by its series' error scale, and each series' error scale
+// over its whole history, for [Global.Radius].
+func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
+	p := &g.gp
+	H, W := p.Horizon, p.window()
+	p.Calib = make([][]float64, H)
+	x := make([]float64, W)
+	for _, sr := range src.val {
+		y := series[sr].Values
+		n := len(y)
+		sc := errScale(y[:n-H], p.Season)
+		if !(sc > 0) || !finite(sc) {
+			continue
+		}
+		z := src.z[sr]
+		gs := &p.Series[sr]
+		clear(g.acc)
+		for e, net := range g.ens {
+			idx := src.idx[sr]
+			if p.raw(e) {
+				idx = nil
+			}
+			level := fillWindow(x, z, idx, n-H, p.Season)
+			net.predictTo(x, g.y)
+			for k, v := range g.y {
+				g.acc[k] += v + level + seasonAt(idx, n-H+k)
+			}
+		}
+		for k := range H {
+			zv := g.acc[k] / float64(len(g.ens))
+			v := zv * gs.Scale
+			if gs.Log {
+				v = math.Exp(zv)
+			}
+			if e := math.Abs(y[n-H+k]-v) / sc; finite(e) {
+				p.Calib[k] = append(p.Calib[k], e)
+			}
+		}
+	}
+	for k := range p.Calib {
+		slices.Sort(p.Calib[k])
+	}
+	for i, s := range series {
+		p.Series[i].ErrScale = errScale(s.Values, p.Season)
+	}
+}
+
+// errScale returns the mean absolute seasonal difference of y (the MASE
+// scale) with period m, or with period 1 when y is too short for m.
+func errScale(y []float64, m int) float64 {
+	if len(y) <= m {
+		m = 1
+	}
+	if len(y) <= m {
+		return math.NaN()
+	}
+	var s float64
+	for t := m; t < len(y); t++ {
+		s += math.Abs(y[t] - y[t-m])
+	}
+	return s / float64(len(y)-m)
+}
+
+// ErrNoCalibration is returned by [Global.Radius] when the fitted series
+// gave no validation errors to calibrate intervals on (every series too
+// short for a validation window) or too few for the level.
+var ErrNoCalibration = errors.New("seq2one: too few validation errors to calibrate intervals of that level")
+
+// Radius writes to dst (allocated when nil or too short) the half-widths
+// of split-conformal prediction intervals at level percent (in (0, 100))
+// around the forecasts of series i, steps 1..h, and returns dst[:h].
+//
+// At fit time every series' last horizon is held out (for early stopping);
+// the fitted model's absolute errors there, each divided by its series'
+// MASE scale (mean |y_t − y_{t−m}|), are pooled over the series per
+// horizon step. The radius at step k is the ⌈(n+1)·level/100⌉-th smallest
+// of the n scaled errors of step k (the last step's beyond the horizon),
+// times series i's own scale. The errors come from the windows that also
+// chose the early-stopping epoch, so coverage may fall a little short of
+// the level. It panics if i is out of range.
+func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, error) {
+	if g.ens == nil {
+		return dst, ErrNotFitted
+	}
+	if i < 0 || i >= len(g.gp.Series) {
+		panic("seq2one: series index out of range")
+	}
+	if !(level > 0 && level < 100) {
+		return dst, fmt.Errorf("seq2one: interval level %v, want a percentage in (0, 100)", level)
+	}
+	if h < 1 {
+		return dst, fmt.Errorf("seq2one: horizon %d, want ≥ 1", h)
+	}
+	if cap(dst) < h {
+		dst = make([]float64, h)
+	}
+	dst = dst[:h]
+	sc := g.gp.Series[i].ErrScale
+	if !(sc >= 0) || !finite(sc) {
+		return dst, fmt.Errorf("seq2one: series %q: no error scale for intervals", g.gp.Series[i].ID)
+	}
+	for k := range dst {
+		c := g.gp.Calib[min(k, len(g.gp.Calib)-1)]
+		j := int(math.Ceil(float64(len(c)+1)*level/100)) - 1
+		if len(c) == 0 || j >= len(c) {
+			return dst, ErrNoCalibration
+		}
+		dst[k] = c[max(j, 0)] * sc
+	}
+	return dst, nil
 }
 
 func (g *Global) alloc() {

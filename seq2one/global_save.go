@@ -219,6 +219,16 @@ func (p *globalPipe) check() error {
 	case len(p.Series) == 0:
 		return errors.New("no series")
 	}
+	if len(p.Calib) != 0 && len(p.Calib) != p.Horizon {
+		return fmt.Errorf("%d calibration steps for horizon %d", len(p.Calib), p.Horizon)
+	}
+	for _, c := range p.Calib {
+		for _, v := range c {
+			if !(v >= 0) || !finite(v) {
+				return errors.New("bad calibration error")
+			}
+		}
+	}
 	W := p.window()
 	for i := range p.Series {
 		s := &p.Series[i]

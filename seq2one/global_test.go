@@ -294,3 +294,77 @@ func BenchmarkGlobalPredict(b *testing.B) {
 		}
 	}
 }
+
+// TestGlobalRadius checks the pooled conformal intervals: on held-out
+// data of the synthetic panel the 90 % intervals cover roughly 90 % of the
+// values, widths scale with each series' level, the loaded model gives
+// the same radii, and bad levels are errors.
+func TestGlobalRadius(t *testing.T) {
+	train, test := panel(12, 600, 24, 11)
+	g := seq2one.NewGlobal(smallGlobal(1, 0))
+	if err := g.Fit(context.Background(), train); err != nil {
+		t.Fatal(err)
+	}
+	fc, err := g.Predict(nil, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in, n int
+	var r0, r11 float64
+	for i := range fc {
+		r, err := g.Radius(nil, i, 24, 90)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range test[i] {
+			if !(r[k] > 0) {
+				t.Fatalf("Radius(series %d, 90)[%d] = %v, want > 0", i, k, r[k])
+			}
+			if math.Abs(v-fc[i][k]) <= r[k] {
+				in++
+			}
+			n++
+		}
+		switch i {
+		case 0:
+			r0 = r[0]
+		case 11:
+			r11 = r[0]
+		}
+	}
+	cov := float64(in) / float64(n)
+	t.Logf("90 %% interval coverage on the held-out day: %.3f", cov)
+	// 288 values from 12 series with correlated errors: a wide band.
+	if cov < 0.7 || cov > 0.995 {
+		t.Errorf("coverage %.3f, want about 0.9", cov)
+	}
+	if !(r11 > 1000*r0) {
+		t.Errorf("radius of the 10⁴-scale series %v, of the unit series %v: want them in proportion", r11, r0)
+	}
+	var buf bytes.Buffer
+	if err := g.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	h, err := seq2one.LoadGlobal(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := g.Radius(nil, 5, 30, 80)
+	got, err := h.Radius(nil, 5, 30, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Fatalf("loaded Radius[%d] = %v, want %v", k, got[k], want[k])
+		}
+	}
+	for _, l := range []float64{0, 100, -5, math.NaN()} {
+		if _, err := g.Radius(nil, 0, 24, l); err == nil {
+			t.Errorf("Radius(level %v) succeeded, want an error", l)
+		}
+	}
+	if _, err := g.Radius(nil, 0, 24, 99.9); !errors.Is(err, seq2one.ErrNoCalibration) {
+		t.Errorf("Radius(level 99.9) with 12 calibration series: %v, want ErrNoCalibration", err)
+	}
+}
