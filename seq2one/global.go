@@ -394,7 +394,9 @@ var ErrNoCalibration = errors.New("seq2one: too few validation errors to calibra
 // MASE scale (mean |y_t − y_{t−m}|), are pooled over the series per
 // horizon step. The radius at step k is the ⌈(n+1)·level/100⌉-th smallest
 // of the n scaled errors of step k (the last step's beyond the horizon),
-// times series i's own scale. The errors come from the windows that also
+// times series i's own scale. When there are too few series for the level,
+// the errors of all steps are pooled instead (one width for every step);
+// when even those are too few it returns ErrNoCalibration. The errors come from the windows that also
 // chose the early-stopping epoch, so coverage may fall a little short of
 // the level. It panics if i is out of range.
 func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, error) {
@@ -418,15 +420,38 @@ func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, erro
 	if !(sc >= 0) || !finite(sc) {
 		return dst, fmt.Errorf("seq2one: series %q: no error scale for intervals", g.gp.Series[i].ID)
 	}
+	if len(g.gp.Calib) == 0 {
+		return dst, ErrNoCalibration
+	}
+	var pooled []float64
 	for k := range dst {
 		c := g.gp.Calib[min(k, len(g.gp.Calib)-1)]
-		j := int(math.Ceil(float64(len(c)+1)*level/100)) - 1
-		if len(c) == 0 || j >= len(c) {
-			return dst, ErrNoCalibration
+		q, ok := conformalQuantile(c, level)
+		if !ok {
+			// Too few series for the level: pool the errors of all steps.
+			if pooled == nil {
+				for _, c := range g.gp.Calib {
+					pooled = append(pooled, c...)
+				}
+				slices.Sort(pooled)
+			}
+			if q, ok = conformalQuantile(pooled, level); !ok {
+				return dst, ErrNoCalibration
+			}
 		}
-		dst[k] = c[max(j, 0)] * sc
+		dst[k] = q * sc
 	}
 	return dst, nil
+}
+
+// conformalQuantile returns the ⌈(n+1)·level/100⌉-th smallest of the n
+// sorted values c, and false when n is too small for the level.
+func conformalQuantile(c []float64, level float64) (float64, bool) {
+	j := int(math.Ceil(float64(len(c)+1)*level/100)) - 1
+	if len(c) == 0 || j >= len(c) {
+		return 0, false
+	}
+	return c[max(j, 0)], true
 }
 
 func (g *Global) alloc() {

@@ -364,7 +364,16 @@ func TestGlobalRadius(t *testing.T) {
 			t.Errorf("Radius(level %v) succeeded, want an error", l)
 		}
 	}
+	// 12 series are too few for 95 % per step (⌈13·0.95⌉ = 13): the 288
+	// errors of all steps are pooled into one width.
+	r95, err := g.Radius(nil, 0, 24, 95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r95[0] != r95[23] {
+		t.Errorf("pooled 95 %% radius differs across steps: %v, %v", r95[0], r95[23])
+	}
 	if _, err := g.Radius(nil, 0, 24, 99.9); !errors.Is(err, seq2one.ErrNoCalibration) {
-		t.Errorf("Radius(level 99.9) with 12 calibration series: %v, want ErrNoCalibration", err)
+		t.Errorf("Radius(level 99.9) with 288 calibration errors: %v, want ErrNoCalibration", err)
 	}
 }

@@ -352,9 +352,10 @@ func TestGlobalAndLocalNetworks(t *testing.T) {
 			t.Errorf("forecast %v: stderr %q; want a global network only without --local", extra, r.stderr)
 		}
 	}
-	e := run(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--json", "--level", "80")
-	if e.code != exitUsage || !strings.Contains(e.stderr, "add --local") {
-		t.Errorf("global forecast with --level: exit %d, stderr %q; want a usage error", e.code, e.stderr)
+	// The global network's intervals come from its held-out horizons.
+	e := mustRun(t, "", append([]string{"forecast", "--input", smallWide, "--horizon", "4", "--json", "--level", "80"}, tinyNet...)...)
+	if !strings.Contains(e.stdout, `"intervals"`) {
+		t.Errorf("global forecast with --level: no intervals in\n%s", e.stdout)
 	}
 	r := mustRun(t, "", append([]string{"backtest", "--input", smallWide, "--horizon", "4", "--origins", "2", "--models", "lstm,snaive"}, tinyNet...)...)
 	if !strings.Contains(r.stdout, "lstm") || !strings.Contains(r.stdout, "snaive") {

@@ -164,13 +164,10 @@ func runForecast(cCtx *cli.Context) error {
 		ms.workers = 1 // parallel across series instead
 	}
 	if !single && isNetwork(name) && !cCtx.Bool("local") {
-		if len(levels) > 0 {
-			return usagef(cCtx, "--level with the global network is not available yet (its intervals would need a global refit per calibration fold); add --local, or use a baseline model")
-		}
 		if save != "" {
 			return usagef(cCtx, "--save with the global network is not available yet; add --local")
 		}
-		fcs, err := forecastGlobal(cCtx, ds.Series, name, h, season.Period, prog)
+		fcs, err := forecastGlobal(cCtx, ds.Series, name, h, levels, season.Period, prog)
 		if err != nil {
 			return err
 		}
@@ -225,7 +222,11 @@ func runForecast(cCtx *cli.Context) error {
 // forecastGlobal fits one global network on all series (seq2one.Global:
 // per-series normalisation, windows drawn from every series) and forecasts
 // h steps of each.
-func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h, season int, prog *progress) ([]seriesForecast, error) {
+//
+// Intervals at levels are seq2one's pooled split-conformal ones
+// (Global.Radius): the network's errors on every series' held-out last
+// horizon, scaled by each series' MASE scale, so no refit is needed.
+func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h int, levels []float64, season int, prog *progress) ([]seriesForecast, error) {
 	ms := settingsFrom(cCtx, season)
 	cfg := ms.netConfig(name)
 	cfg.Horizon = h // the direct head forecasts exactly the horizon asked for
@@ -246,6 +247,17 @@ func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h
 	fcs := make([]seriesForecast, len(series))
 	for i, s := range series {
 		fcs[i] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p[i][:h]}
+		for _, l := range levels {
+			r, err := g.Radius(nil, i, h, l)
+			if err != nil {
+				return nil, fmt.Errorf("series %q: --level %v: %w", s.ID, l, err)
+			}
+			b := band{Level: l, Lo: make([]float64, h), Hi: make([]float64, h)}
+			for k, v := range fcs[i].Point {
+				b.Lo[k], b.Hi[k] = v-r[k], v+r[k]
+			}
+			fcs[i].Bands = append(fcs[i].Bands, b)
+		}
 	}
 	return fcs, nil
 }
