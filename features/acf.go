@@ -19,7 +19,9 @@ import (
 //
 // A constant series (zero variance), a single value and an empty x have no
 // defined autocorrelation; ACF then writes 1 at lag 0 and 0 at every other
-// lag, so no NaN is produced from finite input. NaN in x propagates to dst.
+// lag, so no NaN is produced from finite input, however large (values whose
+// sums of squares would overflow are rescaled first). NaN or ±Inf in x
+// propagates to dst as NaN.
 //
 // If dst is nil a new slice of length maxLag+1 is allocated. It panics if
 // maxLag is negative or dst is non-nil with length other than maxLag+1.
@@ -41,6 +43,18 @@ func ACF(dst, x []float64, maxLag int) []float64 {
 		d := v - mean
 		c0 += d * d
 	}
+	if math.IsInf(mean, 0) || math.IsInf(c0, 0) || math.IsNaN(c0) {
+		if s := maxAbsFinite(x); s > 0 {
+			// Finite values so large that the sums overflow (|x| beyond
+			// about 1e154). The ACF is scale-invariant, so compute it on
+			// x/s; the ordinary path stays untouched and bit-identical.
+			y := make([]float64, n)
+			for i, v := range x {
+				y[i] = v / s
+			}
+			return ACF(dst, y, maxLag)
+		}
+	}
 	dst[0] = 1
 	if n == 0 || c0 == 0 {
 		for k := 1; k <= maxLag; k++ {
@@ -59,6 +73,19 @@ func ACF(dst, x []float64, maxLag int) []float64 {
 		dst[k] = 0
 	}
 	return dst
+}
+
+// maxAbsFinite returns max |x[i]|, or 0 when x holds a NaN or ±Inf (whose
+// propagation the caller keeps).
+func maxAbsFinite(x []float64) float64 {
+	var m float64
+	for _, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0
+		}
+		m = math.Max(m, math.Abs(v))
+	}
+	return m
 }
 
 // useFFT reports whether the ACF of n values at lags 0..lags is computed by

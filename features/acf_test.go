@@ -49,10 +49,25 @@ func TestACF(t *testing.T) {
 		{"single", []float64{7}, 1, []float64{1, 0}},
 		{"empty", nil, 1, []float64{1, 0}},
 		{"lag zero", []float64{1, 5, 2}, 0, []float64{1}},
+		// Alternating ±1 of even length n: mean 0, r(k) = (−1)^k (n−k)/n.
+		{"alternating 8", []float64{1, -1, 1, -1, 1, -1, 1, -1}, 3, []float64{1, -7.0 / 8, 6.0 / 8, -5.0 / 8}},
+		// 1..10: r(k) = Σ_{t>k}(t−5.5)(t−k−5.5)/82.5 by hand, 57.75/82.5,
+		// 34/82.5, 12.25/82.5 (R's acf(1:10) prints 0.700 0.412 0.148).
+		{"1..10", []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 3, []float64{1, 57.75 / 82.5, 34 / 82.5, 12.25 / 82.5}},
+		// The ramp scaled by 1e300: its sum and sum of squares overflow,
+		// but the ACF is scale-invariant, so the ramp's values hold.
+		{"huge ramp", []float64{1e300, 2e300, 3e300, 4e300}, 4, []float64{1, 0.25, -0.3, -0.45, 0}},
+		{"huge alternating", []float64{1e308, -1e308, 1e308, -1e308}, 2, []float64{1, -0.75, 0.5}},
 	} {
 		got := features.ACF(nil, test.x, test.maxLag)
 		if !floatsEqual(got, test.want, 1e-14) {
 			t.Errorf("ACF(%s %v, %d) = %v, want %v", test.name, test.x, test.maxLag, got, test.want)
+		}
+	}
+	// NaN and ±Inf propagate as NaN; they are never rescaled away.
+	for _, x := range [][]float64{{1, math.NaN(), 3}, {1, math.Inf(1), 3}, {1e308, math.Inf(-1), 1e308}} {
+		if got := features.ACF(nil, x, 1); !math.IsNaN(got[1]) {
+			t.Errorf("ACF(%v, 1)[1] = %v, want NaN", x, got[1])
 		}
 	}
 }
