@@ -10,55 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/plot"
 )
-
-// TestACF checks acfTo against references. For the alternating series
-// +1,−1,+1,… of even length n the mean is 0 and r_k = (−1)^k (n−k)/n exactly.
-// For 1..10, the biased estimator gives r_k = Σ_{t>k}(t−5.5)(t−k−5.5)/82.5,
-// which by hand is 57.75/82.5 = 0.700, 34/82.5 = 0.412 and 12.25/82.5 = 0.148
-// (R's acf(1:10) prints the same three values).
-func TestACF(t *testing.T) {
-	const n = 20
-	alt := make([]float64, n)
-	for i := range alt {
-		alt[i] = 1 - 2*float64(i%2)
-	}
-	got := acfTo(make([]float64, 6), alt)
-	for k, r := range got {
-		want := math.Pow(-1, float64(k)) * float64(n-k) / n
-		if !scalar.EqualWithinAbsOrRel(r, want, 1e-12, 1e-12) {
-			t.Errorf("acfTo(alternating)[%d] = %v, want %v", k, r, want)
-		}
-	}
-	trend := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
-	got = acfTo(make([]float64, 4), trend)
-	for k, want := range []float64{1, 0.700, 0.412, 0.148} {
-		if !scalar.EqualWithinAbsOrRel(got[k], want, 5e-4, 0) {
-			t.Errorf("acfTo(1:10)[%d] = %.4f, want %.3f (R acf)", k, got[k], want)
-		}
-	}
-	// Scale invariance, including values whose squares overflow.
-	big := make([]float64, len(trend))
-	for i, v := range trend {
-		big[i] = v * 1e300
-	}
-	gotBig := acfTo(make([]float64, 4), big)
-	for k := range got {
-		if !scalar.EqualWithinAbsOrRel(gotBig[k], got[k], 1e-12, 1e-12) {
-			t.Errorf("acfTo(1e300·(1:10))[%d] = %v, want %v", k, gotBig[k], got[k])
-		}
-	}
-	for k, r := range acfTo(make([]float64, 3), []float64{2, 2, 2}) {
-		if !math.IsNaN(r) {
-			t.Errorf("acfTo(constant)[%d] = %v, want NaN", k, r)
-		}
-	}
-	if panics(func() { acfTo(make([]float64, 4), []float64{1, 2, 3}) }) == nil {
-		t.Error("acfTo with more lags than values did not panic")
-	}
-}
 
 func labels(ticks []plot.Tick) []string {
 	var out []string

@@ -3,8 +3,10 @@ package plots
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
+	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/plot"
@@ -155,7 +157,10 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 
 	// Autocorrelation with white-noise bounds.
 	lags := c.lags()
-	acf := acfTo(make([]float64, lags+1), r)
+	// features.ACF is the biased estimator of statsmodels' and R's acf;
+	// it rescales values whose squares would overflow.
+	acf := features.ACF(nil, r, lags)
+	flat := slices.Min(r) == slices.Max(r) // ACF undefined: no stems
 	bound := 1.96 / math.Sqrt(float64(n))
 	ac = newPlot("autocorrelation", "lag", "ACF")
 	ac.X.Tick.Marker = niceTicker{want: 8, integer: true}
@@ -168,11 +173,8 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	ac.Add(hline{Y: bound, LineStyle: lineStyle(Blue, 1, vg.Points(4), vg.Points(3))})
 	ac.Add(hline{Y: -bound, LineStyle: lineStyle(Blue, 1, vg.Points(4), vg.Points(3))})
 	stems := make(plotter.XYs, 0, lags)
-	for k := 1; k <= lags; k++ {
+	for k := 1; k <= lags && !flat; k++ {
 		v := acf[k]
-		if math.IsNaN(v) { // constant residuals: ACF undefined
-			continue
-		}
 		col := Black
 		if math.Abs(v) > bound {
 			col = Vermillion
@@ -220,52 +222,4 @@ func minMax(v []float64) (lo, hi float64) {
 		hi = math.Max(hi, x)
 	}
 	return lo, hi
-}
-
-// acfTo writes the sample autocorrelations of x at lags 0..len(dst)-1 into
-// dst and returns it:
-//
-//	r_k = Σ_{t=k}^{n-1} (x_t − x̄)(x_{t−k} − x̄) / Σ_{t=0}^{n-1} (x_t − x̄)²
-//
-// the biased estimator used by statsmodels' acf (adjusted=False) and R's
-// acf. If x is constant every entry is NaN. It panics if len(dst) > len(x).
-func acfTo(dst, x []float64) []float64 {
-	n := len(x)
-	if len(dst) > n {
-		panic("plots: acf lag beyond series length")
-	}
-	// The ACF is scale-invariant: divide by the largest magnitude so that
-	// sums of squares of huge values do not overflow.
-	scale := 0.0
-	for _, v := range x {
-		scale = math.Max(scale, math.Abs(v))
-	}
-	if scale == 0 {
-		for k := range dst {
-			dst[k] = math.NaN()
-		}
-		return dst
-	}
-	var mean float64
-	for _, v := range x {
-		mean += v / scale
-	}
-	mean /= float64(n)
-	var den float64
-	for _, v := range x {
-		d := v/scale - mean
-		den += d * d
-	}
-	for k := range dst {
-		if den == 0 {
-			dst[k] = math.NaN()
-			continue
-		}
-		var num float64
-		for t := k; t < n; t++ {
-			num += (x[t]/scale - mean) * (x[t-k]/scale - mean)
-		}
-		dst[k] = num / den
-	}
-	return dst
 }
