@@ -67,7 +67,8 @@ type Decomposition struct {
 //     (additive) or scaled to mean 1 (multiplicative).
 //
 // It returns an error wrapping [ErrPeriod] if m < 2, [ErrTooShort] if
-// len(x) < 2m, [ErrNonFinite] if x holds NaN or ±Inf, and [ErrNonPositive]
+// len(x) < 2m, [ErrNonFinite] if x holds NaN or ±Inf or values so large
+// that the moving average or the indices overflow, and [ErrNonPositive]
 // for a Multiplicative decomposition of data with a value ≤ 0. It panics if
 // kind is unknown. x is not modified.
 func Decompose(x []float64, m int, kind DecompKind) (*Decomposition, error) {
@@ -113,6 +114,10 @@ func Decompose(x []float64, m int, kind DecompKind) (*Decomposition, error) {
 		}
 		counts[t%m]++
 	}
+	h := m / 2
+	if err := checkFinite("decompose trend", d.Trend[h:n-h]); err != nil {
+		return nil, fmt.Errorf("%w (values too large for the moving average)", err)
+	}
 	var mean float64
 	for i := range d.Indices {
 		// n ≥ 2m guarantees every phase has at least one defined trend
@@ -128,6 +133,9 @@ func Decompose(x []float64, m int, kind DecompKind) (*Decomposition, error) {
 		} else {
 			d.Indices[i] /= mean
 		}
+	}
+	if err := checkFinite("decompose seasonal indices", d.Indices); err != nil {
+		return nil, fmt.Errorf("%w (values too large or too small)", err)
 	}
 	for t, v := range x {
 		s := d.Indices[t%m]

@@ -189,6 +189,8 @@ func TestDecomposeErrors(t *testing.T) {
 		{"empty", nil, 2, features.Additive, features.ErrTooShort},
 		{"NaN", []float64{1, 2, math.NaN(), 4}, 2, features.Additive, features.ErrNonFinite},
 		{"Inf", []float64{1, 2, 3, math.Inf(1)}, 2, features.Multiplicative, features.ErrNonFinite},
+		// Finite, but the moving average's sum overflows.
+		{"huge", []float64{1.5e308, 1.5e308, 1.5e308, 1.5e308}, 2, features.Additive, features.ErrNonFinite},
 		{"zero", []float64{1, 2, 0, 4}, 2, features.Multiplicative, features.ErrNonPositive},
 		{"negative", []float64{1, -2, 3, 4}, 2, features.Multiplicative, features.ErrNonPositive},
 	} {

@@ -37,8 +37,8 @@ type Standard struct {
 }
 
 // Fit sets Mean and Std from x. It returns an error wrapping [ErrEmpty] for
-// empty x and [ErrNonFinite] for NaN or ±Inf values; the receiver is
-// unchanged on error.
+// empty x and [ErrNonFinite] for NaN or ±Inf values and for values so large
+// that the mean or variance overflows; the receiver is unchanged on error.
 func (s *Standard) Fit(x []float64) error {
 	if len(x) == 0 {
 		return fmt.Errorf("%w: standard scaler fit", ErrEmpty)
@@ -46,7 +46,11 @@ func (s *Standard) Fit(x []float64) error {
 	if err := checkFinite("standard scaler fit", x); err != nil {
 		return err
 	}
-	s.Mean, s.Std = meanStd(x)
+	mean, std := meanStd(x)
+	if math.IsInf(mean, 0) || math.IsNaN(std) || math.IsInf(std, 0) {
+		return fmt.Errorf("%w: standard scaler fit: values too large (the mean or variance overflows)", ErrNonFinite)
+	}
+	s.Mean, s.Std = mean, std
 	return nil
 }
 
@@ -108,8 +112,8 @@ type MinMax struct {
 }
 
 // Fit sets Min and Max from x. It returns an error wrapping [ErrEmpty] for
-// empty x and [ErrNonFinite] for NaN or ±Inf values; the receiver is
-// unchanged on error.
+// empty x and [ErrNonFinite] for NaN or ±Inf values and for a range
+// Max − Min that overflows; the receiver is unchanged on error.
 func (s *MinMax) Fit(x []float64) error {
 	if len(x) == 0 {
 		return fmt.Errorf("%w: min-max scaler fit", ErrEmpty)
@@ -121,6 +125,9 @@ func (s *MinMax) Fit(x []float64) error {
 	for _, v := range x[1:] {
 		lo = math.Min(lo, v)
 		hi = math.Max(hi, v)
+	}
+	if math.IsInf(hi-lo, 0) {
+		return fmt.Errorf("%w: min-max scaler fit: range %v to %v overflows", ErrNonFinite, lo, hi)
 	}
 	s.Min, s.Max = lo, hi
 	return nil

@@ -108,6 +108,9 @@ func TestScalerFitErrors(t *testing.T) {
 		{"standard NaN", &features.Standard{Mean: 1, Std: 2}, []float64{1, math.NaN()}, features.ErrNonFinite},
 		{"min-max Inf", &features.MinMax{Min: 1, Max: 2}, []float64{math.Inf(-1), 1}, features.ErrNonFinite},
 		{"min-max empty", &features.MinMax{Min: 1, Max: 2}, []float64{}, features.ErrEmpty},
+		// Finite values whose statistics overflow would scale to NaN.
+		{"standard overflow", &features.Standard{Mean: 1, Std: 2}, []float64{1e308, 1e308, -1e308}, features.ErrNonFinite},
+		{"min-max overflow", &features.MinMax{Min: 1, Max: 2}, []float64{-1e308, 1e308}, features.ErrNonFinite},
 		{"log zero", &features.Log{}, []float64{1, 0}, features.ErrNonPositive},
 		{"log negative", &features.Log{}, []float64{-1}, features.ErrNonPositive},
 		{"log shift too small", &features.Log{Shift: 1}, []float64{-1}, features.ErrNonPositive},
