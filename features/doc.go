@@ -11,26 +11,31 @@
 //
 // # How the other packages use it
 //
-// Package seq2one trains LSTM and RNN models on windows. It fits a [Scaler]
-// ([Standard], [MinMax], or [Log] for positive data) on the training part
-// only, transforms the series, and indexes its windows with [WindowIndex]
-// or [NewWindows]. During training it draws window indices in a seeded
-// random order and copies each window into reused buffers with
-// [FillWindow] or [Windows.Fill], which do not allocate, so many series can
-// be trained on without materialising every window. [NormalizeColumn]
-// applies per-window (instance) normalisation. Calendar features
-// ([Calendar], with defaults from [CalendarFor]) and [Fourier] terms are
-// extra input columns; they are known for future times too. The fitted
-// scalers have exported fields so that the model file can store them, and
-// [Standard.InverseTo] and friends map predictions back.
+// Package seq2one builds its own windows (level-relative, with seasonal
+// views) but takes its seasonal machinery from here: [SeasonalityTest] and
+// [Decompose] decide and remove the season, [Diff] with [DetectPeriods]
+// proposes a period when none is given, [Standard] scales covariates (its
+// exported fields go into the model file), and [Calendar] (defaults from
+// [CalendarFor]) and [Fourier] add input columns that are known for future
+// times too.
 //
 // Package eval uses [SeasonalityTest] and [Decompose] (multiplicative) for
 // the M4 Naive2 benchmark: when the M4 90 % autocorrelation test finds the
 // series seasonal at its period, the forecast is the last deseasonalised
-// value times [Decomposition.SeasonalAt] of the future time.
+// value times [Decomposition.SeasonalAt] of the future time. Holt-Winters
+// takes its initial seasonal states from [Decompose], and the baselines
+// resolve an unset period with [DetectPeriods].
 //
-// The command tsforecast uses [DetectPeriods] to propose a seasonal period
-// when the user gives none, and [Diff]/[Undiff] for differenced models.
+// The command tsforecast uses [DetectPeriods] (on the series or its first
+// differences) to propose a seasonal period when the user gives none, and
+// [ACF] for its autocorrelation chart; package plots uses [ACF] for the
+// residual diagnostics.
+//
+// The window functions ([WindowIndex], [NewWindows], [FillWindow],
+// [Windows.Fill]), the other scalers ([MinMax], [Log]), [NormalizeColumn]
+// and [Undiff] are for library users who build their own models: the
+// window functions copy windows into reused buffers without allocating and
+// never let a window straddle a gap or a filled-in value.
 //
 // # Windows
 //
