@@ -103,8 +103,11 @@ type Naive struct {
 }
 
 // Fit records the last value of s. It fails on an empty series or a
-// non-finite value.
+// non-finite value; after a failed Fit (or Update), Predict returns
+// [ErrNotFitted] rather than the previous forecast. The same holds for every
+// baseline in this package.
 func (m *Naive) Fit(_ context.Context, s *forecast.Series) error {
+	m.fitted = false
 	if err := checkFinite(s, NameNaive); err != nil {
 		return err
 	}
@@ -149,6 +152,7 @@ func (m *SeasonalNaive) Fit(_ context.Context, s *forecast.Series) error {
 	if m.Period < 0 {
 		panic(errPeriod)
 	}
+	m.season = m.season[:0]
 	if err := checkFinite(s, NameSeasonalNaive); err != nil {
 		return err
 	}
@@ -187,6 +191,7 @@ type Drift struct {
 // Fit records the last value and the mean step of s. It fails on a
 // non-finite value or fewer than two values.
 func (m *Drift) Fit(_ context.Context, s *forecast.Series) error {
+	m.fitted = false
 	if err := checkFinite(s, NameDrift); err != nil {
 		return err
 	}
@@ -225,6 +230,7 @@ type Mean struct {
 // Fit records the mean of s. It fails on an empty series or a non-finite
 // value.
 func (m *Mean) Fit(_ context.Context, s *forecast.Series) error {
+	m.fitted = false
 	if err := checkFinite(s, NameMean); err != nil {
 		return err
 	}

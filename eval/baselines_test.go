@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/floats/scalar"
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -20,23 +21,28 @@ func series(v ...float64) *forecast.Series {
 // Expected forecasts are worked out by hand from each model's definition.
 func TestBaselineForecasts(t *testing.T) {
 	x := series(1, 2, 3, 4, 5, 7)
+	// After Update with the history 3, 2, 1, 9, 9, 9 (for models with
+	// Update): naive and seasonal naive 9; drift 9 + (9−3)/5 = 10.2; mean
+	// 33/6 = 5.5.
+	upd := series(3, 2, 1, 9, 9, 9)
 	for _, test := range []struct {
-		name string
-		f    forecast.Forecaster
-		s    *forecast.Series
-		h    int
-		want []float64
+		name    string
+		f       forecast.Forecaster
+		s       *forecast.Series
+		h       int
+		want    []float64
+		updated float64
 	}{
-		{"naive", &eval.Naive{}, x, 3, []float64{7, 7, 7}},
-		{"snaive m=3", &eval.SeasonalNaive{Period: 3}, x, 5, []float64{4, 5, 7, 4, 5}},
-		{"snaive m=1", &eval.SeasonalNaive{Period: 1}, x, 2, []float64{7, 7}},
+		{"naive", &eval.Naive{}, x, 3, []float64{7, 7, 7}, 9},
+		{"snaive m=3", &eval.SeasonalNaive{Period: 3}, x, 5, []float64{4, 5, 7, 4, 5}, 9},
+		{"snaive m=1", &eval.SeasonalNaive{Period: 1}, x, 2, []float64{7, 7}, 9},
 		// slope (7−1)/5 = 1.2
-		{"drift", &eval.Drift{}, x, 2, []float64{8.2, 9.4}},
-		{"mean", &eval.Mean{}, x, 2, []float64{22.0 / 6, 22.0 / 6}},
+		{"drift", &eval.Drift{}, x, 2, []float64{8.2, 9.4}, 10.2},
+		{"mean", &eval.Mean{}, x, 2, []float64{22.0 / 6, 22.0 / 6}, 5.5},
 		// Too short for the seasonality test (needs 3m): naive.
-		{"naive2 short", &eval.Naive2{Period: 4}, x, 2, []float64{7, 7}},
+		{"naive2 short", &eval.Naive2{Period: 4}, x, 2, []float64{7, 7}, 0},
 		// Monthly frequency default m = 12 on 6 values: naive.
-		{"naive2 default", &eval.Naive2{}, &forecast.Series{Values: x.Values, Freq: forecast.Monthly}, 1, []float64{7}},
+		{"naive2 default", &eval.Naive2{}, &forecast.Series{Values: x.Values, Freq: forecast.Monthly}, 1, []float64{7}, 0},
 	} {
 		if _, err := test.f.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
 			t.Errorf("%s: Predict before Fit: %v, want ErrNotFitted", test.name, err)
@@ -58,13 +64,20 @@ func TestBaselineForecasts(t *testing.T) {
 		}
 		// Update conditions on a new history.
 		if u, ok := test.f.(forecast.Updater); ok {
-			if err := u.Update(series(3, 2, 1, 9, 9, 9)); err != nil {
+			if err := u.Update(upd); err != nil {
 				t.Fatalf("%s: Update: %v", test.name, err)
 			}
 			got, _ := test.f.Predict(nil, 1)
-			if test.name != "mean" && test.name != "drift" && got[0] != 9 {
-				t.Errorf("%s: after Update forecast %v, want 9", test.name, got[0])
+			if !scalar.EqualWithinAbsOrRel(got[0], test.updated, 1e-12, 1e-12) {
+				t.Errorf("%s: after Update forecast %v, want %v", test.name, got[0], test.updated)
 			}
+		}
+		// A failed Fit leaves no stale forecast behind.
+		if err := test.f.Fit(context.Background(), series(1, math.NaN(), 3)); err == nil {
+			t.Errorf("%s: Fit with NaN did not fail", test.name)
+		}
+		if _, err := test.f.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
+			t.Errorf("%s: Predict after a failed Fit: %v, want ErrNotFitted", test.name, err)
 		}
 	}
 }
@@ -159,6 +172,17 @@ func TestHoltWintersPerfectSeason(t *testing.T) {
 	}
 	if again, _ := hw.Predict(nil, 12); !floats.Equal(again, got) {
 		t.Errorf("Update with the fitted history changed the forecast: %v, want %v", again, got)
+	}
+	// A failed Update (NaN in the history) leaves no stale forecast, and
+	// a later Update recovers with the fitted parameters.
+	bad := series(v[:108]...)
+	bad.Values = append([]float64(nil), bad.Values...)
+	bad.Values[50] = math.NaN()
+	if err := hw.Update(bad); err == nil {
+		t.Error("Update with NaN did not fail")
+	}
+	if _, err := hw.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
+		t.Errorf("Predict after a failed Update: %v, want ErrNotFitted", err)
 	}
 	// Update with the full history keeps the parameters and moves the
 	// forecast origin.

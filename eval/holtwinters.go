@@ -113,6 +113,7 @@ type HoltWinters struct {
 	season       []float64
 	m            int
 	fitted       bool
+	stale        bool // the last Update failed: the states are not for the current history
 
 	// Workspace.
 	y               []float64
@@ -491,7 +492,7 @@ func (p *hwParams) eval(x []float64) {
 
 // Fit estimates the parameters and states from s; see [HoltWinters].
 func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
-	hw.fitted = false
+	hw.fitted, hw.stale = false, false
 	if err := hw.check(s, 0); err != nil {
 		return err
 	}
@@ -614,10 +615,13 @@ const hwMaxEvals = 2000
 // initial states are kept, so Update on the fitted history itself
 // reproduces the fit exactly; otherwise (a sliding window) the initial
 // states are set by the heuristic on s. The period stays the fitted one.
+// After a failed Update, Predict returns [ErrNotFitted] until an Update or
+// Fit succeeds; the fitted parameters are kept.
 func (hw *HoltWinters) Update(s *forecast.Series) error {
 	if !hw.fitted {
 		return ErrNotFitted
 	}
+	hw.stale = true
 	if err := hw.check(s, hw.m); err != nil {
 		return err
 	}
@@ -631,13 +635,14 @@ func (hw *HoltWinters) Update(s *forecast.Series) error {
 	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, hw.s0, true) == math.MaxFloat64 {
 		return fmt.Errorf("eval: %s: series %q: the filter diverged", NameHoltWinters, s.ID)
 	}
+	hw.stale = false
 	return nil
 }
 
 // Predict writes the h-step forecasts into dst. It does not allocate when
 // dst has room for h values.
 func (hw *HoltWinters) Predict(dst []float64, h int) ([]float64, error) {
-	if !hw.fitted {
+	if !hw.fitted || hw.stale {
 		return nil, ErrNotFitted
 	}
 	dst = resize(dst, h)
