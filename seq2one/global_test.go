@@ -377,3 +377,49 @@ func TestGlobalRadius(t *testing.T) {
 		t.Errorf("Radius(level 99.9) with 288 calibration errors: %v, want ErrNoCalibration", err)
 	}
 }
+
+// TestGlobalUpdate checks that Update with the fitted histories changes
+// no forecast, that a longer history of one series moves its forecast and
+// leaves the others alone, and that unknown IDs and values a log series
+// cannot take are rejected.
+func TestGlobalUpdate(t *testing.T) {
+	train, test := panel(4, 400, 24, 12)
+	cfg := smallGlobal(1, 0)
+	cfg.Epochs = 3
+	g := seq2one.NewGlobal(cfg)
+	if err := g.Fit(context.Background(), train); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := g.Predict(nil, 24)
+	if err := g.Update(train); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := g.Predict(nil, 24)
+	for i := range want {
+		for k := range want[i] {
+			if got[i][k] != want[i][k] {
+				t.Fatalf("after Update with the fitted history: forecast[%d][%d] = %v, want %v", i, k, got[i][k], want[i][k])
+			}
+		}
+	}
+	longer := &forecast.Series{ID: train[1].ID, Values: append(append([]float64(nil), train[1].Values...), test[1]...)}
+	if err := g.Update([]*forecast.Series{longer}); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := g.PredictSeries(nil, 1, 24)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved[0] == want[1][0] {
+		t.Errorf("forecast after a longer history equals the old one")
+	}
+	if again, _ := g.PredictSeries(nil, 0, 24); again[0] != want[0][0] {
+		t.Errorf("series 0 changed after updating series 1 only")
+	}
+	if err := g.Update([]*forecast.Series{{ID: "nope", Values: []float64{1, 2, 3}}}); err == nil {
+		t.Error("Update with an unknown ID succeeded")
+	}
+	if err := g.Update([]*forecast.Series{{ID: train[2].ID, Values: []float64{1, -2, 3}}}); err == nil {
+		t.Error("Update with a non-positive value of a log series succeeded")
+	}
+}
