@@ -87,6 +87,15 @@ func period(p int, s *forecast.Series) int {
 	return 1
 }
 
+// predictDst returns dst resized to h for Predict, or an error for a
+// negative horizon (as seq2one's Predict does).
+func predictDst(dst []float64, h int) ([]float64, error) {
+	if h < 0 {
+		return nil, fmt.Errorf("eval: negative horizon %d", h)
+	}
+	return resize(dst, h), nil
+}
+
 func resize(s []float64, n int) []float64 {
 	if n > cap(s) {
 		return make([]float64, n)
@@ -126,7 +135,10 @@ func (m *Naive) Predict(dst []float64, h int) ([]float64, error) {
 	if !m.fitted {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	for i := range dst {
 		dst[i] = m.last
 	}
@@ -172,7 +184,10 @@ func (m *SeasonalNaive) Predict(dst []float64, h int) ([]float64, error) {
 	if len(m.season) == 0 {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	p := len(m.season)
 	for i := range dst {
 		dst[i] = m.season[i%p]
@@ -213,7 +228,10 @@ func (m *Drift) Predict(dst []float64, h int) ([]float64, error) {
 	if !m.fitted {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	for i := range dst {
 		dst[i] = m.last + float64(i+1)*m.slope
 	}
@@ -253,7 +271,10 @@ func (m *Mean) Predict(dst []float64, h int) ([]float64, error) {
 	if !m.fitted {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	for i := range dst {
 		dst[i] = m.mean
 	}

@@ -57,6 +57,9 @@ func TestBaselineForecasts(t *testing.T) {
 		if !floats.EqualApprox(got, test.want, 1e-12) {
 			t.Errorf("%s: Predict(%d) = %v, want %v", test.name, test.h, got, test.want)
 		}
+		if _, err := test.f.Predict(nil, -1); err == nil {
+			t.Errorf("%s: Predict(nil, -1) did not fail", test.name)
+		}
 		// Predict reuses dst without allocating.
 		dst := make([]float64, test.h)
 		if a := testing.AllocsPerRun(10, func() { test.f.Predict(dst, test.h) }); a != 0 {

@@ -645,7 +645,10 @@ func (hw *HoltWinters) Predict(dst []float64, h int) ([]float64, error) {
 	if !hw.fitted || hw.stale {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	mult := hw.Seasonal == Multiplicative && hw.m > 1
 	damp := 0.0
 	pw := 1.0

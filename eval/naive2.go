@@ -83,7 +83,10 @@ func (m *Naive2) Predict(dst []float64, h int) ([]float64, error) {
 	if !m.fitted {
 		return nil, ErrNotFitted
 	}
-	dst = resize(dst, h)
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
 	for i := range dst {
 		dst[i] = m.last
 		if p := len(m.indices); p > 0 {
