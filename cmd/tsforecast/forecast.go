@@ -147,8 +147,8 @@ func runForecast(cCtx *cli.Context) error {
 	if layout == outWide && len(levels) > 0 && !cCtx.Bool("json") {
 		return usagef(cCtx, "--level: a wide (M4) forecast file has no room for intervals; add --json, or drop --level")
 	}
-	if save != "" && len(ds.Series) > 1 {
-		return usagef(cCtx, "--save needs a single-series input; %s holds %d series", ds.Name, len(ds.Series))
+	if save != "" && len(ds.Series) > 1 && cCtx.Bool("local") {
+		return usagef(cCtx, "--save with --local: %s holds %d series and a saved model belongs to one series; drop --local to save the global network", ds.Name, len(ds.Series))
 	}
 	prog := newProgress(cCtx)
 	season := chooseSeason(cCtx.Int("season"), ds.Series)
@@ -164,10 +164,7 @@ func runForecast(cCtx *cli.Context) error {
 		ms.workers = 1 // parallel across series instead
 	}
 	if !single && isNetwork(name) && !cCtx.Bool("local") {
-		if save != "" {
-			return usagef(cCtx, "--save with the global network is not available yet; add --local")
-		}
-		fcs, err := forecastGlobal(cCtx, ds.Series, name, h, levels, season.Period, prog)
+		fcs, err := forecastGlobal(cCtx, ds.Series, name, h, levels, season.Period, save, prog)
 		if err != nil {
 			return err
 		}
@@ -226,7 +223,10 @@ func runForecast(cCtx *cli.Context) error {
 // Intervals at levels are seq2one's pooled split-conformal ones
 // (Global.Radius): the network's errors on every series' held-out last
 // horizon, scaled by each series' MASE scale, so no refit is needed.
-func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h int, levels []float64, season int, prog *progress) ([]seriesForecast, error) {
+//
+// With save set, the fitted network is saved there (seq2one.Global.SaveFile)
+// for 'tsforecast predict'.
+func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h int, levels []float64, season int, save string, prog *progress) ([]seriesForecast, error) {
 	ms := settingsFrom(cCtx, season)
 	cfg := ms.netConfig(name)
 	cfg.Horizon = h // the direct head forecasts exactly the horizon asked for
@@ -240,6 +240,11 @@ func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h
 		return nil, err
 	}
 	noteTraining(prog, "global "+name, g.History())
+	if save != "" {
+		if err := g.SaveFile(save); err != nil {
+			return nil, err
+		}
+	}
 	p, err := g.Predict(nil, h)
 	if err != nil {
 		return nil, err

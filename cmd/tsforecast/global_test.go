@@ -106,3 +106,26 @@ func TestBacktestGlobal(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalSavePredict checks that forecast --save on a multi-series file
+// saves the global network and that predict with it on the same file
+// forecasts exactly as the run that saved it.
+func TestGlobalSavePredict(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "panel.csv")
+	writePanel(t, in, 6, 150, 0, 12)
+	model := filepath.Join(dir, "g.model")
+	args := []string{"--input", in, "--horizon", "12", "--epochs", "4", "--hidden", "8"}
+	fc := mustRun(t, "", append([]string{"forecast", "--save", model}, args...)...)
+	pr := mustRun(t, "", "predict", "--model", model, "--input", in, "--horizon", "12")
+	if pr.stdout != fc.stdout {
+		t.Errorf("predict with the saved global network:\n%s\nforecast:\n%s", pr.stdout, fc.stdout)
+	}
+	if rows := readCSV(t, pr.stdout); len(rows) != 7 {
+		t.Errorf("predict: %d rows, want a header and 6 series", len(rows))
+	}
+	r := run(t, "", append([]string{"forecast", "--save", model, "--local"}, args...)...)
+	if r.code != exitUsage {
+		t.Errorf("forecast --save --local on a multi-series file: exit %d, want a usage error", r.code)
+	}
+}

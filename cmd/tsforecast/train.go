@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
 
 	"github.com/tsforecast/tsforecast/forecast"
@@ -65,6 +67,15 @@ func runPredict(cCtx *cli.Context) error {
 		return err
 	}
 	m, err := seq2one.LoadFile(cCtx.String("model"))
+	if errors.Is(err, seq2one.ErrNotModel) {
+		g, gerr := seq2one.LoadGlobalFile(cCtx.String("model"))
+		if gerr == nil {
+			return predictGlobal(cCtx, g)
+		}
+		if !errors.Is(gerr, seq2one.ErrNotModel) {
+			err = gerr
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -94,5 +105,48 @@ func runPredict(cCtx *cli.Context) error {
 			return writeForecastJSON(w, m.Config().Cell.String(), h, []seriesForecast{fc})
 		}
 		return writeForecastCSV(w, outputLayoutOf(ds.Layout), []seriesForecast{fc})
+	})
+}
+
+// predictGlobal forecasts the series of the input file with a saved global
+// network (forecast --save on a multi-series file), conditioned on their
+// histories in the file; every series must be one the network was fitted
+// on (matched by ID).
+func predictGlobal(cCtx *cli.Context, g *seq2one.Global) error {
+	opt, err := loadOptions(cCtx)
+	if err != nil {
+		return err
+	}
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return err
+	}
+	if err := g.Update(ds.Series); err != nil {
+		return err
+	}
+	index := make(map[string]int, g.Len())
+	for i, id := range g.IDs() {
+		index[id] = i
+	}
+	h := cCtx.Int("horizon")
+	name := "global " + g.Config().Cell.String()
+	fcs := make([]seriesForecast, len(ds.Series))
+	for k, s := range ds.Series {
+		p, err := g.PredictSeries(nil, index[s.ID], h)
+		if err != nil {
+			return fmt.Errorf("series %q: %w", s.ID, err)
+		}
+		fcs[k] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}
+	}
+	if path := cCtx.String("plot"); path != "" {
+		if err := savePlot(path, ds.Series, fcs, name); err != nil {
+			return err
+		}
+	}
+	return writeOutput(cCtx, cCtx.String("output"), func(w io.Writer) error {
+		if cCtx.Bool("json") {
+			return writeForecastJSON(w, name, h, fcs)
+		}
+		return writeForecastCSV(w, outputLayoutOf(ds.Layout), fcs)
 	})
 }
