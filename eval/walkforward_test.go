@@ -3,11 +3,13 @@ package eval_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -273,6 +275,34 @@ func TestResultWriters(t *testing.T) {
 	// counted from the fold origin.
 	if !strings.HasPrefix(lines[len(lines)-1], "Passengers,snaive,7,141,1960-12-01T00:00:00Z,0,true,3,432,") {
 		t.Errorf("WriteCSV last row %q", lines[len(lines)-1])
+	}
+	// Per-step scores: one row per model and step, intervals filled where
+	// folds had them (8 folds, 4 needed for 80 %: folds 5..7 do).
+	buf.Reset()
+	if err := res.WriteStepsCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("WriteStepsCSV output does not parse: %v", err)
+	}
+	if want := "model,step,mae,rmse,mape,smape,mase,bias,coverage_80,width_80"; strings.Join(rows[0], ",") != want {
+		t.Errorf("WriteStepsCSV header %q, want %q", strings.Join(rows[0], ","), want)
+	}
+	if len(rows) != 1+2*3 {
+		t.Fatalf("WriteStepsCSV wrote %d rows, want %d", len(rows), 1+2*3)
+	}
+	for i, row := range rows[1:] {
+		mr, step := res.Models[i/3], i%3
+		if row[0] != mr.Model || row[1] != strconv.Itoa(step+1) {
+			t.Errorf("WriteStepsCSV row %d starts %v, want %s,%d", i+1, row[:2], mr.Model, step+1)
+		}
+		if got, err := strconv.ParseFloat(row[2], 64); err != nil || got != mr.Steps[step].MAE {
+			t.Errorf("WriteStepsCSV row %d MAE %q, want %v", i+1, row[2], mr.Steps[step].MAE)
+		}
+		if cov, err := strconv.ParseFloat(row[8], 64); err != nil || cov != mr.Steps[step].Intervals[0].Coverage {
+			t.Errorf("WriteStepsCSV row %d coverage %q, want %v", i+1, row[8], mr.Steps[step].Intervals[0].Coverage)
+		}
 	}
 	buf.Reset()
 	res.Models[0].Summary.Std.MAE = math.NaN() // JSON has no NaN: written as null

@@ -94,13 +94,7 @@ func (r *Result) WriteStepsCSV(w io.Writer) error {
 		for i, st := range mr.Steps {
 			row := []string{mr.Model, strconv.Itoa(i + 1), formatFloat(st.MAE), formatFloat(st.RMSE),
 				formatFloat(st.MAPE), formatFloat(st.SMAPE), formatFloat(st.MASE), formatFloat(st.Bias)}
-			for li := range r.Levels {
-				if li < len(st.Intervals) {
-					row = append(row, formatFloat(st.Intervals[li].Coverage), formatFloat(st.Intervals[li].Width))
-				} else {
-					row = append(row, "", "")
-				}
-			}
+			row = appendIntervalCols(row, len(r.Levels), st.Intervals)
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -108,6 +102,19 @@ func (r *Result) WriteStepsCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// appendIntervalCols appends the coverage and width of each of the levels
+// interval scores of is, or two empty fields for a level it lacks.
+func appendIntervalCols(row []string, levels int, is []IntervalScore) []string {
+	for li := range levels {
+		if li < len(is) {
+			row = append(row, formatFloat(is[li].Coverage), formatFloat(is[li].Width))
+		} else {
+			row = append(row, "", "")
+		}
+	}
+	return row
 }
 
 // WriteJSON writes r as one indented JSON object with the field names of
@@ -170,13 +177,7 @@ func (r *MultiResult) WriteCSV(w io.Writer) error {
 			m := mr.Summary.Mean
 			row := []string{sr.Series, mr.Model, strconv.Itoa(mr.Summary.Folds), formatFloat(m.MAE), formatFloat(m.RMSE),
 				formatFloat(m.MAPE), formatFloat(m.SMAPE), formatFloat(m.MASE), formatFloat(m.Bias)}
-			for li := range r.Levels {
-				if li < len(m.Intervals) {
-					row = append(row, formatFloat(m.Intervals[li].Coverage), formatFloat(m.Intervals[li].Width))
-				} else {
-					row = append(row, "", "")
-				}
-			}
+			row = appendIntervalCols(row, len(r.Levels), m.Intervals)
 			if err := cw.Write(row); err != nil {
 				return err
 			}
