@@ -56,20 +56,26 @@ func (s *Standard) Fit(x []float64) error {
 
 // meanStd returns the mean and population standard deviation of x, with the
 // deviation replaced by 1 when it is zero or negligible against the mean.
-func meanStd(x []float64) (mean, std float64) {
-	for _, v := range x {
-		mean += v
+func meanStd(x []float64) (mean, std float64) { return meanStdStrided(x, 0, 1) }
+
+// meanStdStrided is meanStd of the values x[start], x[start+stride], ...
+// (a column of a step-major buffer). It does not allocate.
+func meanStdStrided(x []float64, start, stride int) (mean, std float64) {
+	n := 0
+	for i := start; i < len(x); i += stride {
+		mean += x[i]
+		n++
 	}
-	mean /= float64(len(x))
+	mean /= float64(n)
 	var ss, comp float64
-	for _, v := range x {
-		d := v - mean
+	for i := start; i < len(x); i += stride {
+		d := x[i] - mean
 		ss += d * d
 		comp += d
 	}
 	// Corrected two-pass algorithm (Chan, Golub & LeVeque).
-	ss -= comp * comp / float64(len(x))
-	std = math.Sqrt(math.Max(ss, 0) / float64(len(x)))
+	ss -= comp * comp / float64(n)
+	std = math.Sqrt(math.Max(ss, 0) / float64(n))
 	if !(std > 1e-12*math.Max(1, math.Abs(mean))) {
 		std = 1
 	}
@@ -220,23 +226,7 @@ func NormalizeColumn(buf []float64, width, col int) Standard {
 	if width < 1 || col < 0 || col >= width || len(buf) == 0 || len(buf)%width != 0 {
 		panic(errLength)
 	}
-	steps := len(buf) / width
-	var mean float64
-	for i := col; i < len(buf); i += width {
-		mean += buf[i]
-	}
-	mean /= float64(steps)
-	var ss, comp float64
-	for i := col; i < len(buf); i += width {
-		d := buf[i] - mean
-		ss += d * d
-		comp += d
-	}
-	ss -= comp * comp / float64(steps)
-	std := math.Sqrt(math.Max(ss, 0) / float64(steps))
-	if !(std > 1e-12*math.Max(1, math.Abs(mean))) {
-		std = 1
-	}
+	mean, std := meanStdStrided(buf, col, width)
 	for i := col; i < len(buf); i += width {
 		buf[i] = (buf[i] - mean) / std
 	}
