@@ -89,8 +89,8 @@ func backtestCommand() *cli.Command {
 func trainCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "train",
-		Usage:     "train an LSTM/RNN on a single-series file and save it for 'tsforecast predict'",
-		UsageText: "tsforecast train --input FILE --save MODEL [--model lstm|rnn] [--window W] [--epochs N] [--seed S]",
+		Usage:     "train an LSTM/RNN (one global network on a multi-series file) and save it for 'tsforecast predict'",
+		UsageText: "tsforecast train --input FILE --save MODEL [--model lstm|rnn] [--horizon H] [--window W] [--epochs N] [--seed S]",
 		Description: "A loaded model forecasts exactly as the run that saved it.\n\n" +
 			"Example:\n   tsforecast train --input examples/data/airline-passengers.csv --save airline.model",
 		Flags: concat(inputFlags(), []cli.Flag{
@@ -98,6 +98,8 @@ func trainCommand() *cli.Command {
 				Usage: "network: lstm or rnn", Action: oneOf("model", "lstm", "rnn")},
 			&cli.StringFlag{Name: "save", EnvVars: env("SAVE"), TakesFile: true,
 				Usage: "file to save the trained model to (required)"},
+			&cli.IntFlag{Name: "horizon", EnvVars: env("HORIZON"), Action: nonNegative("horizon"),
+				Usage: "steps the global network of a multi-series file forecasts at once; 0 means two seasons (predict builds longer forecasts block by block)"},
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{quietFlag()}),
 		Action: runTrain,

@@ -283,9 +283,13 @@ func TestTrainPredictRoundTrip(t *testing.T) {
 	if pr2.stdout != fc.stdout {
 		t.Errorf("train+predict gave\n%s\nforecast gave\n%s", pr2.stdout, fc.stdout)
 	}
-	e := run(t, "", "train", "--input", smallWide, "--save", filepath.Join(dir, "w.model"))
-	if e.code != exitUsage || !strings.Contains(e.stderr, "needs a single series") {
-		t.Errorf("train on a wide file: exit %d, stderr %q", e.code, e.stderr)
+	// A wide file trains one global network, which predict then uses.
+	wm := filepath.Join(dir, "w.model")
+	mustRun(t, "", append([]string{"train", "--input", smallWide, "--save", wm, "--horizon", "4"}, tinyNet...)...)
+	wfc := mustRun(t, "", append([]string{"forecast", "--input", smallWide, "--horizon", "4"}, tinyNet...)...)
+	wpr := mustRun(t, "", "predict", "--model", wm, "--input", smallWide, "--horizon", "4")
+	if wpr.stdout != wfc.stdout {
+		t.Errorf("train+predict on a wide file gave\n%s\nforecast gave\n%s", wpr.stdout, wfc.stdout)
 	}
 }
 

@@ -32,17 +32,44 @@ func runTrain(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "save"); err != nil {
 		return err
 	}
-	ds, err := loadSingle(cCtx)
+	opt, err := loadOptions(cCtx)
 	if err != nil {
 		return err
 	}
-	s := ds.Series[0]
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return err
+	}
 	prog := newProgress(cCtx)
 	season := chooseSeason(cCtx.Int("season"), ds.Series)
 	if season.Source != "flag" {
 		prog.Notef("season: %d (%s)", season.Period, season.Source)
 	}
 	name := cCtx.String("model")
+	if len(ds.Series) > 1 {
+		// A multi-series file trains one global network. Its direct head
+		// covers --horizon steps (default 2 seasons); predict builds
+		// longer forecasts block by block.
+		ms := settingsFrom(cCtx, season.Period)
+		cfg := ms.netConfig(name)
+		cfg.Horizon = cCtx.Int("horizon")
+		maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
+		cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+		g := seq2one.NewGlobal(cfg)
+		prog.Start(fmt.Sprintf("training global %s on %d series", name, len(ds.Series)))
+		err := g.Fit(cCtx.Context, ds.Series)
+		prog.Done()
+		if err != nil {
+			return err
+		}
+		noteTraining(prog, "global "+name, g.History())
+		if err := g.SaveFile(cCtx.String("save")); err != nil {
+			return err
+		}
+		prog.Notef("global model of %d series saved to %s", len(ds.Series), cCtx.String("save"))
+		return nil
+	}
+	s := ds.Series[0]
 	ms := settingsFrom(cCtx, season.Period)
 	cfg := ms.netConfig(name)
 	maxEpochs := seq2one.New(cfg).Config().Epochs
