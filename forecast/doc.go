@@ -25,7 +25,9 @@
 //     numeric columns become covariates of each series.
 //   - wide: one series per row, the id first and the values after it,
 //     shorter series ending in empty fields, header V1..Vn (the M4
-//     competition files). There are no timestamps, so Freq is Step.
+//     competition files). There are no timestamps, so Freq is Step unless
+//     [LoadOptions].Freq names one (M4 Hourly as "hourly", say, so that
+//     models find the 24-step season).
 //
 // Timestamps are parsed in one format per file: "2006-01",
 // "2006-01-02", "2006-01-02 15:04:05", RFC 3339 and a few close variants
