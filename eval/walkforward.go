@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tsforecast/tsforecast/forecast"
@@ -216,7 +217,9 @@ func (c *Backtest) season(s *forecast.Series) int {
 // It returns an error for an invalid cfg, a series too short for the
 // requested folds, and for any fold whose Fit, Update or Predict fails or
 // whose forecast is not finite; the error names the series, model and
-// origin.
+// origin. When several folds fail, the error is that of the first failing
+// run of folds in series, model and fold order, whatever the number of
+// workers; runs after it are not started.
 func WalkForward(ctx context.Context, s *forecast.Series, models []Model, cfg *Backtest) (*Result, error) {
 	rs, err := runMany(ctx, []*forecast.Series{s}, models, cfg)
 	if err != nil {
@@ -298,6 +301,12 @@ func runMany(ctx context.Context, series []*forecast.Series, models []Model, cfg
 	}
 	workers = min(workers, len(tasks))
 	errs := make([]error, len(tasks))
+	// firstFailed is the lowest index of a failed task so far. Tasks after
+	// it are skipped, as their errors could not be the one reported; tasks
+	// before it still run, so the error returned (the failing task with the
+	// lowest index) does not depend on scheduling.
+	var firstFailed atomic.Int64
+	firstFailed.Store(math.MaxInt64)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -305,13 +314,23 @@ func runMany(ctx context.Context, series []*forecast.Series, models []Model, cfg
 		go func() {
 			defer wg.Done()
 			for ti := range next {
+				if int64(ti) > firstFailed.Load() {
+					continue
+				}
 				t := tasks[ti]
-				errs[ti] = runTask(ctx, series[t.si], models[t.mi], cfg, results[t.si], t)
+				if errs[ti] = runTask(ctx, series[t.si], models[t.mi], cfg, results[t.si], t); errs[ti] != nil {
+					for {
+						cur := firstFailed.Load()
+						if int64(ti) >= cur || firstFailed.CompareAndSwap(cur, int64(ti)) {
+							break
+						}
+					}
+				}
 			}
 		}()
 	}
 	for ti := range tasks {
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || int64(ti) > firstFailed.Load() {
 			break
 		}
 		next <- ti

@@ -6,11 +6,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/tsforecast/tsforecast/eval"
@@ -243,6 +245,27 @@ func TestWalkForwardErrors(t *testing.T) {
 		_, err := eval.WalkForward(context.Background(), test.s, test.models, test.cfg)
 		if err == nil || !strings.Contains(err.Error(), test.want) {
 			t.Errorf("%s: WalkForward error = %v, want one containing %q", test.name, err, test.want)
+		}
+	}
+	// With many failing series the error is the first series' for any
+	// number of workers, and the runs after it are skipped.
+	var many []*forecast.Series
+	for i := range 40 {
+		v := ramp(30).Values
+		if i%10 == 3 {
+			v[5] = math.NaN()
+		}
+		many = append(many, &forecast.Series{ID: fmt.Sprintf("s%d", i), Values: v})
+	}
+	for _, workers := range []int{1, 2, 4} {
+		var news atomic.Int64
+		counting := []eval.Model{{Name: "naive", New: func() forecast.Forecaster { news.Add(1); return &eval.Naive{} }}}
+		_, err := eval.WalkForwardMany(context.Background(), many, counting, &eval.Backtest{Horizon: 1, Origins: 1, Workers: workers})
+		if err == nil || !strings.Contains(err.Error(), `series "s3"`) {
+			t.Errorf("WalkForwardMany with %d workers: error %v, want the one of series s3", workers, err)
+		}
+		if n := news.Load(); n >= 40 {
+			t.Errorf("WalkForwardMany with %d workers fitted %d of 40 series after the failure of the 4th", workers, n)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
