@@ -41,7 +41,9 @@ func MAE(y, yhat []float64) float64 {
 //
 //	RMSE = sqrt(1/n · Σ (y_i − ŷ_i)²).
 //
-// It returns NaN for empty input and panics if len(y) != len(yhat).
+// It returns NaN for empty input and panics if len(y) != len(yhat). Errors
+// whose squares overflow (beyond about 1e154) are rescaled, so the result is
+// finite whenever every error is.
 func RMSE(y, yhat []float64) float64 {
 	checkLen(y, yhat)
 	if len(y) == 0 {
@@ -51,6 +53,24 @@ func RMSE(y, yhat []float64) float64 {
 	for i, v := range y {
 		d := v - yhat[i]
 		s += d * d
+	}
+	if math.IsInf(s, 1) {
+		// Overflow: sum the squares of the errors divided by the largest
+		// one. This path only runs when the plain sum overflowed, so
+		// ordinary results stay bit-identical.
+		var big float64
+		for i, v := range y {
+			big = math.Max(big, math.Abs(v-yhat[i]))
+		}
+		if math.IsInf(big, 1) {
+			return big
+		}
+		s = 0
+		for i, v := range y {
+			d := (v - yhat[i]) / big
+			s += d * d
+		}
+		return big * math.Sqrt(s/float64(len(y)))
 	}
 	return math.Sqrt(s / float64(len(y)))
 }

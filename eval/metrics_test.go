@@ -56,6 +56,11 @@ func TestPointMetrics(t *testing.T) {
 		{"MAPE empty", eval.MAPE, nil, nil, math.NaN()},
 		{"SMAPE empty", eval.SMAPE, nil, nil, math.NaN()},
 		{"MAE NaN", eval.MAE, []float64{1, math.NaN()}, []float64{1, 1}, math.NaN()},
+		{"RMSE NaN", eval.RMSE, []float64{1, math.NaN()}, []float64{1, 1}, math.NaN()},
+		// The errors of y, yhat scaled by 1e300: their squares overflow,
+		// the RMSE scales with them.
+		{"RMSE huge", eval.RMSE, []float64{1e300, 2e300, 4e300}, []float64{2e300, 2e300, 1e300}, 1e300 * math.Sqrt(10.0/3)},
+		{"RMSE infinite error", eval.RMSE, []float64{1, math.Inf(1)}, []float64{1, 1}, math.Inf(1)},
 	} {
 		if got := test.f(test.y, test.yhat); !same(got, test.want) {
 			t.Errorf("%s(%v, %v) = %v, want %v", test.name, test.y, test.yhat, got, test.want)
