@@ -112,21 +112,53 @@ type Summary struct {
 }
 
 // Ranked returns the models ordered best first: by mean MASE, then mean
-// sMAPE, then name (NaN scores last). The result points into r.
+// MAE, then mean sMAPE, then name. A score that is not finite for every
+// model (MASE is 0/0 or x/0 when a fold's history is constant, so the only
+// imperfect model would get +Inf and the perfect ones NaN) is skipped for
+// all of them rather than putting NaN last, so such a run is ranked by MAE.
+// The result points into r.
 func (r *Result) Ranked() []*ModelResult {
 	out := make([]*ModelResult, len(r.Models))
 	for i := range r.Models {
 		out[i] = &r.Models[i]
 	}
+	keys := rankKeys(out, []func(*ModelResult) float64{
+		func(m *ModelResult) float64 { return m.Summary.Mean.MASE },
+		func(m *ModelResult) float64 { return m.Summary.Mean.MAE },
+		func(m *ModelResult) float64 { return m.Summary.Mean.SMAPE },
+	})
 	slices.SortStableFunc(out, func(a, b *ModelResult) int {
-		if c := cmpNaNLast(a.Summary.Mean.MASE, b.Summary.Mean.MASE); c != 0 {
-			return c
-		}
-		if c := cmpNaNLast(a.Summary.Mean.SMAPE, b.Summary.Mean.SMAPE); c != 0 {
-			return c
+		for _, k := range keys {
+			if c := cmpNaNLast(k(a), k(b)); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(a.Model, b.Model)
 	})
+	return out
+}
+
+// rankKeys returns the keys that are finite for every item, in order, or
+// the last key alone when none is (so that at least one score ranks, NaN
+// last). Skipping a key for all items keeps the comparison a strict weak
+// order, which mixing keys per pair would not.
+func rankKeys[T any](items []T, keys []func(T) float64) []func(T) float64 {
+	var out []func(T) float64
+	for _, k := range keys {
+		ok := true
+		for _, it := range items {
+			if v := k(it); math.IsNaN(v) || math.IsInf(v, 0) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		out = keys[len(keys)-1:]
+	}
 	return out
 }
 
@@ -206,23 +238,25 @@ type SeriesScore struct {
 	MASE   float64 `json:"mase"`
 }
 
-// Ranked returns the model summaries ordered best first: by OWA when a
-// reference exists, then MASE, then sMAPE, then name (NaN last). The
-// result points into r.
+// Ranked returns the model summaries ordered best first: by OWA, then
+// MASE, then sMAPE, then name. As in [Result.Ranked], a score that is not
+// finite for every model (OWA without a reference, say) is skipped for all
+// of them. The result points into r.
 func (r *MultiResult) Ranked() []*MultiSummary {
 	out := make([]*MultiSummary, len(r.Models))
 	for i := range r.Models {
 		out[i] = &r.Models[i]
 	}
+	keys := rankKeys(out, []func(*MultiSummary) float64{
+		func(m *MultiSummary) float64 { return m.OWA },
+		func(m *MultiSummary) float64 { return m.MASE },
+		func(m *MultiSummary) float64 { return m.SMAPE },
+	})
 	slices.SortStableFunc(out, func(a, b *MultiSummary) int {
-		if c := cmpNaNLast(a.OWA, b.OWA); c != 0 {
-			return c
-		}
-		if c := cmpNaNLast(a.MASE, b.MASE); c != 0 {
-			return c
-		}
-		if c := cmpNaNLast(a.SMAPE, b.SMAPE); c != 0 {
-			return c
+		for _, k := range keys {
+			if c := cmpNaNLast(k(a), k(b)); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(a.Model, b.Model)
 	})

@@ -412,3 +412,41 @@ func TestWalkForwardManyDeterministic(t *testing.T) {
 		t.Error("WalkForwardMany with an unknown reference did not fail")
 	}
 }
+
+// TestRankedDegenerateScale ranks models on a constant series, where every
+// fold's MASE scale is zero: the perfect naive forecast gets MASE 0/0 = NaN
+// and the imperfect spy x/0 = +Inf. Ranking must fall back to MAE and put
+// the perfect model first, not the imperfect one (NaN last would).
+func TestRankedDegenerateScale(t *testing.T) {
+	v := make([]float64, 30)
+	for i := range v {
+		v[i] = 5
+	}
+	s := &forecast.Series{ID: "flat", Values: v}
+	models := []eval.Model{
+		{Name: "spy", New: func() forecast.Forecaster { return &spy{} }},
+		{Name: "naive", New: func() forecast.Forecaster { return &eval.Naive{} }},
+	}
+	res, err := eval.WalkForward(context.Background(), s, models, &eval.Backtest{Horizon: 2, Origins: 2, Refit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := res.Model("spy").Summary.Mean.MASE; !math.IsInf(m, 1) {
+		t.Fatalf("spy MASE on a constant series = %v, want +Inf (premise of the test)", m)
+	}
+	if m := res.Model("naive").Summary.Mean.MASE; !math.IsNaN(m) {
+		t.Fatalf("naive MASE on a constant series = %v, want NaN (premise of the test)", m)
+	}
+	if got := res.Ranked()[0].Model; got != "naive" {
+		t.Errorf("Ranked()[0] on a constant series = %s, want naive (MAE 0)", got)
+	}
+	// Many series: OWA without a reference is NaN for every model and is
+	// skipped; MASE is not finite either, so sMAPE ranks.
+	many, err := eval.WalkForwardMany(context.Background(), []*forecast.Series{s}, models, &eval.Backtest{Horizon: 2, Origins: 2, Refit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := many.Ranked()[0].Model; got != "naive" {
+		t.Errorf("MultiResult.Ranked()[0] on a constant series = %s, want naive", got)
+	}
+}
