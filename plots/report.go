@@ -45,8 +45,9 @@ type Report struct {
 	// worst series by MASE and the cross-series metric table.
 	Many       *eval.MultiResult
 	ManySeries []*forecast.Series
-	// GridPick chooses the grid's series: "worst" (the default) or "best"
-	// by MASE, or a comma-separated list of ids.
+	// GridPick chooses the grid's series: "worst" or "best" by MASE, or a
+	// comma-separated list of ids. Empty (the default) draws two grids: the
+	// worst series in FileGrid and the best in FileGridBest.
 	GridPick string
 	// GridSize is the number of grid panels; 0 means 9.
 	GridSize int
@@ -68,10 +69,11 @@ const (
 	FileResiduals   = "residuals.png"
 	FileTraining    = "training.png"
 	FileGrid        = "grid.png"
+	FileGridBest    = "grid_best.png"
 )
 
 // chartFiles lists every chart WriteReport may write, in index order.
-var chartFiles = []string{FileForecast, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining, FileGrid}
+var chartFiles = []string{FileForecast, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining, FileGrid, FileGridBest}
 
 // ErrNothingToReport is returned by WriteReport when the Report has no
 // results to chart.
@@ -318,13 +320,19 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 		}
 	}
 	if r.Many != nil && len(r.ManySeries) > 0 {
-		g, caption, err := r.grid(model)
-		if err != nil {
-			return nil, nil, nil, nil, err
+		grids := []struct{ file, pick string }{{FileGrid, r.GridPick}}
+		if r.GridPick == "" {
+			grids = []struct{ file, pick string }{{FileGrid, "worst"}, {FileGridBest, "best"}}
 		}
-		if g != nil {
-			if err := add(FileGrid, caption, g); err != nil {
+		for _, gr := range grids {
+			g, caption, err := r.grid(model, gr.pick)
+			if err != nil {
 				return nil, nil, nil, nil, err
+			}
+			if g != nil {
+				if err := add(gr.file, caption, g); err != nil {
+					return nil, nil, nil, nil, err
+				}
 			}
 		}
 	}
@@ -434,7 +442,9 @@ func residualChart(s *forecast.Series, model string, bt *eval.Result, mr *eval.M
 	return rc, how
 }
 
-func (r *Report) grid(model string) (*GridChart, string, error) {
+// grid builds the small-multiples chart of the series that pick chooses
+// (see Report.GridPick).
+func (r *Report) grid(model, pick string) (*GridChart, string, error) {
 	ms := r.Many.Model(model)
 	if ms == nil {
 		return nil, "", fmt.Errorf("plots: report: model %q not in the multi-series run", model)
@@ -453,7 +463,6 @@ func (r *Report) grid(model string) (*GridChart, string, error) {
 		results[res.Series] = res
 	}
 	var ids []string
-	pick := r.GridPick
 	switch pick {
 	case "", "worst":
 		pick = "worst"

@@ -211,6 +211,21 @@ func TestWriteReportMany(t *testing.T) {
 			t.Errorf("pick %s: metrics.csv = %v, %v", pick, recs, err)
 		}
 	}
+	// The default draws both grids: the worst series and the best, which
+	// differ (the series' errors differ by construction).
+	dir := t.TempDir()
+	if err := WriteReport(dir, &Report{Many: mr, ManySeries: series, GridSize: 2}); err != nil {
+		t.Fatalf("default pick: %v", err)
+	}
+	files := readDir(t, dir)
+	if len(files[FileGrid]) == 0 || len(files[FileGridBest]) == 0 {
+		t.Errorf("default pick: grid.png %d bytes, grid_best.png %d bytes, want both", len(files[FileGrid]), len(files[FileGridBest]))
+	} else if bytes.Equal(files[FileGrid], files[FileGridBest]) {
+		t.Errorf("default pick: worst and best grids are identical")
+	}
+	if !bytes.Contains(files[FileIndex], []byte(FileGridBest)) {
+		t.Errorf("default pick: index.md does not link %s", FileGridBest)
+	}
 	if err := WriteReport(t.TempDir(), &Report{Many: mr, ManySeries: series, GridPick: "SA,nope"}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("WriteReport(unknown grid id) error = %v, want one naming the id", err)
 	}
