@@ -40,7 +40,7 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 	s := shape{cell: cell, in: in, hidden: 4, layers: layers, out: out}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
-	pv := makeViews(s, params)
+	pv := makeViews(s, params).withTransposed()
 	initParams(s, pv, rng)
 	// Perturb the biases too, so no gradient is trivially zero.
 	for l := range pv.b {
@@ -79,6 +79,7 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 			t.Fatalf("residual %d = %v is at a kink; pick other targets", r, e)
 		}
 	}
+	pv.transposeW()
 	backward(pv, gv, ws, rows)
 	var maxAbs float64
 	for i := range grad {
@@ -98,7 +99,7 @@ func TestGradientAccumulates(t *testing.T) {
 	s := shape{cell: LSTM, in: 2, hidden: 3, layers: 2}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
-	pv := makeViews(s, params)
+	pv := makeViews(s, params).withTransposed()
 	initParams(s, pv, rng)
 	ws := newWorkspace[float64](s, 2, 3)
 	for i := range ws.x {
@@ -109,6 +110,7 @@ func TestGradientAccumulates(t *testing.T) {
 	g2 := make([]float64, len(params))
 	forward(pv, ws, 2)
 	lossGrad(MSE, ws, 2, 2)
+	pv.transposeW()
 	backward(pv, makeViews(s, g1), ws, 2)
 	backward(pv, makeViews(s, g2), ws, 2)
 	backward(pv, makeViews(s, g2), ws, 2)

@@ -43,9 +43,21 @@ func (s shape) numParams() int {
 }
 
 // views are slices into a flat parameter (or gradient) vector.
+//
+// wb[l] is layer l's whole weight matrix with its bias as the last row,
+// (in_l+H+1)×G·H row-major: w[l] and b[l] are adjacent in the flat vector,
+// so a step's gate pre-activations are one product [x_t, h_{t−1}, 1]·wb[l]
+// and the gradient of all of layer l's parameters is one product
+// [X, H, 1]ᵀ·dZ.
+//
+// wt[l], only in parameter views made with withTransposed, holds the
+// transpose of w[l] (G·H×(in_l+H), row-major), so that backward's
+// products dZ·Wᵀ run as plain row-major products; transposeW refreshes it
+// after the weights change.
 type views[T kern.Float] struct {
-	w, b   [][]T
-	wy, by []T
+	w, b, wb [][]T
+	wy, by   []T
+	wt       [][]T
 }
 
 func makeViews[T kern.Float](s shape, flat []T) views[T] {
@@ -53,11 +65,12 @@ func makeViews[T kern.Float](s shape, flat []T) views[T] {
 		panic("seq2one: parameter vector length mismatch")
 	}
 	gh := s.gates() * s.hidden
-	v := views[T]{w: make([][]T, s.layers), b: make([][]T, s.layers)}
+	v := views[T]{w: make([][]T, s.layers), b: make([][]T, s.layers), wb: make([][]T, s.layers)}
 	off := 0
 	for l := 0; l < s.layers; l++ {
 		n := (s.layerIn(l) + s.hidden) * gh
 		v.w[l] = flat[off : off+n : off+n]
+		v.wb[l] = flat[off : off+n+gh : off+n+gh]
 		off += n
 		v.b[l] = flat[off : off+gh : off+gh]
 		off += gh
@@ -67,6 +80,32 @@ func makeViews[T kern.Float](s shape, flat []T) views[T] {
 	off += s.hidden * O
 	v.by = flat[off : off+O : off+O]
 	return v
+}
+
+// withTransposed returns v with buffers for the transposed weights, filled
+// by transposeW.
+func (v views[T]) withTransposed() views[T] {
+	v.wt = make([][]T, len(v.w))
+	for l, w := range v.w {
+		v.wt[l] = make([]T, len(w))
+	}
+	return v
+}
+
+// transposeW sets wt[l] to the transpose of w[l] for every layer. backward
+// needs it current.
+func (v views[T]) transposeW() {
+	for l, w := range v.w {
+		wt := v.wt[l]
+		gh := len(v.b[l])
+		k := len(w) / gh // in_l + H
+		for i := 0; i < k; i++ {
+			row := w[i*gh : (i+1)*gh]
+			for j, x := range row {
+				wt[j*k+i] = x
+			}
+		}
+	}
 }
 
 // workspace holds every buffer of one forward/backward pass over up to
@@ -79,6 +118,7 @@ type workspace[T kern.Float] struct {
 	steps int
 
 	x  []T   // steps·rows·in
+	a  [][]T // per layer steps·rows·(in_l+H+1): the rows [x_t, h_{t−1}, 1]
 	z  [][]T // per layer steps·rows·G·H: activated gates (LSTM order i,f,o,g)
 	c  [][]T // per layer steps·rows·H: cell state (LSTM)
 	tc [][]T // per layer steps·rows·H: tanh(c) (LSTM)
@@ -101,6 +141,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 	nh := steps * rows * s.hidden
 	w := &workspace[T]{s: s, rows: rows, steps: steps,
 		x:  make([]T, steps*rows*s.in),
+		a:  make([][]T, s.layers),
 		z:  make([][]T, s.layers),
 		c:  make([][]T, s.layers),
 		tc: make([][]T, s.layers),
@@ -110,6 +151,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 		dcNext: make([]T, rows*s.hidden),
 	}
 	for l := 0; l < s.layers; l++ {
+		w.a[l] = make([]T, steps*rows*(s.layerIn(l)+s.hidden+1))
 		w.z[l] = make([]T, steps*rows*gh)
 		w.h[l] = make([]T, nh)
 		if s.cell == LSTM {
@@ -122,6 +164,10 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 
 // forward runs the network over the first n rows of ws.x and writes the
 // outputs to ws.y[:n]. It keeps every activation for backward.
+//
+// Each step of a layer is one matrix product Z_t = [X_t, H_{t−1}, 1]·[Wx;
+// Wh; b] (n×(in+H+1) by (in+H+1)×G·H), with the rows [x_t, h_{t−1}, 1]
+// kept in ws.a for backward, followed by the fused cell.
 func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 	s := ws.s
 	H := s.hidden
@@ -133,36 +179,43 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 	}
 	for l := 0; l < s.layers; l++ {
 		in := s.layerIn(l)
+		K := in + H + 1
 		var inp []T
 		if l == 0 {
 			inp = ws.x[:L*n*in]
 		} else {
 			inp = ws.h[l-1][:L*n*H]
 		}
-		wx := p.w[l][:in*gh]
-		wh := p.w[l][in*gh:]
+		A := ws.a[l][:L*n*K]
 		z := ws.z[l][:L*n*gh]
 		hs := ws.h[l][:L*n*H]
-		// Input projection of every step at once: Z = X·Wx + b.
 		for r := 0; r < L*n; r++ {
-			copy(z[r*gh:(r+1)*gh], p.b[l])
+			ar := A[r*K : (r+1)*K]
+			copy(ar[:in], inp[r*in:(r+1)*in])
+			ar[K-1] = 1
 		}
-		kern.Gemm(false, false, L*n, gh, in, 1, inp, in, wx, gh, 1, z, gh)
+		for r := 0; r < n; r++ {
+			clear(A[r*K+in : r*K+in+H])
+		}
 		for t := 0; t < L; t++ {
 			zt := z[t*n*gh : (t+1)*n*gh]
 			ht := hs[t*n*H : (t+1)*n*H]
-			if t > 0 {
-				kern.Gemm(false, false, n, gh, H, 1, hs[(t-1)*n*H:t*n*H], H, wh, gh, 1, zt, gh)
-			}
+			kern.Gemm(false, false, n, gh, K, 1, A[t*n*K:(t+1)*n*K], K, p.wb[l], gh, 0, zt, gh)
 			if s.cell == RNN {
 				kern.Tanh(ht, zt)
-				continue
+			} else {
+				var cp []T
+				if t > 0 {
+					cp = ws.c[l][(t-1)*n*H : t*n*H]
+				}
+				kern.LSTMCell(zt, ws.c[l][t*n*H:(t+1)*n*H], ws.tc[l][t*n*H:(t+1)*n*H], ht, cp, n, H)
 			}
-			var cp []T
-			if t > 0 {
-				cp = ws.c[l][(t-1)*n*H : t*n*H]
+			if t+1 < L {
+				next := A[(t+1)*n*K : (t+2)*n*K]
+				for r := 0; r < n; r++ {
+					copy(next[r*K+in:r*K+in+H], ht[r*H:(r+1)*H])
+				}
 			}
-			kern.LSTMCell(zt, ws.c[l][t*n*H:(t+1)*n*H], ws.tc[l][t*n*H:(t+1)*n*H], ht, cp, n, H)
 		}
 	}
 	last := ws.h[s.layers-1][(L-1)*n*H : L*n*H]
@@ -176,6 +229,7 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 
 // backward accumulates into g the gradient of the loss whose derivative
 // with respect to ws.y[:n] is in ws.dy[:n], after forward on the same rows.
+// p.wt must hold the transposes of p.w (see transposeW).
 func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 	s := ws.s
 	H := s.hidden
@@ -188,11 +242,7 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 
 	last := ws.h[top][(L-1)*n*H : L*n*H]
 	kern.Gemm(true, false, H, O, n, 1, last, H, dy, O, 1, g.wy, O)
-	for r := 0; r < n; r++ {
-		for k, v := range dy[r*O : (r+1)*O] {
-			g.by[k] += v
-		}
-	}
+	kern.AddRows(g.by, dy, n, O)
 
 	dh := ws.dhA[:L*n*H]
 	clear(dh[:(L-1)*n*H])
@@ -201,16 +251,8 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 
 	for l := top; l >= 0; l-- {
 		in := s.layerIn(l)
-		var inp []T
-		if l == 0 {
-			inp = ws.x[:L*n*in]
-		} else {
-			inp = ws.h[l-1][:L*n*H]
-		}
-		wx := p.w[l][:in*gh]
-		wh := p.w[l][in*gh:]
-		gwx := g.w[l][:in*gh]
-		gwh := g.w[l][in*gh:]
+		K := in + H + 1
+		wt := p.wt[l] // gh×(in+H): [Wxᵀ, Whᵀ] side by side
 		z := ws.z[l][:L*n*gh]
 		hs := ws.h[l][:L*n*H]
 		dz := ws.dz[:L*n*gh]
@@ -235,23 +277,13 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 				kern.LSTMCellBackward(dzt, dcNext, zt, ws.tc[l][t*n*H:(t+1)*n*H], cp, dht, n, H)
 			}
 			if t > 0 {
-				kern.Gemm(false, true, n, H, gh, 1, dzt, gh, wh, gh, 1, dh[(t-1)*n*H:t*n*H], H)
+				kern.Gemm(false, false, n, H, gh, 1, dzt, gh, wt[in:], in+H, 1, dh[(t-1)*n*H:t*n*H], H)
 			}
 		}
-		// Bias: column sums of dZ.
-		gb := g.b[l]
-		for r := 0; r < L*n; r++ {
-			row := dz[r*gh : (r+1)*gh]
-			for j, v := range row {
-				gb[j] += v
-			}
-		}
-		kern.Gemm(true, false, in, gh, L*n, 1, inp, in, dz, gh, 1, gwx, gh)
-		if L > 1 {
-			kern.Gemm(true, false, H, gh, (L-1)*n, 1, hs[:(L-1)*n*H], H, dz[n*gh:], gh, 1, gwh, gh)
-		}
+		// All of the layer's weights and its bias at once: [X, H, 1]ᵀ·dZ.
+		kern.Gemm(true, false, K, gh, L*n, 1, ws.a[l][:L*n*K], K, dz, gh, 1, g.wb[l], gh)
 		if l > 0 {
-			kern.Gemm(false, true, L*n, H, gh, 1, dz, gh, wx, gh, 0, dlow, H)
+			kern.Gemm(false, false, L*n, in, gh, 1, dz, gh, wt, in+H, 0, dlow, in)
 			dh, dlow = dlow, dh
 		}
 	}

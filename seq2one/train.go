@@ -88,7 +88,7 @@ func newTrainer[T kern.Float](s shape, steps int, cfg Config) *trainer[T] {
 		params: make([]T, np), best: make([]T, np), grad: make([]T, np),
 		m: make([]float64, np), v: make([]float64, np), lr: cfg.LearningRate,
 	}
-	tr.pv = makeViews(s, tr.params)
+	tr.pv = makeViews(s, tr.params).withTransposed()
 	initParams(s, tr.pv, rand.New(rand.NewPCG(cfg.Seed, 0x5eed2013)))
 	return tr
 }
@@ -209,6 +209,11 @@ func (tr *trainer[T]) runShards(w int) {
 func (tr *trainer[T]) run() float64 {
 	S := numShards(len(tr.batch))
 	W := min(len(tr.ws), S)
+	if tr.grads {
+		// The weights change after every step (and on restores), so
+		// refresh their transposes for backward here, once per batch.
+		tr.pv.transposeW()
+	}
 	for w := 1; w < W; w++ {
 		tr.start[w] <- struct{}{}
 	}
@@ -223,9 +228,7 @@ func (tr *trainer[T]) run() float64 {
 	if tr.grads {
 		copy(tr.grad, tr.shardG[0])
 		for sh := 1; sh < S; sh++ {
-			for i, v := range tr.shardG[sh] {
-				tr.grad[i] += v
-			}
+			kern.AddRows(tr.grad, tr.shardG[sh], 1, len(tr.grad))
 		}
 	}
 	return loss
