@@ -19,21 +19,16 @@ func maxPeriodFor(n, limit int) int {
 	return min(400, n/3)
 }
 
-// detectPeriods returns the seasonal periods of x, strongest first. A
-// strong trend flattens the ACF, so when the levels show no period the
-// first differences are tried as well.
+// detectPeriods returns the seasonal periods of x, strongest first, up to
+// maxPeriodFor(len(x), limit). features.DetectPeriods already retries on
+// the first differences when a trend hides the period, so x is passed as is
+// (differencing it here as well would search second differences).
 func detectPeriods(x []float64, limit int) []int {
 	maxP := maxPeriodFor(len(x), limit)
 	if maxP < 2 {
 		return nil
 	}
-	if p := features.DetectPeriods(x, maxP); len(p) > 0 {
-		return p
-	}
-	if len(x) < 3 {
-		return nil
-	}
-	return features.DetectPeriods(features.Diff(nil, x, 1), maxPeriodFor(len(x)-1, limit))
+	return features.DetectPeriods(x, maxP)
 }
 
 // seasonChoice is a seasonal period and where it came from.
