@@ -127,19 +127,24 @@ func runBacktest(cCtx *cli.Context) error {
 	return run.writeTable(w, ds)
 }
 
-// fmtScore formats a score for the tables: four significant digits, and no
-// exponent for large values.
+// fmtScore formats a score for the tables: four significant digits; whole
+// numbers without an exponent from 1e4 up to fmtScoreExp, where an
+// exponent takes over so that a huge score (a series of ±1e300) stays
+// about ten characters wide instead of printing hundreds of digits.
 func fmtScore(v float64) string {
-	switch {
+	switch a := math.Abs(v); {
 	case math.IsNaN(v):
 		return "NaN"
 	case math.IsInf(v, 0):
 		return fmt.Sprint(v)
-	case math.Abs(v) >= 1e4:
+	case a >= 1e4 && a < fmtScoreExp:
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.4g", v)
 }
+
+// fmtScoreExp is the magnitude from which fmtScore uses an exponent.
+const fmtScoreExp = 1e7
 
 // writeTable prints the models ranked best first with their mean scores.
 func (r *backtestRun) writeTable(w io.Writer, ds *forecast.Dataset) error {
