@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"math"
@@ -18,14 +17,31 @@ import (
 
 // backtestRun is a finished walk-forward run of one or many series.
 type backtestRun struct {
+	ds     *forecast.Dataset
+	names  []string // CLI model names, in --models order
 	cfg    eval.Backtest
 	season seasonChoice
 	single *eval.Result      // one series
 	many   *eval.MultiResult // several series
 }
 
-// backtestConfig reads the walk-forward settings shared by backtest and
-// report.
+// backtestInput runs what backtest and report share: it loads --input,
+// resolves the season and backtests the --models with the walk-forward
+// flags, showing progress on prog.
+func backtestInput(cCtx *cli.Context, prog *progress) (*backtestRun, error) {
+	names, err := parseModels(cCtx, cCtx.StringSlice("models"))
+	if err != nil {
+		return nil, err
+	}
+	ds, err := loadInput(cCtx)
+	if err != nil {
+		return nil, err
+	}
+	season := seasonFor(cCtx, ds, prog)
+	return runWalkForward(cCtx, ds, names, season, prog)
+}
+
+// backtestConfig reads the walk-forward flags.
 func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
 	cfg := eval.Backtest{
 		Horizon: cCtx.Int("horizon"),
@@ -40,8 +56,10 @@ func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
 	return cfg
 }
 
-// runWalkForward backtests the named models on the series of ds.
-func runWalkForward(ctx context.Context, cCtx *cli.Context, ds *forecast.Dataset, names []string, cfg eval.Backtest, season seasonChoice, prog *progress) (*backtestRun, error) {
+// runWalkForward backtests the named models on the series of ds as the
+// walk-forward flags say.
+func runWalkForward(cCtx *cli.Context, ds *forecast.Dataset, names []string, season seasonChoice, prog *progress) (*backtestRun, error) {
+	cfg := backtestConfig(cCtx, season.Period)
 	ms := settingsFrom(cCtx, season.Period)
 	ms.workers = 1 // folds run in parallel instead
 	total := len(ds.Series) * len(names) * cfg.Origins
@@ -68,12 +86,12 @@ func runWalkForward(ctx context.Context, cCtx *cli.Context, ds *forecast.Dataset
 	}
 	prog.Start("backtest")
 	defer prog.Done()
-	run := &backtestRun{cfg: cfg, season: season}
+	run := &backtestRun{ds: ds, names: names, cfg: cfg, season: season}
 	var err error
 	if len(ds.Series) == 1 {
-		run.single, err = eval.WalkForward(ctx, ds.Series[0], models, &cfg)
+		run.single, err = eval.WalkForward(cCtx.Context, ds.Series[0], models, &cfg)
 	} else {
-		run.many, err = eval.WalkForwardMany(ctx, ds.Series, models, &cfg)
+		run.many, err = eval.WalkForwardMany(cCtx.Context, ds.Series, models, &cfg)
 	}
 	if err != nil {
 		return nil, err
@@ -85,28 +103,12 @@ func runBacktest(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "horizon"); err != nil {
 		return err
 	}
-	names, err := parseModels(cCtx, cCtx.StringSlice("models"))
-	if err != nil {
-		return err
-	}
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return err
-	}
-	ds, err := load(cCtx, opt)
-	if err != nil {
-		return err
-	}
 	prog := newProgress(cCtx)
-	season := chooseSeason(cCtx.Int("season"), ds.Series)
-	if season.Source != "flag" {
-		prog.Notef("season: %d (%s)", season.Period, season.Source)
-	}
-	cfg := backtestConfig(cCtx, season.Period)
-	run, err := runWalkForward(cCtx.Context, cCtx, ds, names, cfg, season, prog)
+	run, err := backtestInput(cCtx, prog)
 	if err != nil {
 		return err
 	}
+	ds := run.ds
 	if dir := cCtx.String("report"); dir != "" {
 		r := &plots.Report{Series: ds.Series[0], Backtest: run.single}
 		if run.many != nil {
@@ -124,7 +126,7 @@ func runBacktest(cCtx *cli.Context) error {
 		}
 		return run.single.WriteJSON(w)
 	}
-	return run.writeTable(w, ds)
+	return run.writeTable(w)
 }
 
 // fmtScore formats a score for the tables: four significant digits; whole
@@ -147,8 +149,8 @@ func fmtScore(v float64) string {
 const fmtScoreExp = 1e7
 
 // writeTable prints the models ranked best first with their mean scores.
-func (r *backtestRun) writeTable(w io.Writer, ds *forecast.Dataset) error {
-	cfg := r.cfg
+func (r *backtestRun) writeTable(w io.Writer) error {
+	cfg, ds := r.cfg, r.ds
 	step := cfg.Step
 	if step == 0 {
 		step = cfg.Horizon

@@ -135,11 +135,7 @@ func runForecast(cCtx *cli.Context) error {
 	if save != "" && !isNetwork(name) {
 		return usagef(cCtx, "--save needs --model lstm or rnn: the baselines have no trained state worth saving")
 	}
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return err
-	}
-	ds, err := load(cCtx, opt)
+	ds, err := loadInput(cCtx)
 	if err != nil {
 		return err
 	}
@@ -151,15 +147,11 @@ func runForecast(cCtx *cli.Context) error {
 		return usagef(cCtx, "--save with --local: %s holds %d series and a saved model belongs to one series; drop --local to save the global network", ds.Name, len(ds.Series))
 	}
 	prog := newProgress(cCtx)
-	season := chooseSeason(cCtx.Int("season"), ds.Series)
-	if season.Source != "flag" {
-		prog.Notef("season: %d (%s)", season.Period, season.Source)
-	}
+	season := seasonFor(cCtx, ds, prog)
 	ms := settingsFrom(cCtx, season.Period)
 	single := len(ds.Series) == 1
 	if single && isNetwork(name) {
-		maxEpochs := seq2one.New(ms.netConfig(name)).Config().Epochs
-		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+		ms.showEpochs(prog, name)
 	} else if !single {
 		ms.workers = 1 // parallel across series instead
 	}
@@ -227,19 +219,11 @@ func runForecast(cCtx *cli.Context) error {
 // With save set, the fitted network is saved there (seq2one.Global.SaveFile)
 // for 'tsforecast predict'.
 func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h int, levels []float64, season int, save string, prog *progress) ([]seriesForecast, error) {
-	ms := settingsFrom(cCtx, season)
-	cfg := ms.netConfig(name)
-	cfg.Horizon = h // the direct head forecasts exactly the horizon asked for
-	maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
-	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
-	g := seq2one.NewGlobal(cfg)
-	prog.Start(fmt.Sprintf("training global %s on %d series", name, len(series)))
-	err := g.Fit(cCtx.Context, series)
-	prog.Done()
+	// The direct head forecasts exactly the horizon asked for.
+	g, err := fitGlobal(cCtx, series, name, h, season, prog)
 	if err != nil {
 		return nil, err
 	}
-	noteTraining(prog, "global "+name, g.History())
 	if save != "" {
 		if err := g.SaveFile(save); err != nil {
 			return nil, err
@@ -265,6 +249,25 @@ func forecastGlobal(cCtx *cli.Context, series []*forecast.Series, name string, h
 		}
 	}
 	return fcs, nil
+}
+
+// fitGlobal trains one global network name (lstm or rnn) on series with
+// the network flags, its direct head forecasting horizon steps (0: two
+// seasons), showing its epochs on prog and noting how training went.
+func fitGlobal(cCtx *cli.Context, series []*forecast.Series, name string, horizon, season int, prog *progress) (*seq2one.Global, error) {
+	cfg := settingsFrom(cCtx, season).netConfig(name)
+	cfg.Horizon = horizon
+	maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
+	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+	g := seq2one.NewGlobal(cfg)
+	prog.Start(fmt.Sprintf("training global %s on %d series", name, len(series)))
+	err := g.Fit(cCtx.Context, series)
+	prog.Done()
+	if err != nil {
+		return nil, err
+	}
+	noteTraining(prog, "global "+name, g.History())
+	return g, nil
 }
 
 // writeForecasts writes the --plot chart and the forecast CSV or JSON, each

@@ -31,6 +31,15 @@ func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
 	}, nil
 }
 
+// loadInput reads the --input file with the options of the input flags.
+func loadInput(cCtx *cli.Context) (*forecast.Dataset, error) {
+	opt, err := loadOptions(cCtx)
+	if err != nil {
+		return nil, err
+	}
+	return load(cCtx, opt)
+}
+
 // load reads the --input file ("-" is stdin) with opt.
 func load(cCtx *cli.Context, opt *forecast.LoadOptions) (*forecast.Dataset, error) {
 	path := cCtx.String("input")

@@ -31,6 +31,13 @@ func settingsFrom(cCtx *cli.Context, season int) modelSettings {
 	return ms
 }
 
+// showEpochs makes the network name built from ms draw its training
+// epochs on prog.
+func (ms *modelSettings) showEpochs(prog *progress, name string) {
+	maxEpochs := seq2one.New(ms.netConfig(name)).Config().Epochs
+	ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+}
+
 // isNetwork reports whether name is a seq2one model.
 func isNetwork(name string) bool { return name == "lstm" || name == "rnn" }
 

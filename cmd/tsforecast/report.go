@@ -18,32 +18,16 @@ func runReport(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "horizon", "out"); err != nil {
 		return err
 	}
-	names, err := parseModels(cCtx, cCtx.StringSlice("models"))
-	if err != nil {
-		return err
-	}
 	levels := cCtx.Float64Slice("level")
 	if len(levels) == 0 {
 		levels = reportLevels
 	}
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return err
-	}
-	ds, err := load(cCtx, opt)
-	if err != nil {
-		return err
-	}
 	prog := newProgress(cCtx)
-	season := chooseSeason(cCtx.Int("season"), ds.Series)
-	if season.Source != "flag" {
-		prog.Notef("season: %d (%s)", season.Period, season.Source)
-	}
-	cfg := backtestConfig(cCtx, season.Period)
-	run, err := runWalkForward(cCtx.Context, cCtx, ds, names, cfg, season, prog)
+	run, err := backtestInput(cCtx, prog)
 	if err != nil {
 		return err
 	}
+	ds, names, season := run.ds, run.names, run.season
 	dir := cCtx.String("out")
 	if run.many != nil {
 		r := &plots.Report{Title: "Forecast report: " + ds.Name, Many: run.many, ManySeries: ds.Series}
@@ -51,7 +35,7 @@ func runReport(cCtx *cli.Context) error {
 			return err
 		}
 		prog.Notef("report written to %s", dir)
-		return run.writeTable(cCtx.App.Writer, ds)
+		return run.writeTable(cCtx.App.Writer)
 	}
 
 	// One series: forecast past the end with the focus model (the network
@@ -66,14 +50,13 @@ func runReport(cCtx *cli.Context) error {
 	s := ds.Series[0]
 	ms := settingsFrom(cCtx, season.Period)
 	if isNetwork(focus) {
-		maxEpochs := seq2one.New(ms.netConfig(focus)).Config().Epochs
-		ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
+		ms.showEpochs(prog, focus)
 	}
 	m, err := ms.model(focus)
 	if err != nil {
 		return err
 	}
-	h := cfg.Horizon
+	h := run.cfg.Horizon
 	f, err := forecastSeries(cCtx.Context, s, m, h, levels, season.Period, prog, true)
 	prog.Done()
 	if err != nil {
@@ -108,5 +91,5 @@ func runReport(cCtx *cli.Context) error {
 		return err
 	}
 	prog.Notef("report written to %s", dir)
-	return run.writeTable(cCtx.App.Writer, ds)
+	return run.writeTable(cCtx.App.Writer)
 }

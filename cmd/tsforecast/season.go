@@ -6,6 +6,7 @@ import (
 
 	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/urfave/cli/v2"
 )
 
 // maxPeriodFor returns the longest period worth looking for in n values:
@@ -51,6 +52,16 @@ func chooseSeason(flag int, series []*forecast.Series) seasonChoice {
 		periods[i] = detectPeriods(s.Values, 0)
 	}
 	return chooseSeasonFrom(periods, series)
+}
+
+// seasonFor returns the seasonal period of the series of ds (see
+// chooseSeason) and notes it on stderr unless --season set it.
+func seasonFor(cCtx *cli.Context, ds *forecast.Dataset, prog *progress) seasonChoice {
+	season := chooseSeason(cCtx.Int("season"), ds.Series)
+	if season.Source != "flag" {
+		prog.Notef("season: %d (%s)", season.Period, season.Source)
+	}
+	return season
 }
 
 // chooseSeasonFrom is chooseSeason without a flag, given the detected

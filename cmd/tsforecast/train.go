@@ -13,11 +13,7 @@ import (
 // loadSingle loads the input and checks that it holds one series, as
 // train and predict need.
 func loadSingle(cCtx *cli.Context) (*forecast.Dataset, error) {
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := load(cCtx, opt)
+	ds, err := loadInput(cCtx)
 	if err != nil {
 		return nil, err
 	}
@@ -32,37 +28,21 @@ func runTrain(cCtx *cli.Context) error {
 	if err := require(cCtx, "input", "save"); err != nil {
 		return err
 	}
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return err
-	}
-	ds, err := load(cCtx, opt)
+	ds, err := loadInput(cCtx)
 	if err != nil {
 		return err
 	}
 	prog := newProgress(cCtx)
-	season := chooseSeason(cCtx.Int("season"), ds.Series)
-	if season.Source != "flag" {
-		prog.Notef("season: %d (%s)", season.Period, season.Source)
-	}
+	season := seasonFor(cCtx, ds, prog)
 	name := cCtx.String("model")
 	if len(ds.Series) > 1 {
 		// A multi-series file trains one global network. Its direct head
 		// covers --horizon steps (default 2 seasons); predict builds
 		// longer forecasts block by block.
-		ms := settingsFrom(cCtx, season.Period)
-		cfg := ms.netConfig(name)
-		cfg.Horizon = cCtx.Int("horizon")
-		maxEpochs := seq2one.NewGlobal(cfg).Config().Epochs
-		cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
-		g := seq2one.NewGlobal(cfg)
-		prog.Start(fmt.Sprintf("training global %s on %d series", name, len(ds.Series)))
-		err := g.Fit(cCtx.Context, ds.Series)
-		prog.Done()
+		g, err := fitGlobal(cCtx, ds.Series, name, cCtx.Int("horizon"), season.Period, prog)
 		if err != nil {
 			return err
 		}
-		noteTraining(prog, "global "+name, g.History())
 		if err := g.SaveFile(cCtx.String("save")); err != nil {
 			return err
 		}
@@ -71,10 +51,8 @@ func runTrain(cCtx *cli.Context) error {
 	}
 	s := ds.Series[0]
 	ms := settingsFrom(cCtx, season.Period)
-	cfg := ms.netConfig(name)
-	maxEpochs := seq2one.New(cfg).Config().Epochs
-	cfg.Callback = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
-	m := seq2one.New(cfg)
+	ms.showEpochs(prog, name)
+	m := seq2one.New(ms.netConfig(name))
 	prog.Start("training " + name)
 	err = m.Fit(cCtx.Context, s)
 	prog.Done()
@@ -140,11 +118,7 @@ func runPredict(cCtx *cli.Context) error {
 // histories in the file; every series must be one the network was fitted
 // on (matched by ID).
 func predictGlobal(cCtx *cli.Context, g *seq2one.Global) error {
-	opt, err := loadOptions(cCtx)
-	if err != nil {
-		return err
-	}
-	ds, err := load(cCtx, opt)
+	ds, err := loadInput(cCtx)
 	if err != nil {
 		return err
 	}
