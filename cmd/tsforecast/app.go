@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -131,16 +133,33 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 // version is set at link time with -ldflags "-X main.version=...".
 var version = "devel"
 
+// badValue and needsArg match the flag package's messages for a value
+// that does not parse and for a flag given last without its value.
+var (
+	badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]+): (.*)$`)
+	needsArg = regexp.MustCompile(`^flag needs an argument: -+(.+)$`)
+)
+
+// dashed returns the flag name as typed: -q for a one-letter name, else
+// --name.
+func dashed(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) > 1 {
+		return "--" + name
+	}
+	return "-" + name
+}
+
 func onUsageError(cCtx *cli.Context, err error, isSubcommand bool) error {
 	const undefined = "flag provided but not defined: "
 	msg := err.Error()
+	if m := badValue.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("invalid %s %q: %s", dashed(m[2]), m[1], valueWant(cCtx, m[2], m[3]))
+	} else if m := needsArg.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("flag %s needs a value", dashed(m[1]))
+	}
 	if name, ok := strings.CutPrefix(msg, undefined); ok {
-		name = strings.TrimLeft(name, "-")
-		if len(name) > 1 {
-			name = "--" + name
-		} else {
-			name = "-" + name
-		}
+		name = dashed(name)
 		msg = "unknown flag " + name
 		if !isSubcommand {
 			// tsforecast --quiet forecast ...: every flag belongs to a command.
@@ -148,6 +167,34 @@ func onUsageError(cCtx *cli.Context, err error, isSubcommand bool) error {
 		}
 	}
 	return &usageError{cmd: helpName(cCtx), msg: msg}
+}
+
+// valueWant says what the flag name accepts, for a value that did not
+// parse (reason is the parser's message).
+func valueWant(cCtx *cli.Context, name, reason string) string {
+	if strings.Contains(reason, "out of range") {
+		return "out of range"
+	}
+	var flags []cli.Flag
+	if cCtx != nil && cCtx.Command != nil {
+		flags = cCtx.Command.Flags
+	}
+	for _, f := range flags {
+		if !slices.Contains(f.Names(), name) {
+			continue
+		}
+		switch f.(type) {
+		case *cli.IntFlag:
+			return "want a whole number"
+		case *cli.Uint64Flag:
+			return "want a whole number from 0"
+		case *cli.Float64Flag, *cli.Float64SliceFlag:
+			return "want a number"
+		case *cli.BoolFlag:
+			return "want true or false"
+		}
+	}
+	return "not a valid value"
 }
 
 func chainBefore(fs ...cli.BeforeFunc) cli.BeforeFunc {
