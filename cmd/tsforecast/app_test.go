@@ -98,6 +98,8 @@ func TestUsageErrors(t *testing.T) {
 			`invalid --level 120: want a percentage between 0 and 100`},
 		{"bad layout from env", []string{"inspect", "--input", "x.csv"}, map[string]string{"TSFORECAST_LAYOUT": "tall"},
 			`invalid --layout "tall": want one of auto, single, long, wide`},
+		{"bad freq", []string{"inspect", "--input", "x.csv", "--freq", "fortnightly"}, nil,
+			`invalid --freq "fortnightly": want one of step, minutely, hourly, daily, weekly, monthly, quarterly, yearly`},
 		{"bad window type", []string{"backtest", "--input", "x.csv", "--horizon", "3", "--window-type", "rolling"}, nil,
 			`invalid --window-type "rolling": want one of expanding, sliding`},
 		{"train rejects baselines", []string{"train", "--input", "x.csv", "--save", "m", "--model", "snaive"}, nil,

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 const (
@@ -232,12 +234,31 @@ func TestRuntimeErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("Month,Passengers\n1949-01,112\n1949-02,12x\n1949-03,132\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	files := map[string]string{
+		"empty.csv":   "",
+		"header.csv":  "date,value\n",
+		"one.csv":     "date,value\n2020-01-01,5\n",
+		"format.csv":  "date,value\n01/02/2020,5\n",
+		"missing.csv": "date,value\n2020-01-01,5\n2020-01-02,\n2020-01-03,6\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := func(name string) string { return filepath.Join(dir, name) }
 	for _, test := range []struct {
 		name string
 		args []string
 		want string
 	}{
 		{"bad number", []string{"forecast", "--input", bad, "--horizon", "2"}, `bad.csv:3: column "Passengers"`},
+		{"empty file", []string{"forecast", "--input", in("empty.csv"), "--horizon", "2"}, "empty.csv:1: empty file"},
+		{"header only", []string{"backtest", "--input", in("header.csv"), "--horizon", "2"}, "header.csv:1: header without data rows"},
+		// The loader's hints name LoadOptions fields; the CLI names its flags.
+		{"one timestamp", []string{"inspect", "--input", in("one.csv")}, "use --freq"},
+		{"time format", []string{"inspect", "--input", in("format.csv")}, "use --time-format"},
+		{"missing value", []string{"forecast", "--input", in("missing.csv"), "--horizon", "2"}, "use --missing interpolate or --missing ffill"},
 		{"no such file", []string{"inspect", "--input", filepath.Join(dir, "nope.csv")}, "nope.csv"},
 		{"too short", []string{"forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--season", "200"}, "snaive"},
 		{"not a model", []string{"predict", "--model", bad, "--input", airline, "--horizon", "2"}, "not a seq2one model file"},
@@ -266,6 +287,37 @@ func TestRuntimeErrors(t *testing.T) {
 				t.Errorf("stdout %q, want nothing", r.stdout)
 			}
 		})
+	}
+}
+
+// TestFreqFlag: --freq names the frequency the loader cannot infer (one
+// timestamp) or a wide file cannot carry, and the detected-season fallback
+// then uses it.
+func TestFreqFlag(t *testing.T) {
+	for i, name := range freqNames {
+		if f, err := forecast.ParseFreq(name); err != nil || int(f) != i {
+			t.Errorf("freqNames[%d] = %q: forecast.ParseFreq gives %v, %v", i, name, f, err)
+		}
+	}
+	if s := forecast.Freq(len(freqNames)).String(); !strings.HasPrefix(s, "Freq(") {
+		t.Errorf("forecast has a frequency %q that --freq does not list", s)
+	}
+	one := filepath.Join(t.TempDir(), "one.csv")
+	if err := os.WriteFile(one, []byte("date,value\n2020-01-01,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var in struct{ Frequency string }
+	r := mustRun(t, "", "inspect", "--input", one, "--freq", "daily", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &in); err != nil || in.Frequency != "daily" {
+		t.Errorf("inspect --freq daily of one row: frequency %q (%v), want daily", in.Frequency, err)
+	}
+	r = mustRun(t, "", "inspect", "--input", smallWide, "--freq", "hourly", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &in); err != nil || in.Frequency != "hourly" {
+		t.Errorf("inspect --freq hourly of a wide file: frequency %q (%v), want hourly", in.Frequency, err)
+	}
+	r = mustRun(t, "", "inspect", "--input", one, "--freq", "daily")
+	if want := "too short for two cycles of the usual period 7 of daily data"; !strings.Contains(r.stdout, want) {
+		t.Errorf("inspect of one daily value does not say %q:\n%s", want, r.stdout)
 	}
 }
 

@@ -34,6 +34,12 @@ func inputFlags() []cli.Flag {
 			Usage: "Go time layout of the timestamps, e.g. 02/01/2006 (default: detected)",
 		},
 		&cli.StringFlag{
+			Name: "freq", EnvVars: env("FREQ"),
+			Usage: "frequency of the timestamps: " + strings.Join(freqNames, ", ") +
+				" (default: inferred; step keeps irregular timestamps, and a wide file, which has none, is step unless set)",
+			Action: oneOf("freq", freqNames...),
+		},
+		&cli.StringFlag{
 			Name: "missing", Value: "error", EnvVars: env("MISSING"),
 			Usage:  "what to do with gaps and missing values: error, interpolate (linear) or ffill",
 			Action: oneOf("missing", "error", "interpolate", "ffill"),
@@ -77,6 +83,9 @@ func seedFlag() cli.Flag {
 		Usage: "random seed: the same data, flags and seed give the same forecast",
 	}
 }
+
+// freqNames are the frequencies --freq accepts (forecast.ParseFreq's).
+var freqNames = []string{"step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
 
 // modelNames are the forecasting models the CLI knows, in help order.
 var modelNames = []string{"lstm", "rnn", "naive", "snaive", "drift", "mean", "naive2", "hw"}

@@ -259,6 +259,9 @@ func (in *inspection) seasonText() string {
 	c := in.Season
 	switch c.Source {
 	case "none":
+		if f, err := forecast.ParseFreq(in.Frequency); err == nil && f.Season() > 1 {
+			return fmt.Sprintf("none found (no ACF peak passes the M4 90%% test, and the series are too short for two cycles of the usual period %d of %s data)", f.Season(), in.Frequency)
+		}
 		return "none found (no ACF peak passes the M4 90% test, and the frequency has no usual period)"
 	case "frequency":
 		return fmt.Sprintf("%d (the usual period of %s data; no ACF peak passes the M4 90%% test)", c.Period, in.Frequency)

@@ -27,6 +27,7 @@ func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
 		Layout:     layout,
 		Target:     cCtx.String("target"),
 		TimeLayout: cCtx.String("time-format"),
+		Freq:       cCtx.String("freq"),
 		Missing:    missing,
 	}, nil
 }
@@ -50,19 +51,28 @@ func load(cCtx *cli.Context, opt *forecast.LoadOptions) (*forecast.Dataset, erro
 	} else {
 		ds, err = forecast.ReadFile(path, opt)
 	}
-	if errors.Is(err, forecast.ErrMissing) {
-		// Point at the flag rather than the library's option name.
-		const hint = "set Missing to interpolate or ffill"
-		msg := err.Error()
-		if strings.Contains(msg, hint) {
-			msg = strings.Replace(msg, hint, "use --missing interpolate or --missing ffill", 1)
-		} else {
-			msg += " (use --missing interpolate or --missing ffill)"
-		}
-		return nil, &cliError{msg: msg, err: err}
+	if err == nil {
+		return ds, nil
 	}
-	return ds, err
+	// Point at the flags rather than the library's option names.
+	msg := err.Error()
+	if errors.Is(err, forecast.ErrMissing) && !strings.Contains(msg, "set Missing") {
+		msg += " (use --missing interpolate or --missing ffill)"
+	}
+	if r := optionHints.Replace(msg); r != msg {
+		return nil, &cliError{msg: r, err: err}
+	}
+	return nil, err
 }
+
+// optionHints rewrites the loader's hints, which name LoadOptions fields,
+// into the flags that set them.
+var optionHints = strings.NewReplacer(
+	"set Missing to interpolate or ffill", "use --missing interpolate or --missing ffill",
+	"set Freq to name", "use --freq to name",
+	"set Freq", "use --freq",
+	"set TimeLayout", "use --time-format",
+)
 
 // cliError rewords a library error for the command line, keeping it
 // available to errors.Is and errors.As.
