@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,6 +156,10 @@ func TestFormatValue(t *testing.T) {
 		{-0.000123456789012, "-0.000123456789"},
 		{703008.25, "703008.25"},
 		{1.5e12, "1500000000000"},
+		{9.87654321e20, "987654321000000000000"},
+		{-1e21, "-1e+21"},
+		{1.2345678901234e300, "1.23456789e+300"},
+		{-math.MaxFloat64, "-1.797693135e+308"},
 	} {
 		if got := formatValue(test.v); got != test.want {
 			t.Errorf("formatValue(%v) = %q, want %q", test.v, got, test.want)

@@ -40,10 +40,16 @@ const (
 
 // formatValue formats a forecast value: 10 significant digits, no
 // exponent below 1e21 (so spreadsheets and M4 tools read it), no trailing
-// zeros.
+// zeros. From 1e21 up it uses an exponent, as encoding/json does, rather
+// than print up to 309 digits.
 func formatValue(v float64) string {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	if math.Abs(v) >= 1e21 {
+		// Not through ParseFloat: rounding values near MaxFloat64 to 10
+		// digits overflows to Inf.
+		return strconv.FormatFloat(v, 'g', 10, 64)
 	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
 	return strconv.FormatFloat(r, 'f', -1, 64)

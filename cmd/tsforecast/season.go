@@ -121,7 +121,25 @@ func describe(x []float64) stats {
 		d := v - st.Mean
 		ss += d * d
 	}
-	if len(x) > 1 {
+	scale := max(math.Abs(st.Min), math.Abs(st.Max))
+	if (math.IsInf(sum, 0) || math.IsInf(ss, 0)) && !math.IsInf(scale, 0) {
+		// Finite values beyond ~1e154 overflow the sums: redo them on x
+		// divided by its largest magnitude (finite and positive here).
+		sum = 0
+		for _, v := range x {
+			sum += v / scale
+		}
+		m := sum / float64(len(x))
+		ss = 0
+		for _, v := range x {
+			d := v/scale - m
+			ss += d * d
+		}
+		st.Mean = m * scale
+		if len(x) > 1 {
+			st.Std = math.Sqrt(ss/float64(len(x)-1)) * scale
+		}
+	} else if len(x) > 1 {
 		st.Std = math.Sqrt(ss / float64(len(x)-1))
 	}
 	s := slices.Clone(x)
