@@ -124,7 +124,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
-		c.Before = chainBefore(checkArgs, c.Before)
+		c.Before = chainBefore(checkArgs, checkOutputs, c.Before)
 		c.HideHelpCommand = true
 	}
 	return app

@@ -13,9 +13,10 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// savePNG renders c to path atomically at the plots package's default size.
-func savePNG(path string, c plots.Chart) error {
-	return plots.SavePNG(path, c, plots.Size{})
+// savePNG renders c to path atomically at size (the zero Size is the
+// plots package's default).
+func savePNG(path string, c plots.Chart, size plots.Size) error {
+	return writeError(path, plots.SavePNG(path, c, size))
 }
 
 // seriesACF is inspect's chart: the series over time above its

@@ -259,6 +259,8 @@ func TestRuntimeErrors(t *testing.T) {
 		{"one timestamp", []string{"inspect", "--input", in("one.csv")}, "use --freq"},
 		{"time format", []string{"inspect", "--input", in("format.csv")}, "use --time-format"},
 		{"missing value", []string{"forecast", "--input", in("missing.csv"), "--horizon", "2"}, "use --missing interpolate or --missing ffill"},
+		{"no id column", []string{"inspect", "--input", airline, "--layout", "long"},
+			"no id column for the long layout (want one of unique_id, id, series_id, series, item_id)"},
 		{"no such file", []string{"inspect", "--input", filepath.Join(dir, "nope.csv")}, "nope.csv"},
 		{"too short", []string{"forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--season", "200"}, "snaive"},
 		{"not a model", []string{"predict", "--model", bad, "--input", airline, "--horizon", "2"}, "not a seq2one model file"},
@@ -416,5 +418,40 @@ func TestGlobalAndLocalNetworks(t *testing.T) {
 	r := mustRun(t, "", append([]string{"backtest", "--input", smallWide, "--horizon", "4", "--origins", "2", "--models", "lstm,snaive"}, tinyNet...)...)
 	if !strings.Contains(r.stdout, "lstm") || !strings.Contains(r.stdout, "snaive") {
 		t.Errorf("backtest with the global network:\n%s", r.stdout)
+	}
+}
+
+// TestOutputChecks: a file or folder that cannot be written fails the
+// command at once, before loading or training, with one line naming the
+// flag, not later with the name of the temporary file.
+func TestOutputChecks(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nodir := filepath.Join(dir, "nope", "x.png")
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forecast", "--input", airline, "--horizon", "2", "--plot", nodir},
+			"cannot write --plot " + nodir + ": directory " + filepath.Dir(nodir) + " does not exist"},
+		{[]string{"forecast", "--input", airline, "--horizon", "2", "--output", dir}, "cannot write --output " + dir + ": it is a directory"},
+		{[]string{"train", "--input", airline, "--save", dir}, "cannot write --save " + dir + ": it is a directory"},
+		{[]string{"inspect", "--input", airline, "--plot", dir}, "cannot write --plot " + dir + ": it is a directory"},
+		{[]string{"report", "--input", airline, "--horizon", "2", "--out", file}, "cannot write --out " + file + ": it is a file, not a directory"},
+		{[]string{"backtest", "--input", airline, "--horizon", "2", "--report", file}, "cannot write --report " + file + ": it is a file, not a directory"},
+	} {
+		r := run(t, "", test.args...)
+		if r.code != exitFailure || r.stderr != "tsforecast: "+test.want+"\n" || r.stdout != "" {
+			t.Errorf("tsforecast %s: exit %d, stdout %q, stderr %q; want exit 1 and only %q",
+				strings.Join(test.args, " "), r.code, r.stdout, r.stderr, test.want)
+		}
+	}
+	// A report folder is created with its parents.
+	mustRun(t, "", "backtest", "--input", airline, "--horizon", "12", "--models", "naive", "--report", filepath.Join(dir, "a", "b"), "--quiet")
+	if _, err := os.Stat(filepath.Join(dir, "a", "b", "index.md")); err != nil {
+		t.Errorf("backtest --report into a new nested folder: %v", err)
 	}
 }

@@ -345,7 +345,7 @@ const gridPanels = 9
 // series, or small multiples of the first gridPanels series of a file.
 func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, model string) error {
 	if len(series) == 1 {
-		return savePNG(path, forecastChart(series[0], fcs[0], model))
+		return savePNG(path, forecastChart(series[0], fcs[0], model), plots.Size{})
 	}
 	n := min(gridPanels, len(series))
 	g := &plots.GridChart{Title: fmt.Sprintf("%s forecasts of the first %d of %d series", model, n, len(series))}
@@ -353,7 +353,7 @@ func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, mode
 		g.Panels = append(g.Panels, *forecastChart(series[i], fcs[i], model))
 	}
 	rows := (n + 2) / 3
-	return plots.SavePNG(path, g, plots.Size{Width: 12 * vg.Inch, Height: vg.Length(1+3*rows) * vg.Inch})
+	return savePNG(path, g, plots.Size{Width: 12 * vg.Inch, Height: vg.Length(1+3*rows) * vg.Inch})
 }
 
 // forecastChart is the --plot chart of forecast and predict.

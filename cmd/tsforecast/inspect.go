@@ -74,7 +74,7 @@ func runInspect(cCtx *cli.Context) error {
 	}
 	in := inspect(ds, opt.Missing, cCtx.Int("max-period"))
 	if p := cCtx.String("plot"); p != "" {
-		if err := plots.SavePNG(p, seriesACFChart(ds.Series[0], in.Season.Period), plots.Size{Height: 7 * vg.Inch}); err != nil {
+		if err := savePNG(p, seriesACFChart(ds.Series[0], in.Season.Period), plots.Size{Height: 7 * vg.Inch}); err != nil {
 			return err
 		}
 	}

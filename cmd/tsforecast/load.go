@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tsforecast/tsforecast/forecast"
@@ -72,6 +75,7 @@ var optionHints = strings.NewReplacer(
 	"set Freq to name", "use --freq to name",
 	"set Freq", "use --freq",
 	"set TimeLayout", "use --time-format",
+	", or set IDColumn)", ")", // no flag names the id column
 )
 
 // cliError rewords a library error for the command line, keeping it
@@ -90,13 +94,56 @@ func writeOutput(cCtx *cli.Context, path string, fn func(io.Writer) error) error
 	if path == "" || path == "-" {
 		return fn(cCtx.App.Writer)
 	}
-	if err := forecast.WriteFileAtomic(path, fn); err != nil {
-		// The temporary file's name means nothing to the user.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
+	return writeError(path, forecast.WriteFileAtomic(path, fn))
+}
+
+// writeError words a failure to write path (atomically, through a
+// temporary file whose name means nothing to the user) as "cannot write
+// path: reason". It returns nil for a nil err.
+func writeError(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// outputFlags are the flags naming a file a command writes, and dirFlags
+// those naming a folder it creates.
+var (
+	outputFlags = []string{"output", "plot", "save"}
+	dirFlags    = []string{"out", "report"}
+)
+
+// checkOutputs fails early, before any training, when a file or folder the
+// command would write cannot be: a file's directory does not exist, or a
+// file path names a directory (or a folder path a file).
+func checkOutputs(cCtx *cli.Context) error {
+	for _, name := range slices.Concat(outputFlags, dirFlags) {
+		path := cCtx.String(name)
+		if !slices.Contains(cCtx.FlagNames(), name) || path == "" || path == "-" {
+			continue
 		}
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		wantDir := slices.Contains(dirFlags, name)
+		if fi, err := os.Stat(path); err == nil {
+			switch {
+			case fi.IsDir() && !wantDir:
+				return fmt.Errorf("cannot write --%s %s: it is a directory", name, path)
+			case !fi.IsDir() && wantDir:
+				return fmt.Errorf("cannot write --%s %s: it is a file, not a directory", name, path)
+			}
+			continue
+		}
+		if wantDir {
+			continue // created with its parents
+		}
+		dir := filepath.Dir(path)
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("cannot write --%s %s: directory %s does not exist", name, path, dir)
+		}
 	}
 	return nil
 }

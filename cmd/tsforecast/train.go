@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/plots"
 	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
@@ -101,7 +102,7 @@ func runPredict(cCtx *cli.Context) error {
 	}
 	fc := seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p[:h]}
 	if path := cCtx.String("plot"); path != "" {
-		if err := savePNG(path, forecastChart(s, fc, m.Config().Cell.String())); err != nil {
+		if err := savePNG(path, forecastChart(s, fc, m.Config().Cell.String()), plots.Size{}); err != nil {
 			return err
 		}
 	}
