@@ -138,6 +138,9 @@ func TestHelp(t *testing.T) {
 				t.Errorf("%s --help does not mention %q:\n%s", cmd, want, r.stdout)
 			}
 		}
+		if strings.Contains(r.stdout, "(required) (default:") {
+			t.Errorf("%s --help shows a default for a required flag:\n%s", cmd, r.stdout)
+		}
 	}
 	r := run(t, "")
 	if r.code != exitOK || !strings.Contains(r.stdout, "COMMANDS:") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -10,6 +11,17 @@ import (
 // Flags are built fresh for every app by these constructors: urfave/cli
 // flags keep parse state (slice values, HasBeenSet) inside the flag value,
 // so sharing one flag value between apps or commands would leak state.
+
+// requiredDefault matches the default urfave/cli shows after a required
+// flag's usage, "(required) (default: 0)", where it means nothing.
+var requiredDefault = regexp.MustCompile(`\(required\) \(default: [^)]*\)`)
+
+func init() {
+	stringer := cli.FlagStringer
+	cli.FlagStringer = func(f cli.Flag) string {
+		return requiredDefault.ReplaceAllLiteralString(stringer(f), "(required)")
+	}
+}
 
 func env(name string) []string { return []string{"TSFORECAST_" + name} }
 
