@@ -51,8 +51,7 @@ func forecastCommand() *cli.Command {
 		}, netFlags(), []cli.Flag{
 			localFlag(),
 			levelFlag(),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
-				Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"},
+			outputFlag(),
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
 				Usage: "write a forecast-vs-history PNG (small multiples of the first 9 series of a multi-series file)"},
 			&cli.StringFlag{Name: "save", EnvVars: env("SAVE"), TakesFile: true,
@@ -119,8 +118,7 @@ func predictCommand() *cli.Command {
 				Usage: "model file written by train or forecast --save (required)"},
 		}, inputFlags(), []cli.Flag{
 			horizonFlag(),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
-				Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"},
+			outputFlag(),
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
 				Usage: "write a forecast-vs-history PNG"},
 			jsonFlag(), quietFlag(),
@@ -144,6 +142,12 @@ func reportCommand() *cli.Command {
 		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), quietFlag()}),
 		Action: runReport,
 	}
+}
+
+// outputFlag names the forecast file of forecast and predict.
+func outputFlag() cli.Flag {
+	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
+		Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"}
 }
 
 // walkForwardFlags are the backtest settings shared by backtest and report.
