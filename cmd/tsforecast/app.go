@@ -117,6 +117,16 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				if looksLikeFlag(a) {
 					return usagef(cCtx, "flag %s given after the arguments: put flags before arguments", a)
 				}
+				if a == "help" { // "tsforecast help [COMMAND]", as git and go take it
+					switch name := cCtx.Args().Get(1); {
+					case name == "":
+						return cli.ShowAppHelp(cCtx)
+					case cCtx.App.Command(name) != nil:
+						return cli.ShowCommandHelp(cCtx, name)
+					default:
+						return usagef(cCtx, "unknown command %q", name)
+					}
+				}
 				return usagef(cCtx, "unknown command %q", a)
 			}
 			return cli.ShowAppHelp(cCtx)

@@ -146,6 +146,15 @@ func TestHelp(t *testing.T) {
 	if r.code != exitOK || !strings.Contains(r.stdout, "COMMANDS:") {
 		t.Errorf("no arguments: exit %d, stdout %q; want the app help and 0", r.code, r.stdout)
 	}
+	if r := run(t, "", "help"); r.code != exitOK || !strings.Contains(r.stdout, "COMMANDS:") {
+		t.Errorf("help: exit %d, stdout %q; want the app help and 0", r.code, r.stdout)
+	}
+	if r := run(t, "", "help", "backtest"); r.code != exitOK || !strings.Contains(r.stdout, "tsforecast backtest - walk-forward") {
+		t.Errorf("help backtest: exit %d, stdout %q; want backtest's help and 0", r.code, r.stdout)
+	}
+	if r := run(t, "", "help", "nope"); r.code != exitUsage || !strings.Contains(r.stderr, `unknown command "nope"`) {
+		t.Errorf("help nope: exit %d, stderr %q; want a usage error", r.code, r.stderr)
+	}
 }
 
 func TestFormatValue(t *testing.T) {
