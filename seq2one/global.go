@@ -804,7 +804,7 @@ func (e *netEngine[T]) predictTo(x, y []float64) {
 	for i, v := range x {
 		e.ws.x[i] = T(v)
 	}
-	forward(e.tr.pv, e.ws, 1)
+	forward(e.tr.pv, nil, e.ws, 1)
 	for k := range y {
 		y[k] = float64(e.ws.y[k])
 	}

@@ -40,7 +40,8 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 	s := shape{cell: cell, in: in, hidden: 4, layers: layers, out: out}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
-	pv := makeViews(s, params).withTransposed()
+	pv := makeViews(s, params)
+	pk := newPackedW[float64](s)
 	initParams(s, pv, rng)
 	// Perturb the biases too, so no gradient is trivially zero.
 	for l := range pv.b {
@@ -60,7 +61,7 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 	}
 	f := func(x []float64) float64 {
 		copy(params, x)
-		forward(pv, ws, rows)
+		forward(pv, nil, ws, rows)
 		copy(ws.t, targets)
 		return lossGrad(loss, ws, rows, rows) / rows
 	}
@@ -79,8 +80,8 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 			t.Fatalf("residual %d = %v is at a kink; pick other targets", r, e)
 		}
 	}
-	pv.transposeW()
-	backward(pv, gv, ws, rows)
+	pk.pack(s, pv)
+	backward(pv, pk, gv, ws, rows)
 	var maxAbs float64
 	for i := range grad {
 		maxAbs = math.Max(maxAbs, math.Abs(want[i]))
@@ -99,7 +100,8 @@ func TestGradientAccumulates(t *testing.T) {
 	s := shape{cell: LSTM, in: 2, hidden: 3, layers: 2}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
-	pv := makeViews(s, params).withTransposed()
+	pv := makeViews(s, params)
+	pk := newPackedW[float64](s)
 	initParams(s, pv, rng)
 	ws := newWorkspace[float64](s, 2, 3)
 	for i := range ws.x {
@@ -108,12 +110,12 @@ func TestGradientAccumulates(t *testing.T) {
 	ws.t[0], ws.t[1] = 1, -1
 	g1 := make([]float64, len(params))
 	g2 := make([]float64, len(params))
-	forward(pv, ws, 2)
+	forward(pv, nil, ws, 2)
 	lossGrad(MSE, ws, 2, 2)
-	pv.transposeW()
-	backward(pv, makeViews(s, g1), ws, 2)
-	backward(pv, makeViews(s, g2), ws, 2)
-	backward(pv, makeViews(s, g2), ws, 2)
+	pk.pack(s, pv)
+	backward(pv, pk, makeViews(s, g1), ws, 2)
+	backward(pv, pk, makeViews(s, g2), ws, 2)
+	backward(pv, pk, makeViews(s, g2), ws, 2)
 	for i := range g1 {
 		if !scalar.EqualWithinAbsOrRel(g2[i], 2*g1[i], 1e-12, 1e-12) {
 			t.Fatalf("two backward passes: gradient[%d] = %v, want %v", i, g2[i], 2*g1[i])

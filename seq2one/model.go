@@ -608,7 +608,7 @@ func (e *netEngine[T]) predict(x []float64) float64 {
 	for i, v := range x {
 		e.ws.x[i] = T(v)
 	}
-	forward(e.tr.pv, e.ws, 1)
+	forward(e.tr.pv, nil, e.ws, 1)
 	return float64(e.ws.y[0])
 }
 

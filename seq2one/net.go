@@ -49,15 +49,10 @@ func (s shape) numParams() int {
 // so a step's gate pre-activations are one product [x_t, h_{t−1}, 1]·wb[l]
 // and the gradient of all of layer l's parameters is one product
 // [X, H, 1]ᵀ·dZ.
-//
-// wt[l], only in parameter views made with withTransposed, holds the
-// transpose of w[l] (G·H×(in_l+H), row-major), so that backward's
-// products dZ·Wᵀ run as plain row-major products; transposeW refreshes it
-// after the weights change.
+
 type views[T kern.Float] struct {
 	w, b, wb [][]T
 	wy, by   []T
-	wt       [][]T
 }
 
 func makeViews[T kern.Float](s shape, flat []T) views[T] {
@@ -82,28 +77,41 @@ func makeViews[T kern.Float](s shape, flat []T) views[T] {
 	return v
 }
 
-// withTransposed returns v with buffers for the transposed weights, filled
-// by transposeW.
-func (v views[T]) withTransposed() views[T] {
-	v.wt = make([][]T, len(v.w))
-	for l, w := range v.w {
-		v.wt[l] = make([]T, len(w))
-	}
-	return v
+// packedW holds a network's weight matrices packed for kern.GemmPacked,
+// refreshed by pack whenever the weights change: packing once per
+// mini-batch lets every step of every shard stream contiguous panels
+// (the rows of W are 4·H elements apart, a power of two that maps them all
+// to a few L1 sets), and the transposes backward needs become plain
+// products.
+type packedW[T kern.Float] struct {
+	wb  [][]T // per layer [Wx; Wh; b], (in_l+H+1)×G·H
+	whT [][]T // per layer Whᵀ, G·H×H
+	wxT [][]T // per layer Wxᵀ, G·H×in_l (layers above the first only)
 }
 
-// transposeW sets wt[l] to the transpose of w[l] for every layer. backward
-// needs it current.
-func (v views[T]) transposeW() {
-	for l, w := range v.w {
-		wt := v.wt[l]
-		gh := len(v.b[l])
-		k := len(w) / gh // in_l + H
-		for i := 0; i < k; i++ {
-			row := w[i*gh : (i+1)*gh]
-			for j, x := range row {
-				wt[j*k+i] = x
-			}
+func newPackedW[T kern.Float](s shape) *packedW[T] {
+	gh := s.gates() * s.hidden
+	pk := &packedW[T]{wb: make([][]T, s.layers), whT: make([][]T, s.layers), wxT: make([][]T, s.layers)}
+	for l := 0; l < s.layers; l++ {
+		in := s.layerIn(l)
+		pk.wb[l] = make([]T, kern.PackedLen[T](in+s.hidden+1, gh))
+		pk.whT[l] = make([]T, kern.PackedLen[T](gh, s.hidden))
+		if l > 0 {
+			pk.wxT[l] = make([]T, kern.PackedLen[T](gh, in))
+		}
+	}
+	return pk
+}
+
+// pack copies the weights of p into pk.
+func (pk *packedW[T]) pack(s shape, p views[T]) {
+	gh := s.gates() * s.hidden
+	for l := 0; l < s.layers; l++ {
+		in := s.layerIn(l)
+		kern.PackB(pk.wb[l], false, in+s.hidden+1, gh, p.wb[l], gh)
+		kern.PackB(pk.whT[l], true, gh, s.hidden, p.w[l][in*gh:], gh)
+		if l > 0 {
+			kern.PackB(pk.wxT[l], true, gh, in, p.w[l], gh)
 		}
 	}
 }
@@ -168,7 +176,11 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 // Each step of a layer is one matrix product Z_t = [X_t, H_{t−1}, 1]·[Wx;
 // Wh; b] (n×(in+H+1) by (in+H+1)×G·H), with the rows [x_t, h_{t−1}, 1]
 // kept in ws.a for backward, followed by the fused cell.
-func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
+//
+// With pk (the packed copy of p's weights) the products read the packed
+// panels; without it (one-off predictions, where packing would cost more
+// than it saves) they read p. Both give bit-identical results.
+func forward[T kern.Float](p views[T], pk *packedW[T], ws *workspace[T], n int) {
 	s := ws.s
 	H := s.hidden
 	G := s.gates()
@@ -200,7 +212,11 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 		for t := 0; t < L; t++ {
 			zt := z[t*n*gh : (t+1)*n*gh]
 			ht := hs[t*n*H : (t+1)*n*H]
-			kern.Gemm(false, false, n, gh, K, 1, A[t*n*K:(t+1)*n*K], K, p.wb[l], gh, 0, zt, gh)
+			if pk != nil {
+				kern.GemmPacked(false, n, gh, K, 1, A[t*n*K:(t+1)*n*K], K, pk.wb[l], 0, zt, gh)
+			} else {
+				kern.Gemm(false, false, n, gh, K, 1, A[t*n*K:(t+1)*n*K], K, p.wb[l], gh, 0, zt, gh)
+			}
 			if s.cell == RNN {
 				kern.Tanh(ht, zt)
 			} else {
@@ -229,8 +245,8 @@ func forward[T kern.Float](p views[T], ws *workspace[T], n int) {
 
 // backward accumulates into g the gradient of the loss whose derivative
 // with respect to ws.y[:n] is in ws.dy[:n], after forward on the same rows.
-// p.wt must hold the transposes of p.w (see transposeW).
-func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
+// pk must hold p's weights, packed.
+func backward[T kern.Float](p views[T], pk *packedW[T], g views[T], ws *workspace[T], n int) {
 	s := ws.s
 	H := s.hidden
 	G := s.gates()
@@ -252,7 +268,6 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 	for l := top; l >= 0; l-- {
 		in := s.layerIn(l)
 		K := in + H + 1
-		wt := p.wt[l] // gh×(in+H): [Wxᵀ, Whᵀ] side by side
 		z := ws.z[l][:L*n*gh]
 		hs := ws.h[l][:L*n*H]
 		dz := ws.dz[:L*n*gh]
@@ -277,13 +292,13 @@ func backward[T kern.Float](p, g views[T], ws *workspace[T], n int) {
 				kern.LSTMCellBackward(dzt, dcNext, zt, ws.tc[l][t*n*H:(t+1)*n*H], cp, dht, n, H)
 			}
 			if t > 0 {
-				kern.Gemm(false, false, n, H, gh, 1, dzt, gh, wt[in:], in+H, 1, dh[(t-1)*n*H:t*n*H], H)
+				kern.GemmPacked(false, n, H, gh, 1, dzt, gh, pk.whT[l], 1, dh[(t-1)*n*H:t*n*H], H)
 			}
 		}
 		// All of the layer's weights and its bias at once: [X, H, 1]ᵀ·dZ.
 		kern.Gemm(true, false, K, gh, L*n, 1, ws.a[l][:L*n*K], K, dz, gh, 1, g.wb[l], gh)
 		if l > 0 {
-			kern.Gemm(false, false, L*n, in, gh, 1, dz, gh, wt, in+H, 0, dlow, in)
+			kern.GemmPacked(false, L*n, in, gh, 1, dz, gh, pk.wxT[l], 0, dlow, in)
 			dh, dlow = dlow, dh
 		}
 	}

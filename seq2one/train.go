@@ -57,6 +57,7 @@ type trainer[T kern.Float] struct {
 
 	params []T
 	pv     views[T]
+	pk     *packedW[T] // params packed for the products, refreshed per batch
 	best   []T
 	grad   []T
 
@@ -88,7 +89,8 @@ func newTrainer[T kern.Float](s shape, steps int, cfg Config) *trainer[T] {
 		params: make([]T, np), best: make([]T, np), grad: make([]T, np),
 		m: make([]float64, np), v: make([]float64, np), lr: cfg.LearningRate,
 	}
-	tr.pv = makeViews(s, tr.params).withTransposed()
+	tr.pv = makeViews(s, tr.params)
+	tr.pk = newPackedW[T](s)
 	initParams(s, tr.pv, rand.New(rand.NewPCG(cfg.Seed, 0x5eed2013)))
 	return tr
 }
@@ -193,14 +195,14 @@ func (tr *trainer[T]) runShards(w int) {
 				}
 			}
 		}
-		forward(tr.pv, ws, rows)
+		forward(tr.pv, tr.pk, ws, rows)
 		if !tr.grads {
 			tr.shardLoss[sh] = lossOnly(tr.cfg.Loss, ws, rows)
 			continue
 		}
 		tr.shardLoss[sh] = lossGrad(tr.cfg.Loss, ws, rows, n)
 		clear(tr.shardG[sh])
-		backward(tr.pv, tr.shardV[sh], ws, rows)
+		backward(tr.pv, tr.pk, tr.shardV[sh], ws, rows)
 	}
 }
 
@@ -209,11 +211,9 @@ func (tr *trainer[T]) runShards(w int) {
 func (tr *trainer[T]) run() float64 {
 	S := numShards(len(tr.batch))
 	W := min(len(tr.ws), S)
-	if tr.grads {
-		// The weights change after every step (and on restores), so
-		// refresh their transposes for backward here, once per batch.
-		tr.pv.transposeW()
-	}
+	// The weights change after every step (and on restores), so pack
+	// them here, once per batch.
+	tr.pk.pack(tr.s, tr.pv)
 	for w := 1; w < W; w++ {
 		tr.start[w] <- struct{}{}
 	}
