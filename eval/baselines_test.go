@@ -224,3 +224,34 @@ func BenchmarkHoltWintersFit(b *testing.B) {
 		})
 	}
 }
+
+// TestHoltWintersShortSeries checks that every length around the minimum
+// gives either a fit or an error, never a panic: the initial-state heuristic
+// decomposes whole seasons, so for m = 7 it needs 21 values, not 2m = 14
+// (an 18-value series once panicked with a slice out of range).
+func TestHoltWintersShortSeries(t *testing.T) {
+	for _, m := range []int{2, 4, 7, 12, 24} {
+		for _, kind := range []eval.SeasonKind{eval.Additive, eval.Multiplicative} {
+			for n := 1; n <= 4*m+12; n++ {
+				v := make([]float64, n)
+				for i := range v {
+					v[i] = 10 + float64(i%m) + 0.1*float64(i)
+				}
+				hw := &eval.HoltWinters{Period: m, Seasonal: kind, Trend: true}
+				var err error
+				panicked := panics(func() { err = hw.Fit(context.Background(), series(v...)) })
+				if panicked {
+					t.Fatalf("HoltWinters{Period: %d, %v}.Fit(%d values) panicked", m, kind, n)
+				}
+				if err == nil {
+					fc, perr := hw.Predict(nil, m)
+					if perr != nil || len(fc) != m || floats.HasNaN(fc) {
+						t.Errorf("HoltWinters{Period: %d, %v} on %d values: Predict = %v, %v", m, kind, n, fc, perr)
+					}
+				} else if n >= 3*m+10 {
+					t.Errorf("HoltWinters{Period: %d, %v}.Fit(%d values) = %v, want a fit", m, kind, n, err)
+				}
+			}
+		}
+	}
+}

@@ -154,7 +154,9 @@ func (hw *HoltWinters) check(s *forecast.Series, fixedM int) error {
 	}
 	need := 10
 	if m > 1 {
-		need = max(2*m, 10+2*(m/2))
+		// initStates decomposes whole seasons: at least two, and enough
+		// of them to hold the heuristic's 10+2·⌊m/2⌋ observations.
+		need = m * max(2, (10+2*(m/2)+m-1)/m)
 	}
 	if err := needLen(s, need, NameHoltWinters); err != nil {
 		return err
