@@ -20,18 +20,25 @@ func TestGradient(t *testing.T) {
 			for _, loss := range []Loss{MSE, Huber, MAE} {
 				name := fmt.Sprintf("%v/layers=%d/%v", cell, layers, loss)
 				t.Run(name, func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 1)
+					testGradient(t, cell, layers, loss, 1, 0)
 				})
 				// The global model's direct multi-horizon head.
 				t.Run(name+"/out=3", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 3)
+					testGradient(t, cell, layers, loss, 3, 0)
+				})
+				// dZ folded into the weight gradient in chunks of 2 steps
+				// (the 5 steps of the test fit one chunk by default).
+				t.Run(name+"/chunks", func(t *testing.T) {
+					testGradient(t, cell, layers, loss, 1, 2)
 				})
 			}
 		}
 	}
 }
 
-func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
+// testGradient checks one configuration; chunkSteps > 0 sets backward's
+// dZ chunk to that many steps.
+func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkSteps int) {
 	const (
 		in    = 3 // target + 2 covariates
 		steps = 5
@@ -51,6 +58,9 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out int) {
 	}
 	pv.by[0] = 0.1
 	ws := newWorkspace[float64](s, rows, steps)
+	if chunkSteps > 0 {
+		ws.chunkRows = chunkSteps * rows
+	}
 	for i := range ws.x {
 		ws.x[i] = 2*rng.Float64() - 1
 	}

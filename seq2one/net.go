@@ -135,7 +135,10 @@ type workspace[T kern.Float] struct {
 	t  []T   // rows×out: targets
 	dy []T   // rows×out: dLoss/dy
 
-	dz     []T // steps·rows·G·H
+	dz     []T // dZ of one chunk of steps (see chunkSteps), G·H wide
+	// chunkRows is the dZ chunk of backward in rows, dzChunkRows unless
+	// a test makes it smaller.
+	chunkRows int
 	dhA    []T // steps·rows·H: dLoss/dh of the current layer
 	dhB    []T // steps·rows·H: dLoss/dh of the layer below
 	dcNext []T // rows·H
@@ -147,7 +150,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 	}
 	gh := s.gates() * s.hidden
 	nh := steps * rows * s.hidden
-	w := &workspace[T]{s: s, rows: rows, steps: steps,
+	w := &workspace[T]{s: s, rows: rows, steps: steps, chunkRows: dzChunkRows,
 		x:  make([]T, steps*rows*s.in),
 		a:  make([][]T, s.layers),
 		z:  make([][]T, s.layers),
@@ -155,7 +158,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 		tc: make([][]T, s.layers),
 		h:  make([][]T, s.layers),
 		y:  make([]T, rows*s.outs()), t: make([]T, rows*s.outs()), dy: make([]T, rows*s.outs()),
-		dz: make([]T, steps*rows*gh), dhA: make([]T, nh), dhB: make([]T, nh),
+		dz: make([]T, min(steps*rows, max(dzChunkRows, rows))*gh), dhA: make([]T, nh), dhB: make([]T, nh),
 		dcNext: make([]T, rows*s.hidden),
 	}
 	for l := 0; l < s.layers; l++ {
@@ -270,7 +273,12 @@ func backward[T kern.Float](p views[T], pk *packedW[T], g views[T], ws *workspac
 		K := in + H + 1
 		z := ws.z[l][:L*n*gh]
 		hs := ws.h[l][:L*n*H]
-		dz := ws.dz[:L*n*gh]
+		A := ws.a[l][:L*n*K]
+		// dZ is kept for a chunk of steps only: when a chunk is complete
+		// its rows enter the weight gradient (and the gradient of the
+		// layer below) and the buffer is reused, so the pass stays in
+		// cache however long the window.
+		Lc := chunkSteps(n, L, ws.chunkRows)
 		dcNext := ws.dcNext[:n*H]
 		clear(dcNext)
 		for t := L - 1; t >= 0; t-- {
@@ -278,7 +286,7 @@ func backward[T kern.Float](p views[T], pk *packedW[T], g views[T], ws *workspac
 			// added by the step after it, the recurrent one.
 			dht := dh[t*n*H : (t+1)*n*H]
 			zt := z[t*n*gh : (t+1)*n*gh]
-			dzt := dz[t*n*gh : (t+1)*n*gh]
+			dzt := ws.dz[t%Lc*n*gh : (t%Lc+1)*n*gh]
 			if s.cell == RNN {
 				ht := hs[t*n*H : (t+1)*n*H]
 				for i, hv := range ht {
@@ -294,14 +302,34 @@ func backward[T kern.Float](p views[T], pk *packedW[T], g views[T], ws *workspac
 			if t > 0 {
 				kern.GemmPacked(false, n, H, gh, 1, dzt, gh, pk.whT[l], 1, dh[(t-1)*n*H:t*n*H], H)
 			}
+			if t%Lc != 0 {
+				continue
+			}
+			// Steps t..t+r-1 are complete: all of the layer's weights and
+			// its bias at once, [X, H, 1]ᵀ·dZ over them.
+			r := min(Lc, L-t) * n
+			dzc := ws.dz[:r*gh]
+			kern.Gemm(true, false, K, gh, r, 1, A[t*n*K:t*n*K+r*K], K, dzc, gh, 1, g.wb[l], gh)
+			if l > 0 {
+				kern.GemmPacked(false, r, in, gh, 1, dzc, gh, pk.wxT[l], 0, dlow[t*n*in:t*n*in+r*in], in)
+			}
 		}
-		// All of the layer's weights and its bias at once: [X, H, 1]ᵀ·dZ.
-		kern.Gemm(true, false, K, gh, L*n, 1, ws.a[l][:L*n*K], K, dz, gh, 1, g.wb[l], gh)
 		if l > 0 {
-			kern.GemmPacked(false, L*n, in, gh, 1, dz, gh, pk.wxT[l], 0, dlow, in)
 			dh, dlow = dlow, dh
 		}
 	}
+}
+
+// dzChunkRows is the number of rows (steps × shard rows) of dZ that
+// backward keeps before folding them into the weight gradient: 256 rows
+// are the k chunk of kern's kernels, so each chunk is one pass of them.
+const dzChunkRows = 256
+
+// chunkSteps returns the steps per dZ chunk of up to rows rows for a pass
+// over n rows of windows of L steps. It depends only on n and L, so
+// gradients do not depend on the number of workers.
+func chunkSteps(n, L, rows int) int {
+	return min(L, max(1, rows/n))
 }
 
 // lossGrad computes the loss summed over the first n rows of ws (outputs
