@@ -135,13 +135,13 @@ type workspace[T kern.Float] struct {
 	t  []T   // rows×out: targets
 	dy []T   // rows×out: dLoss/dy
 
-	dz     []T // dZ of one chunk of steps (see chunkSteps), G·H wide
+	dz []T // dZ of one chunk of steps (see chunkSteps), G·H wide
 	// chunkRows is the dZ chunk of backward in rows, dzChunkRows unless
 	// a test makes it smaller.
 	chunkRows int
-	dhA    []T // steps·rows·H: dLoss/dh of the current layer
-	dhB    []T // steps·rows·H: dLoss/dh of the layer below
-	dcNext []T // rows·H
+	dhA       []T // steps·rows·H: dLoss/dh of the current layer
+	dhB       []T // steps·rows·H: dLoss/dh of the layer below
+	dcNext    []T // rows·H
 }
 
 func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
