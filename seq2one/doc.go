@@ -28,12 +28,17 @@
 // source seeded with Config.Seed, biases start at 0 and the LSTM
 // forget-gate bias at 1, so early training keeps the cell state.
 //
-// The hot path is batch-major: the input projection X·W_x of all L steps of
-// a mini-batch is one matrix multiply, each step then adds h_{t−1}·W_h for
-// the whole batch, and the gate activations and cell update of a step run
-// for the whole batch in one fused call. All numeric work goes through the
-// kernels of internal/kern (Gemm, LSTMCell, LSTMCellBackward, Tanh), so
-// faster kernels speed training up without touching this package. Every
+// The hot path is batch-major and runs on the kernels of internal/kern.
+// Each step of a layer is one matrix product over the whole shard,
+// [X_t, H_{t−1}, 1]·[W_x; W_h; b] (the bias is the last row of the weight
+// matrix, as it follows W in the flat parameter vector), followed by one
+// fused call for the gate activations and the cell update (LSTMCell). The
+// weights are packed once per mini-batch into the panel layout of
+// kern.GemmPacked, so every step streams them contiguously. Backward runs
+// the fused LSTMCellBackward per step, the recurrent gradient dZ_t·W_hᵀ
+// as a product with the packed transpose, and the gradient of all of a
+// layer's weights and its bias as one product [X, H, 1]ᵀ·dZ per chunk of
+// 256 rows of steps, so dZ never outgrows the cache. Every
 // buffer lives in a preallocated workspace: a training step and Predict do
 // not allocate.
 //
