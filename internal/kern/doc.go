@@ -18,8 +18,11 @@
 //     other row edges repeat a valid row and discard the surplus, and column
 //     edges use a masked 8- (4-) lane variant. A long k is split into chunks
 //     of at most 256 so that the strip of B stays in L1 (dW over a long
-//     window has k = steps·rows in the thousands). Nothing is packed, so
-//     there is no workspace.
+//     window has k = steps·rows in the thousands). Gemm packs nothing and
+//     needs no workspace; [PackB] and [GemmPacked] let a caller pack a
+//     right operand it reuses (seq2one packs its weights once per
+//     mini-batch) into 16- (8-) wide panels that the same micro-kernels
+//     stream contiguously, with results bit-identical to Gemm.
 //   - op(B) transposed (A·Bᵀ): a 3×4 tile of dot products along the
 //     contiguous rows of A and B, reduced horizontally in a fixed order and
 //     stored with alpha and beta applied.
