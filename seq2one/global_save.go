@@ -9,7 +9,8 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // Global model files have the layout of single-series model files (see the
@@ -67,30 +68,11 @@ func (g *Global) Save(w io.Writer) error {
 
 // SaveFile writes the model to path atomically (temporary file in the same
 // directory, synced, renamed).
-func (g *Global) SaveFile(path string) (err error) {
+func (g *Global) SaveFile(path string) error {
 	if g.ens == nil {
 		return ErrNotFitted
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("seq2one: saving model: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = g.Save(f); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err := forecast.WriteFileAtomic(path, g.Save); err != nil {
 		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
 	}
 	return nil

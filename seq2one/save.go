@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 
 	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -90,30 +89,11 @@ func (m *Model) Save(w io.Writer) error {
 
 // SaveFile writes the model to path atomically: to a temporary file in the
 // same directory, synced, then renamed over path.
-func (m *Model) SaveFile(path string) (err error) {
+func (m *Model) SaveFile(path string) error {
 	if m.ens == nil {
 		return ErrNotFitted
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("seq2one: saving model: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = m.Save(f); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err := forecast.WriteFileAtomic(path, m.Save); err != nil {
 		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
 	}
 	return nil
