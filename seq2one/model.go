@@ -95,7 +95,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		return err
 	}
 	if s == nil || len(s.Values) == 0 {
-		return fmt.Errorf("seq2one: empty series: %w", ErrTooShort)
+		return fmt.Errorf("%w: empty series", ErrTooShort)
 	}
 	if err := checkSeries(s, cfg.NoCovariates); err != nil {
 		return err
@@ -146,7 +146,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	case On:
 		useSN = p.Season > 1
 		if useSN && n < 2*p.Season {
-			return fmt.Errorf("seq2one: SeasonalNorm needs two seasons (%d values), series %q has %d: %w", 2*p.Season, s.ID, n, ErrTooShort)
+			return fmt.Errorf("%w: SeasonalNorm needs two seasons (%d values), series %q has %d", ErrTooShort, 2*p.Season, s.ID, n)
 		}
 	case Auto:
 		useSN = p.Season > 1 && n >= 2*p.Season && features.SeasonalityTest(z, p.Season)
@@ -185,7 +185,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		p.Steps = max(2, min(p.Steps, n/3))
 	}
 	if n-p.Steps < 2 {
-		return fmt.Errorf("seq2one: series %q has %d values, window %d needs at least %d: %w", s.ID, n, p.Steps, p.Steps+2, ErrTooShort)
+		return fmt.Errorf("%w: series %q has %d values, window %d needs at least %d", ErrTooShort, s.ID, n, p.Steps, p.Steps+2)
 	}
 
 	// Scale: standard deviation of the one-step changes of z.
@@ -546,7 +546,7 @@ func (m *Model) Update(s *forecast.Series) error {
 	}
 	n := len(s.Values)
 	if n < p.Steps {
-		return fmt.Errorf("seq2one: Update: series %q has %d values, window is %d: %w", s.ID, n, p.Steps, ErrTooShort)
+		return fmt.Errorf("%w: Update: series %q has %d values, window is %d", ErrTooShort, s.ID, n, p.Steps)
 	}
 	if !p.FirstTime.IsZero() && len(s.Times) > 0 && !s.Times[0].Equal(p.FirstTime) {
 		return fmt.Errorf("seq2one: Update: history starts at %v, the fitted one at %v; seasonal phases would not align", s.Times[0], p.FirstTime)
