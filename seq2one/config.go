@@ -93,7 +93,7 @@ type Config struct {
 	// Season is the seasonal period in steps. 0 detects it: the
 	// conventional period of the series' frequency (12 for monthly, 24 for
 	// hourly, ...) or, for series without timestamps, the strongest period
-	// features.DetectPeriods finds in the differenced series. 1 means no
+	// features.DetectPeriods finds in the series. 1 means no
 	// season.
 	Season int
 	// Log applies a log transform to positive series. Auto (default) uses

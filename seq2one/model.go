@@ -387,7 +387,7 @@ func multiplicative(y []float64, m int) bool {
 
 // detectSeason returns the conventional period of the series' frequency,
 // or for series without calendar steps the strongest period found by
-// [features.DetectPeriods] on the differenced series (1 when none).
+// [features.DetectPeriods] on the series (1 when none).
 func detectSeason(s *forecast.Series) int {
 	if s.Freq != forecast.Step {
 		return s.Freq.Season()
@@ -396,8 +396,10 @@ func detectSeason(s *forecast.Series) int {
 	if len(x) < 8 {
 		return 1
 	}
-	d := features.Diff(nil, x, 1)
-	if ps := features.DetectPeriods(d, min(len(d)/3, 400)); len(ps) > 0 {
+	// DetectPeriods falls back to first differences itself when the raw
+	// series is persistent; differencing here would make it look at second
+	// differences and disagree with eval's and the CLI's detection.
+	if ps := features.DetectPeriods(x, min(len(x)/3, 400)); len(ps) > 0 {
 		return ps[0]
 	}
 	return 1
