@@ -1,12 +1,8 @@
 package seq2one
 
 import (
-	"bytes"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"os"
 
@@ -19,11 +15,8 @@ const globalMagic = "TSFGLOB\n"
 
 // globalHeader is the JSON part of a global model file.
 type globalHeader struct {
-	Config    Config
-	Precision string
-	Params    int
-	Members   int
-	Pipe      globalPipe
+	fileHeader
+	Pipe globalPipe
 }
 
 func (p *globalPipe) shape(cfg Config) shape {
@@ -37,33 +30,8 @@ func (g *Global) Save(w io.Writer) error {
 	if g.ens == nil {
 		return ErrNotFitted
 	}
-	h := globalHeader{Config: g.cfg, Pipe: g.gp, Precision: "float32", Members: len(g.ens)}
-	h.Config.Callback = nil
-	if g.ens[0].float64s() {
-		h.Precision = "float64"
-	}
-	h.Params = g.gp.shape(g.cfg).numParams()
-	js, err := json.Marshal(&h)
-	if err != nil {
-		return fmt.Errorf("seq2one: encoding model header: %w", err)
-	}
-	var buf bytes.Buffer
-	buf.WriteString(globalMagic)
-	var b4 [4]byte
-	binary.LittleEndian.PutUint32(b4[:], fileVersion)
-	buf.Write(b4[:])
-	binary.LittleEndian.PutUint32(b4[:], uint32(len(js)))
-	buf.Write(b4[:])
-	buf.Write(js)
-	for _, e := range g.ens {
-		if err := e.writeParams(&buf); err != nil {
-			return err
-		}
-	}
-	binary.LittleEndian.PutUint32(b4[:], crc32.ChecksumIEEE(buf.Bytes()))
-	buf.Write(b4[:])
-	_, err = w.Write(buf.Bytes())
-	return err
+	h := &globalHeader{fileHeader: newFileHeader(g.cfg, g.gp.shape(g.cfg), g.ens), Pipe: g.gp}
+	return writeModel(w, globalMagic, h, g.ens)
 }
 
 // SaveFile writes the model to path atomically (temporary file in the same
@@ -87,86 +55,26 @@ var ErrSingleModel = errors.New("seq2one: a single-series model file, not a glob
 // ErrNotModel, ErrSingleModel, ErrTruncated or ErrCorrupt, or a
 // [*VersionError], for data it cannot use.
 func LoadGlobal(r io.Reader) (*Global, error) {
-	var pre [16]byte
-	n, err := io.ReadFull(r, pre[:])
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("seq2one: reading model: %w", err)
-	}
-	if n >= len(fileMagic) && string(pre[:len(fileMagic)]) == fileMagic {
-		return nil, ErrSingleModel
-	}
-	if n < len(globalMagic) || string(pre[:len(globalMagic)]) != globalMagic {
-		if n > 0 && n < len(globalMagic) && string(pre[:n]) == globalMagic[:n] {
-			return nil, ErrTruncated
-		}
-		return nil, ErrNotModel
-	}
-	if n < 16 {
-		return nil, ErrTruncated
-	}
-	if v := binary.LittleEndian.Uint32(pre[8:12]); v != fileVersion {
-		return nil, &VersionError{Version: v}
-	}
-	hlen := binary.LittleEndian.Uint32(pre[12:16])
-	if hlen > maxHeader {
-		return nil, fmt.Errorf("%w: header length %d", ErrCorrupt, hlen)
-	}
-	js := make([]byte, hlen)
-	if _, err := io.ReadFull(r, js); err != nil {
-		return nil, truncErr(err)
-	}
 	var h globalHeader
-	if err := json.Unmarshal(js, &h); err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrCorrupt, err)
-	}
-	cfg := h.Config
-	if err := cfg.validate(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	body, err := readHeader(r, globalMagic, fileMagic, ErrSingleModel, &h)
+	if err != nil {
+		return nil, err
 	}
 	p := h.Pipe
 	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	sh := p.shape(cfg)
-	if h.Params != sh.numParams() {
-		return nil, fmt.Errorf("%w: %d parameters, the architecture has %d", ErrCorrupt, h.Params, sh.numParams())
-	}
-	if h.Members < 1 || h.Members > maxMembers {
-		return nil, fmt.Errorf("%w: %d ensemble members", ErrCorrupt, h.Members)
+	sh := p.shape(h.Config)
+	cfg, err := h.config(sh)
+	if err != nil {
+		return nil, err
 	}
 	if p.Raw != nil && len(p.Raw) != h.Members {
 		return nil, fmt.Errorf("%w: %d member views for %d members", ErrCorrupt, len(p.Raw), h.Members)
 	}
-	switch h.Precision {
-	case "float32":
-		cfg.Float64 = false
-	case "float64":
-		cfg.Float64 = true
-	default:
-		return nil, fmt.Errorf("%w: unknown precision %q", ErrCorrupt, h.Precision)
-	}
-	var body bytes.Buffer
-	body.Write(pre[:])
-	body.Write(js)
-	tee := io.TeeReader(r, &body)
-	ens := make([]engine, h.Members)
-	for k := range ens {
-		if cfg.Float64 {
-			ens[k] = newNetEngine[float64](sh, p.Steps, cfg, k)
-		} else {
-			ens[k] = newNetEngine[float32](sh, p.Steps, cfg, k)
-		}
-		if err := ens[k].readParams(tee); err != nil {
-			return nil, err
-		}
-	}
-	sum := crc32.ChecksumIEEE(body.Bytes())
-	var b4 [4]byte
-	if _, err := io.ReadFull(r, b4[:]); err != nil {
-		return nil, truncErr(err)
-	}
-	if binary.LittleEndian.Uint32(b4[:]) != sum {
-		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	ens, err := readMembers(r, body, sh, p.Steps, cfg, h.Members)
+	if err != nil {
+		return nil, err
 	}
 	g := &Global{cfg: cfg, gp: p, ens: ens}
 	g.alloc()

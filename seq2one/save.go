@@ -1,12 +1,9 @@
 package seq2one
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -44,11 +41,8 @@ func (e *VersionError) Error() string {
 
 // header is the JSON part of a model file.
 type header struct {
-	Config    Config
-	Precision string // "float32" or "float64"
-	Params    int    // number of parameters of one member
-	Members   int    // ensemble members, whose weights follow in turn
-	Pipe      pipe
+	fileHeader
+	Pipe pipe
 }
 
 // Save writes the fitted model to w in the versioned format described in
@@ -57,34 +51,8 @@ func (m *Model) Save(w io.Writer) error {
 	if m.ens == nil {
 		return ErrNotFitted
 	}
-	h := header{Config: m.cfg, Pipe: m.pipe, Precision: "float32", Members: len(m.ens)}
-	h.Config.Callback = nil
-	if m.ens[0].float64s() {
-		h.Precision = "float64"
-	}
 	sh := shape{cell: m.cfg.Cell, in: m.Inputs, hidden: m.cfg.Hidden, layers: m.cfg.Layers}
-	h.Params = sh.numParams()
-	js, err := json.Marshal(&h)
-	if err != nil {
-		return fmt.Errorf("seq2one: encoding model header: %w", err)
-	}
-	var buf bytes.Buffer
-	buf.WriteString(fileMagic)
-	var b4 [4]byte
-	binary.LittleEndian.PutUint32(b4[:], fileVersion)
-	buf.Write(b4[:])
-	binary.LittleEndian.PutUint32(b4[:], uint32(len(js)))
-	buf.Write(b4[:])
-	buf.Write(js)
-	for _, e := range m.ens {
-		if err := e.writeParams(&buf); err != nil {
-			return err
-		}
-	}
-	binary.LittleEndian.PutUint32(b4[:], crc32.ChecksumIEEE(buf.Bytes()))
-	buf.Write(b4[:])
-	_, err = w.Write(buf.Bytes())
-	return err
+	return writeModel(w, fileMagic, &header{fileHeader: newFileHeader(m.cfg, sh, m.ens), Pipe: m.pipe}, m.ens)
 }
 
 // SaveFile writes the model to path atomically: to a temporary file in the
@@ -103,80 +71,23 @@ func (m *Model) SaveFile(path string) error {
 // exactly as the saved one. It returns an error wrapping ErrNotModel,
 // ErrTruncated or ErrCorrupt, or a [*VersionError], for data it cannot use.
 func Load(r io.Reader) (*Model, error) {
-	var pre [16]byte
-	n, err := io.ReadFull(r, pre[:])
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("seq2one: reading model: %w", err)
-	}
-	if n < len(fileMagic) || string(pre[:len(fileMagic)]) != fileMagic {
-		if n < len(fileMagic) && string(pre[:n]) == fileMagic[:n] && n > 0 {
-			return nil, ErrTruncated
-		}
-		return nil, ErrNotModel
-	}
-	if n < 16 {
-		return nil, ErrTruncated
-	}
-	if v := binary.LittleEndian.Uint32(pre[8:12]); v != fileVersion {
-		return nil, &VersionError{Version: v}
-	}
-	hlen := binary.LittleEndian.Uint32(pre[12:16])
-	if hlen > maxHeader {
-		return nil, fmt.Errorf("%w: header length %d", ErrCorrupt, hlen)
-	}
-	js := make([]byte, hlen)
-	if _, err := io.ReadFull(r, js); err != nil {
-		return nil, truncErr(err)
-	}
 	var h header
-	if err := json.Unmarshal(js, &h); err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrCorrupt, err)
-	}
-	cfg := h.Config
-	if err := cfg.validate(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	body, err := readHeader(r, fileMagic, "", nil, &h)
+	if err != nil {
+		return nil, err
 	}
 	p := h.Pipe
 	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	sh := shape{cell: cfg.Cell, in: p.Inputs, hidden: cfg.Hidden, layers: cfg.Layers}
-	if h.Params != sh.numParams() {
-		return nil, fmt.Errorf("%w: %d parameters, the architecture has %d", ErrCorrupt, h.Params, sh.numParams())
+	sh := shape{cell: h.Config.Cell, in: p.Inputs, hidden: h.Config.Hidden, layers: h.Config.Layers}
+	cfg, err := h.config(sh)
+	if err != nil {
+		return nil, err
 	}
-	if h.Members < 1 || h.Members > maxMembers {
-		return nil, fmt.Errorf("%w: %d ensemble members", ErrCorrupt, h.Members)
-	}
-	switch h.Precision {
-	case "float32":
-		cfg.Float64 = false
-	case "float64":
-		cfg.Float64 = true
-	default:
-		return nil, fmt.Errorf("%w: unknown precision %q", ErrCorrupt, h.Precision)
-	}
-	var body bytes.Buffer
-	body.Write(pre[:])
-	body.Write(js)
-	tee := io.TeeReader(r, &body)
-	ens := make([]engine, h.Members)
-	for k := range ens {
-		if cfg.Float64 {
-			ens[k] = newNetEngine[float64](sh, p.Steps, cfg, k)
-		} else {
-			ens[k] = newNetEngine[float32](sh, p.Steps, cfg, k)
-		}
-		if err := ens[k].readParams(tee); err != nil {
-			return nil, err
-		}
-	}
-	sum := crc32.ChecksumIEEE(body.Bytes())
-	var b4 [4]byte
-	if _, err := io.ReadFull(r, b4[:]); err != nil {
-		return nil, truncErr(err)
-	}
-	if binary.LittleEndian.Uint32(b4[:]) != sum {
-		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	ens, err := readMembers(r, body, sh, p.Steps, cfg, h.Members)
+	if err != nil {
+		return nil, err
 	}
 	m := &Model{cfg: cfg, pipe: p, ens: ens}
 	m.x = make([]float64, p.Steps*p.Inputs)
