@@ -96,6 +96,22 @@ func predictDst(dst []float64, h int) ([]float64, error) {
 	return resize(dst, h), nil
 }
 
+// constant writes h copies of v into dst, for the models whose forecast is
+// flat; it fails with ErrNotFitted when fitted is false.
+func constant(dst []float64, h int, v float64, fitted bool) ([]float64, error) {
+	if !fitted {
+		return nil, ErrNotFitted
+	}
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
+	for i := range dst {
+		dst[i] = v
+	}
+	return dst, nil
+}
+
 func resize(s []float64, n int) []float64 {
 	if n > cap(s) {
 		return make([]float64, n)
@@ -132,17 +148,7 @@ func (m *Naive) Update(s *forecast.Series) error { return m.Fit(context.Backgrou
 
 // Predict writes h copies of the last value into dst.
 func (m *Naive) Predict(dst []float64, h int) ([]float64, error) {
-	if !m.fitted {
-		return nil, ErrNotFitted
-	}
-	dst, err := predictDst(dst, h)
-	if err != nil {
-		return nil, err
-	}
-	for i := range dst {
-		dst[i] = m.last
-	}
-	return dst, nil
+	return constant(dst, h, m.last, m.fitted)
 }
 
 // SeasonalNaive forecasts each step with the value one season earlier:
@@ -268,15 +274,5 @@ func (m *Mean) Update(s *forecast.Series) error { return m.Fit(context.Backgroun
 
 // Predict writes h copies of the mean into dst.
 func (m *Mean) Predict(dst []float64, h int) ([]float64, error) {
-	if !m.fitted {
-		return nil, ErrNotFitted
-	}
-	dst, err := predictDst(dst, h)
-	if err != nil {
-		return nil, err
-	}
-	for i := range dst {
-		dst[i] = m.mean
-	}
-	return dst, nil
+	return constant(dst, h, m.mean, m.fitted)
 }
