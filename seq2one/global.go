@@ -664,16 +664,7 @@ func fillWindow(x, z, idx []float64, T, m int) float64 {
 		}
 		x[j] = v - seasonAt(idx, t)
 	}
-	k := max(1, min(m, W))
-	var level float64
-	for _, v := range x[W-k:] {
-		level += v
-	}
-	level /= float64(k)
-	for j := range x {
-		x[j] -= level
-	}
-	return level
+	return subtractLevel(x, m)
 }
 
 // Predict writes forecasts of the next h values of every fitted series,
@@ -768,16 +759,7 @@ func fillWindowTail(x, zw, idx []float64, T, m int) float64 {
 	for j, v := range zw {
 		x[j] = v - seasonAt(idx, T-W+j)
 	}
-	k := max(1, min(m, W))
-	var level float64
-	for _, v := range x[W-k:] {
-		level += v
-	}
-	level /= float64(k)
-	for j := range x {
-		x[j] -= level
-	}
-	return level
+	return subtractLevel(x, m)
 }
 
 // lastWindow returns the last W values of z, padded at the front as
@@ -965,4 +947,20 @@ func (g *Global) Update(series []*forecast.Series) error {
 		g.gp.Series[i] = gs
 	}
 	return nil
+}
+
+// subtractLevel subtracts from the window x its level, the mean of its last
+// season of m values (all of x when shorter), and returns the level.
+func subtractLevel(x []float64, m int) float64 {
+	W := len(x)
+	k := max(1, min(m, W))
+	var level float64
+	for _, v := range x[W-k:] {
+		level += v
+	}
+	level /= float64(k)
+	for j := range x {
+		x[j] -= level
+	}
+	return level
 }
