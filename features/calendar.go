@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"time"
-
-	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // CalendarFeature is a cyclic position of a timestamp in a calendar cycle,
@@ -70,27 +68,6 @@ func Calendar(dst []float64, t time.Time, feats []CalendarFeature) []float64 {
 		dst[2*i], dst[2*i+1] = s, c
 	}
 	return dst
-}
-
-// CalendarFor returns the default calendar features for data sampled at
-// freq: minutely → minute of hour, hour of day, day of week; hourly → hour
-// of day, day of week; daily → day of week, day of year; weekly → day of
-// year; monthly and quarterly → month of year; yearly and Step (no
-// timestamps) → none (nil). The returned slice is new on every call.
-func CalendarFor(freq forecast.Freq) []CalendarFeature {
-	switch freq {
-	case forecast.Minutely:
-		return []CalendarFeature{MinuteOfHour, HourOfDay, DayOfWeek}
-	case forecast.Hourly:
-		return []CalendarFeature{HourOfDay, DayOfWeek}
-	case forecast.Daily:
-		return []CalendarFeature{DayOfWeek, DayOfYear}
-	case forecast.Weekly:
-		return []CalendarFeature{DayOfYear}
-	case forecast.Monthly, forecast.Quarterly:
-		return []CalendarFeature{MonthOfYear}
-	}
-	return nil
 }
 
 // Fourier writes the Fourier terms of order 1..k for time index t and the

@@ -2,12 +2,10 @@ package features_test
 
 import (
 	"math"
-	"slices"
 	"testing"
 	"time"
 
 	"github.com/tsforecast/tsforecast/features"
-	"github.com/tsforecast/tsforecast/forecast"
 )
 
 func TestCalendar(t *testing.T) {
@@ -58,26 +56,6 @@ func TestCalendar(t *testing.T) {
 	}
 	if got := features.CalendarFeature(42).String(); got != "CalendarFeature(42)" {
 		t.Errorf("CalendarFeature(42).String() = %q", got)
-	}
-}
-
-func TestCalendarFor(t *testing.T) {
-	for _, test := range []struct {
-		freq forecast.Freq
-		want []features.CalendarFeature
-	}{
-		{forecast.Minutely, []features.CalendarFeature{features.MinuteOfHour, features.HourOfDay, features.DayOfWeek}},
-		{forecast.Hourly, []features.CalendarFeature{features.HourOfDay, features.DayOfWeek}},
-		{forecast.Daily, []features.CalendarFeature{features.DayOfWeek, features.DayOfYear}},
-		{forecast.Weekly, []features.CalendarFeature{features.DayOfYear}},
-		{forecast.Monthly, []features.CalendarFeature{features.MonthOfYear}},
-		{forecast.Quarterly, []features.CalendarFeature{features.MonthOfYear}},
-		{forecast.Yearly, nil},
-		{forecast.Step, nil},
-	} {
-		if got := features.CalendarFor(test.freq); !slices.Equal(got, test.want) {
-			t.Errorf("CalendarFor(%v) = %v, want %v", test.freq, got, test.want)
-		}
 	}
 }
 

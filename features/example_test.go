@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/tsforecast/tsforecast/features"
-	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // airline holds the monthly international airline passengers (thousands),
@@ -113,7 +112,7 @@ func ExampleWindows() {
 }
 
 func ExampleCalendar() {
-	feats := features.CalendarFor(forecast.Hourly)
+	feats := []features.CalendarFeature{features.HourOfDay, features.DayOfWeek}
 	fmt.Println(feats)
 	t := time.Date(2016, 7, 1, 6, 0, 0, 0, time.UTC) // a Friday
 	v := features.Calendar(nil, t, feats)

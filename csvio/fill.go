@@ -1,4 +1,4 @@
-package forecast
+package csvio
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // maxFill bounds the values that gaps may add to a series of n
@@ -28,7 +30,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 			return err
 		}
 	}
-	onGrid := hasTimes && f != Step
+	onGrid := hasTimes && f != forecast.Step
 
 	// Grid positions and gaps.
 	var rep Report
@@ -41,7 +43,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 		t0 := rs.times[0]
 		k := make([]int64, len(rs.times))
 		for i, t := range rs.times {
-			g, ok := gridIndex(f, t0, t)
+			g, ok := f.GridIndex(t0, t)
 			if !ok || (i > 0 && g <= k[i-1]) {
 				return perr(ld.file, rs.lines[i], timeName, ErrIrregular,
 					"timestamp %q%s is not on the %s grid that starts at %q on line %d",
@@ -50,7 +52,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 			k[i] = g
 			if i > 0 && g-k[i-1] > 1 {
 				rep.Gaps = append(rep.Gaps, Gap{Series: rs.id, Line: rs.lines[i],
-					Start: gridTime(f, t0, k[i-1]+1), Steps: int(g - k[i-1] - 1)})
+					Start: f.GridTime(t0, k[i-1]+1), Steps: int(g - k[i-1] - 1)})
 			}
 		}
 		ks[r] = k
@@ -77,7 +79,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 				"gaps%s would add %d values to %d observations (the largest, %s before this line); check the timestamps",
 				ld.ofSeries(rs.id), L-int64(n), n, plural(int64(g.Steps), f.String()+" step", f.String()+" steps"))
 		}
-		s := &Series{ID: rs.id, Target: target, Freq: f}
+		s := &forecast.Series{ID: rs.id, Target: target, Freq: f}
 		cols := make([][]float64, len(rs.cols))
 		for c, src := range rs.cols {
 			if L == int64(n) && len(rs.missing) == 0 {
@@ -96,14 +98,14 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 		}
 		s.Values = cols[0]
 		for c := 1; c < len(cols); c++ {
-			s.Covariates = append(s.Covariates, Covariate{Name: ld.header[ld.vals[c]], Values: cols[c]})
+			s.Covariates = append(s.Covariates, forecast.Covariate{Name: ld.header[ld.vals[c]], Values: cols[c]})
 		}
 		if hasTimes {
 			s.Times = rs.times
 			if L != int64(n) {
 				s.Times = make([]time.Time, L)
 				for i := range s.Times {
-					s.Times[i] = gridTime(f, rs.times[0], int64(i))
+					s.Times[i] = f.GridTime(rs.times[0], int64(i))
 				}
 				for i, k := range ks[r] {
 					s.Times[k] = rs.times[i]
@@ -115,12 +117,12 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 			if col == "" {
 				col = ld.header[0]
 			}
-			return perr(ld.file, rs.lines[0], col, ErrTooShort, "series %q has %d values, fewer than the %d required",
+			return perr(ld.file, rs.lines[0], col, forecast.ErrTooShort, "series %q has %d values, fewer than the %d required",
 				rs.id, s.Len(), ld.opt.MinLength)
 		}
 		if err := s.Validate(); err != nil {
 			// The checks above establish the invariants; this is a bug.
-			return fmt.Errorf("forecast: internal error reading %s: %w", ld.file, err)
+			return fmt.Errorf("csvio: internal error reading %s: %w", ld.file, err)
 		}
 		ds.Series = append(ds.Series, s)
 	}
@@ -130,7 +132,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 
 // inferFreq returns the frequency whose step is the smallest spacing of
 // consecutive timestamps in any series.
-func (ld *loader) inferFreq(raws []*rawSeries, timeName string) (Freq, error) {
+func (ld *loader) inferFreq(raws []*rawSeries, timeName string) (forecast.Freq, error) {
 	var best time.Duration
 	var at *rawSeries
 	ai := 0
@@ -166,7 +168,7 @@ func largestGap(gaps []Gap, id string) Gap {
 }
 
 // missingError reports the first gaps or missing values under MissingError.
-func (ld *loader) missingError(rep *Report, timeName string, f Freq) error {
+func (ld *loader) missingError(rep *Report, timeName string, f forecast.Freq) error {
 	const show = 3
 	hint := "; set Missing to interpolate or ffill"
 	if len(rep.Missing) > 0 && (len(rep.Gaps) == 0 || rep.Missing[0].Line <= rep.Gaps[0].Line) {

@@ -1,4 +1,4 @@
-package forecast
+package csvio
 
 import (
 	"fmt"
@@ -46,7 +46,7 @@ func ParseLayout(s string) (Layout, error) {
 			return Layout(i), nil
 		}
 	}
-	return 0, fmt.Errorf("forecast: unknown layout %q (want auto, single, long or wide)", s)
+	return 0, fmt.Errorf("csvio: unknown layout %q (want auto, single, long or wide)", s)
 }
 
 // MissingPolicy says what the loader does with gaps (timestamps missing
@@ -94,7 +94,7 @@ func ParseMissingPolicy(s string) (MissingPolicy, error) {
 			return MissingPolicy(i), nil
 		}
 	}
-	return 0, fmt.Errorf("forecast: unknown missing-value policy %q (want error, interpolate or ffill)", s)
+	return 0, fmt.Errorf("csvio: unknown missing-value policy %q (want error, interpolate or ffill)", s)
 }
 
 // LoadOptions configures [Read] and [ReadFile]. The zero value, and a nil

@@ -1,4 +1,4 @@
-package forecast_test
+package csvio_test
 
 import (
 	"errors"
@@ -13,12 +13,13 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
-func mustRead(t *testing.T, in string, opt *forecast.LoadOptions) *forecast.Dataset {
+func mustRead(t *testing.T, in string, opt *csvio.LoadOptions) *csvio.Dataset {
 	t.Helper()
-	ds, err := forecast.Read(strings.NewReader(in), "test.csv", opt)
+	ds, err := csvio.Read(strings.NewReader(in), "test.csv", opt)
 	if err != nil {
 		t.Fatalf("Read(%q): %v", in, err)
 	}
@@ -63,7 +64,7 @@ func TestReadEncodings(t *testing.T) {
 			if ds.IDColumn != "" || ds.TimeColumn != "Month" {
 				t.Errorf("Read(%q) id column %q, time column %q; want none, Month", in, ds.IDColumn, ds.TimeColumn)
 			}
-			if len(ds.Series) != 1 || ds.Layout != forecast.LayoutSingle {
+			if len(ds.Series) != 1 || ds.Layout != csvio.LayoutSingle {
 				t.Fatalf("Read(%q) = %d series, layout %v; want 1 single", in, len(ds.Series), ds.Layout)
 			}
 			s := ds.Series[0]
@@ -80,7 +81,7 @@ func TestReadEncodings(t *testing.T) {
 func TestReadTimeFormats(t *testing.T) {
 	for _, test := range []struct {
 		in     string
-		opt    *forecast.LoadOptions
+		opt    *csvio.LoadOptions
 		freq   forecast.Freq
 		second time.Time
 	}{
@@ -92,7 +93,7 @@ func TestReadTimeFormats(t *testing.T) {
 		{"t,y\n2019-01-01,1\n2020-01-01,2\n", nil, forecast.Yearly, date(2020, 1, 1)},
 		{"Year,y\n1990,1\n1991,2\n", nil, forecast.Yearly, date(1991, 1, 1)},
 		{"t,y\n2020-01-01 00:00:00+00:00,1\n2020-01-01 01:00:00+00:00,2\n", nil, forecast.Hourly, time.Date(2020, 1, 1, 1, 0, 0, 0, time.UTC)},
-		{"t,y\n31/01/2020,1\n29/02/2020,2\n", &forecast.LoadOptions{TimeLayout: "02/01/2006"}, forecast.Monthly, date(2020, 2, 29)},
+		{"t,y\n31/01/2020,1\n29/02/2020,2\n", &csvio.LoadOptions{TimeLayout: "02/01/2006"}, forecast.Monthly, date(2020, 2, 29)},
 		// A daily series across a change of UTC offset keeps its grid.
 		{"t,y\n2020-03-28T00:00:00+01:00,1\n2020-03-29T00:00:00+01:00,2\n2020-03-30T00:00:00+02:00,3\n", nil, forecast.Daily, time.Date(2020, 3, 28, 23, 0, 0, 0, time.UTC)},
 	} {
@@ -108,10 +109,10 @@ func TestReadTimeFormats(t *testing.T) {
 // filled with month ends and its future continues with month ends.
 func TestReadMonthEnd(t *testing.T) {
 	in := "date,y\n2020-01-31,1\n2020-02-29,2\n2020-04-30,4\n"
-	if _, err := forecast.Read(strings.NewReader(in), "me.csv", nil); err == nil || !strings.Contains(err.Error(), "2020-03-31 (1 step) before line 4") {
+	if _, err := csvio.Read(strings.NewReader(in), "me.csv", nil); err == nil || !strings.Contains(err.Error(), "2020-03-31 (1 step) before line 4") {
 		t.Errorf("Read(%q) error %v, want a gap at 2020-03-31 before line 4", in, err)
 	}
-	ds := mustRead(t, in, &forecast.LoadOptions{Missing: forecast.MissingInterpolate})
+	ds := mustRead(t, in, &csvio.LoadOptions{Missing: csvio.MissingInterpolate})
 	s := ds.Series[0]
 	want := []time.Time{date(2020, 1, 31), date(2020, 2, 29), date(2020, 3, 31), date(2020, 4, 30)}
 	if !slices.EqualFunc(s.Times, want, time.Time.Equal) || !equalValues(s.Values, []float64{1, 2, 3, 4}) {
@@ -131,14 +132,14 @@ func TestReadPolicies(t *testing.T) {
 	// to 12 gives 10; the leading x takes the first observed x.
 	in := "ds,y,x\n2020-01-01,0,NA\n2020-01-02,2,1\n2020-01-05,8,1\n2020-01-06,,2\n2020-01-07,12,3\n"
 	for _, test := range []struct {
-		p     forecast.MissingPolicy
+		p     csvio.MissingPolicy
 		y, x  []float64
 		times int
 	}{
-		{forecast.MissingInterpolate, []float64{0, 2, 4, 6, 8, 10, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
-		{forecast.MissingFFill, []float64{0, 2, 2, 2, 8, 8, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
+		{csvio.MissingInterpolate, []float64{0, 2, 4, 6, 8, 10, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
+		{csvio.MissingFFill, []float64{0, 2, 2, 2, 8, 8, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
 	} {
-		ds := mustRead(t, in, &forecast.LoadOptions{Missing: test.p})
+		ds := mustRead(t, in, &csvio.LoadOptions{Missing: test.p})
 		s := ds.Series[0]
 		if !equalValues(s.Values, test.y) || !equalValues(s.Covariates[0].Values, test.x) || len(s.Times) != test.times {
 			t.Errorf("Read(%v) y %v x %v (%d times), want %v %v (%d)", test.p, s.Values, s.Covariates[0].Values, len(s.Times), test.y, test.x, test.times)
@@ -147,11 +148,11 @@ func TestReadPolicies(t *testing.T) {
 			t.Errorf("Read(%v) filled times %v, want 2020-01-03 and 2020-01-04", test.p, s.Times[2:4])
 		}
 		r := ds.Report
-		wantGap := forecast.Gap{Series: "y", Line: 4, Start: date(2020, 1, 3), Steps: 2}
+		wantGap := csvio.Gap{Series: "y", Line: 4, Start: date(2020, 1, 3), Steps: 2}
 		if len(r.Gaps) != 1 || r.Gaps[0] != wantGap {
 			t.Errorf("Read(%v) gaps %+v, want [%+v]", test.p, r.Gaps, wantGap)
 		}
-		wantMissing := []forecast.MissingValue{{"y", 2, "x", "NA"}, {"y", 5, "y", ""}}
+		wantMissing := []csvio.MissingValue{{"y", 2, "x", "NA"}, {"y", 5, "y", ""}}
 		if !slices.Equal(r.Missing, wantMissing) {
 			t.Errorf("Read(%v) missing %+v, want %+v", test.p, r.Missing, wantMissing)
 		}
@@ -166,7 +167,7 @@ func TestReadLong(t *testing.T) {
 	if ds.IDColumn != "unique_id" || ds.TimeColumn != "ds" {
 		t.Errorf("Read(%q) id column %q, time column %q; want unique_id, ds", in, ds.IDColumn, ds.TimeColumn)
 	}
-	if ds.Layout != forecast.LayoutLong || len(ds.Series) != 2 {
+	if ds.Layout != csvio.LayoutLong || len(ds.Series) != 2 {
 		t.Fatalf("Read(%q) layout %v with %d series, want long with 2", in, ds.Layout, len(ds.Series))
 	}
 	b, a := ds.Series[0], ds.Series[1]
@@ -189,27 +190,27 @@ func TestReadLong(t *testing.T) {
 	// Other names, set by option; one series of one row takes the
 	// frequency of the others.
 	in = "store;when;sales\ns1;2020-01;3\ns1;2020-02;4\ns2;2020-05;9\n"
-	ds = mustRead(t, in, &forecast.LoadOptions{Comma: ';', IDColumn: "store", TimeColumn: "when", ValueColumn: "sales"})
+	ds = mustRead(t, in, &csvio.LoadOptions{Comma: ';', IDColumn: "store", TimeColumn: "when", ValueColumn: "sales"})
 	if len(ds.Series) != 2 || ds.Series[1].Freq != forecast.Monthly || ds.Series[1].Len() != 1 {
 		t.Errorf("Read(%q) = %d series, second %+v", in, len(ds.Series), ds.Series[1])
 	}
 	// Recognised names, case-insensitively.
 	ds = mustRead(t, "ID,Timestamp,Value\nx,2020-01-01 00:00:00,1\nx,2020-01-01 01:00:00,2\n", nil)
-	if s := ds.Series[0]; ds.Layout != forecast.LayoutLong || s.ID != "x" || s.Target != "Value" || s.Freq != forecast.Hourly {
+	if s := ds.Series[0]; ds.Layout != csvio.LayoutLong || s.ID != "x" || s.Target != "Value" || s.Freq != forecast.Hourly {
 		t.Errorf("recognised long names: layout %v series %+v", ds.Layout, s)
 	}
 }
 
 func TestReadSingleColumns(t *testing.T) {
 	in := "date,HUFL,name,OT\n2016-07-01 00:00:00,5.8,a,30.5\n2016-07-01 01:00:00,5.6,b,27.7\n"
-	ds := mustRead(t, in, &forecast.LoadOptions{Target: "OT", Columns: []string{"HUFL"}})
+	ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT", Columns: []string{"HUFL"}})
 	s := ds.Series[0]
 	if s.Target != "OT" || s.ID != "OT" || !equalValues(s.Values, []float64{30.5, 27.7}) ||
 		len(s.Covariates) != 1 || s.Covariates[0].Name != "HUFL" || !equalValues(s.Covariates[0].Values, []float64{5.8, 5.6}) {
 		t.Errorf("Read(%q, Target OT, Columns HUFL) = %+v", in, s)
 	}
 	// Without Columns the text column is an error, not a silent NaN.
-	if _, err := forecast.Read(strings.NewReader(in), "x.csv", &forecast.LoadOptions{Target: "OT"}); err == nil {
+	if _, err := csvio.Read(strings.NewReader(in), "x.csv", &csvio.LoadOptions{Target: "OT"}); err == nil {
 		t.Errorf("Read(%q) with a text column succeeded, want an error", in)
 	}
 	// No time column: a plain list of numbers is a Step series.
@@ -232,18 +233,18 @@ func TestReadSingleColumns(t *testing.T) {
 func TestReadFreqOverride(t *testing.T) {
 	// 15-minute data has no calendar frequency here; "step" keeps it.
 	in := "ds,y\n2020-01-01 00:00:00,1\n2020-01-01 00:15:00,2\n2020-01-01 00:45:00,3\n"
-	ds := mustRead(t, in, &forecast.LoadOptions{Freq: "step"})
+	ds := mustRead(t, in, &csvio.LoadOptions{Freq: "step"})
 	if s := ds.Series[0]; s.Freq != forecast.Step || len(s.Times) != 3 || !ds.Report.Empty() {
 		t.Errorf("Read(%q, Freq step) = %+v, report %+v", in, s, ds.Report)
 	}
 	// A named frequency on data with gaps: the gaps are measured on it.
 	in = "ds,y\n2020-01-01,1\n2020-03-01,3\n"
-	ds = mustRead(t, in, &forecast.LoadOptions{Freq: "Monthly", Missing: forecast.MissingInterpolate})
+	ds = mustRead(t, in, &csvio.LoadOptions{Freq: "Monthly", Missing: csvio.MissingInterpolate})
 	if s := ds.Series[0]; s.Freq != forecast.Monthly || !equalValues(s.Values, []float64{1, 2, 3}) {
 		t.Errorf("Read(%q, Freq monthly) = %+v", in, s)
 	}
 	// A wide file takes the named frequency for its seasonal period.
-	ds = mustRead(t, "V1,V2,V3\nH1,1,2\n", &forecast.LoadOptions{Freq: "hourly"})
+	ds = mustRead(t, "V1,V2,V3\nH1,1,2\n", &csvio.LoadOptions{Freq: "hourly"})
 	if s := ds.Series[0]; s.Freq != forecast.Hourly || s.Times != nil || s.FutureTimes(2) != nil {
 		t.Errorf("wide with Freq hourly = %+v", s)
 	}
@@ -251,14 +252,14 @@ func TestReadFreqOverride(t *testing.T) {
 
 func TestReadWide(t *testing.T) {
 	in := "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\"\n\"H1\",\"1\",\"2\",\"3\",\"4\"\n\"H2\",\"5\",\"6\",\"\",\"\"\n\"H3\",\"7\",\"\",\"9\",\"\"\n"
-	if _, err := forecast.Read(strings.NewReader(in), "w.csv", nil); err == nil {
+	if _, err := csvio.Read(strings.NewReader(in), "w.csv", nil); err == nil {
 		t.Errorf("Read(%q) accepted an inner empty field under MissingError", in)
 	}
-	ds := mustRead(t, in, &forecast.LoadOptions{Missing: forecast.MissingInterpolate})
+	ds := mustRead(t, in, &csvio.LoadOptions{Missing: csvio.MissingInterpolate})
 	if ds.IDColumn != "V1" || ds.TimeColumn != "" {
 		t.Errorf("Read(%q) id column %q, time column %q; want V1, none", in, ds.IDColumn, ds.TimeColumn)
 	}
-	if ds.Layout != forecast.LayoutWide || len(ds.Series) != 3 {
+	if ds.Layout != csvio.LayoutWide || len(ds.Series) != 3 {
 		t.Fatalf("Read(%q) layout %v, %d series", in, ds.Layout, len(ds.Series))
 	}
 	for i, want := range [][]float64{{1, 2, 3, 4}, {5, 6}, {7, 8, 9}} {
@@ -267,12 +268,12 @@ func TestReadWide(t *testing.T) {
 			t.Errorf("series %d = %+v, want values %v, no times, step", i, s, want)
 		}
 	}
-	if want := []forecast.MissingValue{{"H3", 4, "V3", ""}}; !slices.Equal(ds.Report.Missing, want) {
+	if want := []csvio.MissingValue{{"H3", 4, "V3", ""}}; !slices.Equal(ds.Report.Missing, want) {
 		t.Errorf("report %+v, want %+v", ds.Report.Missing, want)
 	}
 	// Any header, when the layout is forced.
-	ds = mustRead(t, "series,t1,t2\nA,1,2\n", &forecast.LoadOptions{Layout: forecast.LayoutWide})
-	if s := ds.Series[0]; ds.Layout != forecast.LayoutWide || s.ID != "A" || !equalValues(s.Values, []float64{1, 2}) {
+	ds = mustRead(t, "series,t1,t2\nA,1,2\n", &csvio.LoadOptions{Layout: csvio.LayoutWide})
+	if s := ds.Series[0]; ds.Layout != csvio.LayoutWide || s.ID != "A" || !equalValues(s.Values, []float64{1, 2}) {
 		t.Errorf("forced wide = %+v", s)
 	}
 	// Short rows (without the trailing commas) are accepted too.
@@ -290,33 +291,33 @@ func TestReadFileFS(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ds, err := forecast.Read(f, "a.csv", nil)
+	ds, err := csvio.Read(f, "a.csv", nil)
 	if err != nil || ds.Series[0].Len() != 2 || ds.Name != "a.csv" {
 		t.Errorf("Read(fs a.csv) = %+v, %v", ds, err)
 	}
-	if _, err := forecast.ReadFile("testdata/does-not-exist.csv", nil); err == nil {
+	if _, err := csvio.ReadFile("testdata/does-not-exist.csv", nil); err == nil {
 		t.Errorf("ReadFile of a missing file succeeded")
 	}
 }
 
 func TestParseEnums(t *testing.T) {
-	for _, l := range []forecast.Layout{forecast.LayoutAuto, forecast.LayoutSingle, forecast.LayoutLong, forecast.LayoutWide} {
-		if got, err := forecast.ParseLayout(l.String()); err != nil || got != l {
+	for _, l := range []csvio.Layout{csvio.LayoutAuto, csvio.LayoutSingle, csvio.LayoutLong, csvio.LayoutWide} {
+		if got, err := csvio.ParseLayout(l.String()); err != nil || got != l {
 			t.Errorf("ParseLayout(%q) = %v, %v; want %v", l.String(), got, err, l)
 		}
 	}
-	for _, p := range []forecast.MissingPolicy{forecast.MissingError, forecast.MissingInterpolate, forecast.MissingFFill} {
-		if got, err := forecast.ParseMissingPolicy(strings.ToUpper(p.String())); err != nil || got != p {
+	for _, p := range []csvio.MissingPolicy{csvio.MissingError, csvio.MissingInterpolate, csvio.MissingFFill} {
+		if got, err := csvio.ParseMissingPolicy(strings.ToUpper(p.String())); err != nil || got != p {
 			t.Errorf("ParseMissingPolicy(%q) = %v, %v; want %v", p.String(), got, err, p)
 		}
 	}
-	if _, err := forecast.ParseLayout("tall"); err == nil {
+	if _, err := csvio.ParseLayout("tall"); err == nil {
 		t.Errorf("ParseLayout(tall) succeeded")
 	}
-	if _, err := forecast.ParseMissingPolicy("zero"); err == nil {
+	if _, err := csvio.ParseMissingPolicy("zero"); err == nil {
 		t.Errorf("ParseMissingPolicy(zero) succeeded")
 	}
-	if got := forecast.Layout(7).String(); got != "Layout(7)" {
+	if got := csvio.Layout(7).String(); got != "Layout(7)" {
 		t.Errorf("Layout(7).String() = %q", got)
 	}
 }
@@ -366,14 +367,36 @@ func TestFutureTimes(t *testing.T) {
 func TestReadStreams(t *testing.T) {
 	// stdin may deliver a byte at a time; the BOM is still recognised.
 	in := "\uFEFFds\ty\n2020-01-01\t1\n2020-01-02\t2\n"
-	ds, err := forecast.Read(iotest.OneByteReader(strings.NewReader(in)), "stdin", &forecast.LoadOptions{Comma: '\t'})
+	ds, err := csvio.Read(iotest.OneByteReader(strings.NewReader(in)), "stdin", &csvio.LoadOptions{Comma: '\t'})
 	if err != nil || !equalValues(ds.Series[0].Values, []float64{1, 2}) || ds.Series[0].Freq != forecast.Daily {
 		t.Errorf("Read(one byte at a time, tab-separated) = %+v, %v", ds, err)
 	}
 	// An I/O error is returned with the file name and wrapped.
 	boom := errors.New("disk on fire")
-	_, err = forecast.Read(io.MultiReader(strings.NewReader("ds,y\n2020-01-01,1\n"), iotest.ErrReader(boom)), "stdin", nil)
+	_, err = csvio.Read(io.MultiReader(strings.NewReader("ds,y\n2020-01-01,1\n"), iotest.ErrReader(boom)), "stdin", nil)
 	if !errors.Is(err, boom) || !strings.HasPrefix(err.Error(), "stdin: ") {
 		t.Errorf("Read(failing reader) error %v, want %v prefixed with stdin", err, boom)
+	}
+}
+
+func TestMissingErrorMessages(t *testing.T) {
+	for _, test := range []struct {
+		in, want string
+	}{
+		{"ds,y\n2020-01-01,1\n2020-01-02,NA\n2020-01-03,\n2020-01-04,nan\n2020-01-05,null\n2020-01-07,1\n",
+			`test.csv:3: column "y": missing value "NA" (4 missing values in all, on lines 3, 4, 5, ...) and 1 gap in the timestamps; set Missing to interpolate or ffill`},
+		{"ds,y\n2020-01-01 00:00:00,1\n2020-01-01 01:00:00,2\n2020-01-01 03:00:00,1\n2020-01-01 05:00:00,1\n2020-01-01 06:00:00,NaN\n2020-01-01 08:00:00,1\n2020-01-01 10:00:00,1\n",
+			`test.csv:4: column "ds": 4 gaps in the hourly timestamps (4 steps missing): 2020-01-01 02:00:00 (1 step) before line 4, 2020-01-01 04:00:00 (1 step) before line 5, 2020-01-01 07:00:00 (1 step) before line 7, ...; also 1 missing value; set Missing to interpolate or ffill`},
+		{"unique_id,ds,y\nA,2020-01,1\nA,2020-02,1\nA,2020-04,1\n",
+			`test.csv:4: column "ds": 1 gap in the monthly timestamps (1 step missing): 2020-03-01 of series "A" (1 step) before line 4; set Missing to interpolate or ffill`},
+		// The frequency is the smallest spacing: a lone pair two months
+		// apart could be bimonthly data, so it is not guessed.
+		{"unique_id,ds,y\nA,2020-01,1\nA,2020-03,1\n",
+			`test.csv:3: column "ds": timestamp "2020-03" of series "A" is 1440h0m0s after "2020-01" on line 2, which is no supported frequency (minutely, hourly, daily, weekly, monthly, quarterly, yearly); set Freq to name the frequency, or to "step" to keep the timestamps without a calendar grid`},
+	} {
+		_, err := csvio.Read(strings.NewReader(test.in), "test.csv", nil)
+		if err == nil || err.Error() != test.want {
+			t.Errorf("Read(%q) error\n%v\nwant\n%s", test.in, err, test.want)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package forecast
+package csvio
 
 import (
 	"bufio"
@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // Dataset is the result of reading one file: its series and a report of
@@ -25,14 +27,14 @@ type Dataset struct {
 	// or are empty when it has none, so that output can mirror the input.
 	IDColumn, TimeColumn string
 	// Series holds the series in the order of their first appearance.
-	Series []*Series
+	Series []*forecast.Series
 	// Report lists what the loader found missing and, under
 	// MissingInterpolate or MissingFFill, filled.
 	Report Report
 }
 
 // Lookup returns the series with the given ID and whether there is one.
-func (d *Dataset) Lookup(id string) (*Series, bool) {
+func (d *Dataset) Lookup(id string) (*forecast.Series, bool) {
 	for _, s := range d.Series {
 		if s.ID == id {
 			return s, true
@@ -114,17 +116,17 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 		opt = &LoadOptions{}
 	}
 	if opt.Layout < LayoutAuto || opt.Layout > LayoutWide {
-		panic("forecast: unknown layout")
+		panic("csvio: unknown layout")
 	}
 	if opt.Missing < MissingError || opt.Missing > MissingFFill {
-		panic("forecast: unknown missing-value policy")
+		panic("csvio: unknown missing-value policy")
 	}
 	if name == "" {
 		name = "input"
 	}
 	ld := &loader{file: name, opt: opt, idCol: -1, timeCol: -1}
 	if opt.Freq != "" {
-		f, err := ParseFreq(strings.ToLower(opt.Freq))
+		f, err := forecast.ParseFreq(strings.ToLower(opt.Freq))
 		if err != nil {
 			return nil, err
 		}
@@ -198,7 +200,7 @@ type loader struct {
 	cr      *csv.Reader
 	header  []string
 	hline   int // line of the header: 1 unless blank lines precede it
-	freq    Freq
+	freq    forecast.Freq
 	freqSet bool
 
 	// Column roles, -1 when absent; vals[0] is the target.

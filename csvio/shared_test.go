@@ -1,4 +1,4 @@
-package forecast_test
+package csvio_test
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -31,9 +32,9 @@ func sharedDataPath(name string) string {
 	return filepath.Join("..", "..", "shared", "data", name)
 }
 
-func readShared(t *testing.T, name string, opt *forecast.LoadOptions) *forecast.Dataset {
+func readShared(t *testing.T, name string, opt *csvio.LoadOptions) *csvio.Dataset {
 	t.Helper()
-	ds, err := forecast.ReadFile(sharedData(t, name), opt)
+	ds, err := csvio.ReadFile(sharedData(t, name), opt)
 	if err != nil {
 		t.Fatalf("ReadFile(%s): %v", name, err)
 	}
@@ -57,7 +58,7 @@ func checkEnds(t *testing.T, s *forecast.Series, first, last time.Time, v0, vn f
 
 func TestSharedAirline(t *testing.T) {
 	ds := readShared(t, "airline-passengers.csv", nil)
-	if len(ds.Series) != 1 || ds.Layout != forecast.LayoutSingle {
+	if len(ds.Series) != 1 || ds.Layout != csvio.LayoutSingle {
 		t.Fatalf("airline: %d series, layout %v", len(ds.Series), ds.Layout)
 	}
 	s := ds.Series[0]
@@ -73,9 +74,9 @@ func TestSharedAirline(t *testing.T) {
 
 func TestSharedDailyMinTemperatures(t *testing.T) {
 	p := sharedData(t, "daily-min-temperatures.csv")
-	_, err := forecast.ReadFile(p, nil)
-	var pe *forecast.ParseError
-	if !errors.As(err, &pe) || !errors.Is(err, forecast.ErrMissing) {
+	_, err := csvio.ReadFile(p, nil)
+	var pe *csvio.ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, csvio.ErrMissing) {
 		t.Fatalf("daily-min-temperatures under MissingError: %v, want a *ParseError wrapping ErrMissing", err)
 	}
 	if pe.Line != 1462 || pe.Column != "Date" ||
@@ -84,15 +85,15 @@ func TestSharedDailyMinTemperatures(t *testing.T) {
 	}
 
 	for _, test := range []struct {
-		p      forecast.MissingPolicy
+		p      csvio.MissingPolicy
 		filled [2]float64
 	}{
 		// grep: 1984-12-30 is 16.4 and 1985-01-01 is 13.3; 1988-12-30 is
 		// 14.1 and 1989-01-01 is 14.3.
-		{forecast.MissingInterpolate, [2]float64{(16.4 + 13.3) / 2, (14.1 + 14.3) / 2}},
-		{forecast.MissingFFill, [2]float64{16.4, 14.1}},
+		{csvio.MissingInterpolate, [2]float64{(16.4 + 13.3) / 2, (14.1 + 14.3) / 2}},
+		{csvio.MissingFFill, [2]float64{16.4, 14.1}},
 	} {
-		ds, err := forecast.ReadFile(p, &forecast.LoadOptions{Missing: test.p})
+		ds, err := csvio.ReadFile(p, &csvio.LoadOptions{Missing: test.p})
 		if err != nil {
 			t.Fatalf("ReadFile(%s, %v): %v", p, test.p, err)
 		}
@@ -101,7 +102,7 @@ func TestSharedDailyMinTemperatures(t *testing.T) {
 			t.Errorf("daily-min-temperatures %v: %d values, freq %v; want 3652 daily", test.p, s.Len(), s.Freq)
 		}
 		checkEnds(t, s, date(1981, 1, 1), date(1990, 12, 31), 20.7, 13.0)
-		want := []forecast.Gap{
+		want := []csvio.Gap{
 			{Series: "Temp", Line: 1462, Start: date(1984, 12, 31), Steps: 1},
 			{Series: "Temp", Line: 2922, Start: date(1988, 12, 31), Steps: 1},
 		}
@@ -137,7 +138,7 @@ func TestSharedETTh1(t *testing.T) {
 		t.Errorf("ETTh1: %d rows, freq %v, target %q, %d covariates; want 17420 hourly HUFL 6", s.Len(), s.Freq, s.Target, len(s.Covariates))
 	}
 
-	ds = readShared(t, "ETTh1.csv", &forecast.LoadOptions{Target: "OT"})
+	ds = readShared(t, "ETTh1.csv", &csvio.LoadOptions{Target: "OT"})
 	s = ds.Series[0]
 	if s.Target != "OT" || s.ID != "OT" || len(s.Covariates) != 6 {
 		t.Fatalf("ETTh1 with Target OT: target %q, %d covariates", s.Target, len(s.Covariates))
@@ -156,7 +157,7 @@ func TestSharedETTh1(t *testing.T) {
 
 func TestSharedM4Hourly(t *testing.T) {
 	ds := readShared(t, "Hourly-train.csv", nil)
-	if ds.Layout != forecast.LayoutWide || len(ds.Series) != 414 {
+	if ds.Layout != csvio.LayoutWide || len(ds.Series) != 414 {
 		t.Fatalf("Hourly-train: layout %v, %d series; want wide, 414", ds.Layout, len(ds.Series))
 	}
 	var n700, n960, total int
@@ -195,7 +196,7 @@ func BenchmarkReadShared(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := forecast.Read(strings.NewReader(data), name, nil); err != nil {
+				if _, err := csvio.Read(strings.NewReader(data), name, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package forecast
+package csvio
 
 import (
 	"errors"
@@ -7,25 +7,24 @@ import (
 )
 
 // Sentinel errors. A [ParseError] wraps one of them where one applies, so
-// callers can test the kind of failure with errors.Is.
+// callers can test the kind of failure with errors.Is; a series shorter
+// than [LoadOptions].MinLength wraps [forecast.ErrTooShort].
 var (
 	// ErrNoData: an empty file, a header without data rows, a series or
 	// column without any value.
-	ErrNoData = errors.New("forecast: no data")
+	ErrNoData = errors.New("csvio: no data")
 	// ErrColumn: an unknown, duplicate or missing column.
-	ErrColumn = errors.New("forecast: bad column")
+	ErrColumn = errors.New("csvio: bad column")
 	// ErrSyntax: a field that is not a number or timestamp, a row with the
 	// wrong number of fields, malformed CSV quoting.
-	ErrSyntax = errors.New("forecast: syntax error")
+	ErrSyntax = errors.New("csvio: syntax error")
 	// ErrOrder: a duplicate timestamp or timestamps out of order.
-	ErrOrder = errors.New("forecast: timestamps not increasing")
+	ErrOrder = errors.New("csvio: timestamps not increasing")
 	// ErrIrregular: timestamps that fit no supported frequency, or lie off
 	// the grid of the inferred or given frequency.
-	ErrIrregular = errors.New("forecast: irregular timestamps")
+	ErrIrregular = errors.New("csvio: irregular timestamps")
 	// ErrMissing: gaps or missing values under MissingError.
-	ErrMissing = errors.New("forecast: gaps or missing values")
-	// ErrTooShort: a series shorter than LoadOptions.MinLength.
-	ErrTooShort = errors.New("forecast: series too short")
+	ErrMissing = errors.New("csvio: gaps or missing values")
 )
 
 // ParseError reports a problem with the data of a file. Its message reads

@@ -1,4 +1,4 @@
-package forecast_test
+package csvio_test
 
 import (
 	"bufio"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/csvio"
 )
 
 // firstLines returns the first n lines of a shared file, each cut to max
@@ -64,14 +64,14 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("date,y\n2020-01-01,1\n2020-03-01,3\n"), uint8(0), uint8(1), uint8(6))
 	freqs := []string{"", "step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
 	f.Fuzz(func(t *testing.T, data []byte, layout, policy, freq uint8) {
-		opt := &forecast.LoadOptions{
-			Layout:  forecast.Layout(layout % 4),
-			Missing: forecast.MissingPolicy(policy % 3),
+		opt := &csvio.LoadOptions{
+			Layout:  csvio.Layout(layout % 4),
+			Missing: csvio.MissingPolicy(policy % 3),
 			Freq:    freqs[int(freq)%len(freqs)],
 		}
-		ds, err := forecast.Read(bytes.NewReader(data), "fuzz.csv", opt)
+		ds, err := csvio.Read(bytes.NewReader(data), "fuzz.csv", opt)
 		if err != nil {
-			var pe *forecast.ParseError
+			var pe *csvio.ParseError
 			if !errors.As(err, &pe) || pe.File != "fuzz.csv" || pe.Line < 0 || !strings.HasPrefix(err.Error(), "fuzz.csv") {
 				t.Fatalf("Read error %T %q, want a *ParseError for fuzz.csv", err, err)
 			}
@@ -80,7 +80,7 @@ func FuzzRead(f *testing.F) {
 		if len(ds.Series) == 0 {
 			t.Fatalf("Read accepted %q with no series", data)
 		}
-		if opt.Missing == forecast.MissingError && !ds.Report.Empty() {
+		if opt.Missing == csvio.MissingError && !ds.Report.Empty() {
 			t.Fatalf("Read under MissingError returned a report %+v", ds.Report)
 		}
 		for _, s := range ds.Series {
