@@ -27,7 +27,6 @@ const (
 	errSTLWindow  = "features: stl: smoother lengths must be odd and at least 3, the trend and low-pass lengths above the period"
 	errSTLCount   = "features: stl: negative iteration count or jump"
 	errMSTLWindow = "features: mstl: number of seasonal windows differs from the number of periods"
-	errMSTLPeriod = "features: mstl: period below 2 or not finite"
 )
 
 // STLSettings holds the settings of [STL]. The zero value gives the

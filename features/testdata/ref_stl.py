@@ -51,6 +51,7 @@ def airline():
 
 def stl_case(name, x, period, settings, fit_kwargs=None):
     fit_kwargs = fit_kwargs or {}
+    x = rounded(x)
     res = STL(x, period=period, **settings).fit(**fit_kwargs)
     return {
         "name": name,
@@ -101,6 +102,8 @@ def rounded(v):
         return {k: rounded(u) for k, u in v.items()}
     if isinstance(v, (list, tuple)):
         return [rounded(u) for u in v]
+    if isinstance(v, np.ndarray):
+        return np.array([rounded(u) for u in v])
     if isinstance(v, (float, np.floating)):
         return float("%.13g" % v)
     if isinstance(v, np.integer):
@@ -143,7 +146,8 @@ def main():
     daily = 8 * np.sin(2 * np.pi * tm / 24) + 3 * np.cos(2 * np.pi * tm / 12)
     weekly = 12 * np.sin(2 * np.pi * tm / 168) + 4 * np.cos(4 * np.pi * tm / 168)
     noise = rng.normal(0, 0.5, nm)
-    y = trend + daily + weekly + noise
+    # Rounded as stored, so that statsmodels sees the Go tests' input.
+    y = rounded(trend + daily + weekly + noise)
     mcases = []
     for name, periods, kw in [
         ("daily+weekly", [168, 24], {}),
