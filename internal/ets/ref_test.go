@@ -1,0 +1,258 @@
+package ets
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"strconv"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/stat"
+)
+
+// refCase is one fit of testdata/ref_ets.json, written by
+// testdata/ref_ets.py with statsmodels 0.13.5 ETSModel.
+type refCase struct {
+	Series    string    `json:"series"`
+	Spec      string    `json:"spec"`
+	M         int       `json:"m"`
+	Alpha     float64   `json:"alpha"`
+	Beta      float64   `json:"beta"`
+	Gamma     float64   `json:"gamma"`
+	Phi       float64   `json:"phi"`
+	Init      []float64 `json:"init"`
+	LLF       float64   `json:"llf"`
+	LogLike   float64   `json:"loglike"`
+	MSE       float64   `json:"mse"`
+	Forecast  []float64 `json:"forecast"`
+	Lo80      []float64 `json:"lo80"`
+	Hi80      []float64 `json:"hi80"`
+	Lo95      []float64 `json:"lo95"`
+	Hi95      []float64 `json:"hi95"`
+	PIMethod  string    `json:"pi_method"`
+	Var       []float64 `json:"var"`
+	Converged bool      `json:"converged"`
+}
+
+type refFile struct {
+	Source string    `json:"source"`
+	Cases  []refCase `json:"cases"`
+	Series map[string]struct {
+		M int       `json:"m"`
+		Y []float64 `json:"y"`
+	} `json:"series"`
+}
+
+func loadRef(t testing.TB, name string) refFile {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r refFile
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// airline returns testdata/airline-passengers.csv (AirPassengers, see
+// testdata/SOURCES.md).
+func airline(t testing.TB) []float64 {
+	t.Helper()
+	fh, err := os.Open("testdata/airline-passengers.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	recs, err := csv.NewReader(fh).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y []float64
+	for _, r := range recs[1:] {
+		v, err := strconv.ParseFloat(r[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y = append(y, v)
+	}
+	return y
+}
+
+// refSeries returns the series of the reference cases by name.
+func refSeries(t testing.TB, r refFile) map[string][]float64 {
+	out := map[string][]float64{"airline": airline(t)}
+	for k, v := range r.Series {
+		out[k] = v.Y
+	}
+	return out
+}
+
+// fitFromRef returns the model of c with statsmodels' parameters and initial
+// states, run over y.
+func fitFromRef(t testing.TB, c refCase, y []float64) *Fit {
+	t.Helper()
+	sp, err := ParseSpec(c.Spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Params{Alpha: c.Alpha, Beta: c.Beta, Gamma: c.Gamma, Phi: c.Phi}
+	f := &Fit{spec: sp, m: c.M, params: p, x0: append([]float64(nil), c.Init...), k: sp.nFree(c.M) + 1, set: (*Settings)(nil).resolve()}
+	f.refilter(y, nil)
+	return f
+}
+
+// smLogLik converts R's log-likelihood −lik/2 to statsmodels' full Gaussian
+// log-likelihood with the variance concentrated out:
+// −n/2·(log(2π·Σe²/n) + 1) − Σlog ŷ.
+func smLogLik(rLogLik float64, n int) float64 {
+	fn := float64(n)
+	return rLogLik - fn/2*(math.Log(2*math.Pi/fn)+1)
+}
+
+// TestLogLikStatsmodels checks the likelihood function: the recursion run
+// from statsmodels' fitted parameters and initial states must give
+// statsmodels' log-likelihood (ETSModel.loglike at those values, statsmodels
+// 0.13.5, testdata/ref_ets.py) after the explicit conversion from R's lik
+// (smLogLik), to 1e-6 relative. Additive-season models agree to ~1e-15;
+// multiplicative-season ones to ~1e-7, a difference inside statsmodels'
+// multiplicative-season smoothing that an independent numpy transcription
+// of R's recursion reproduces on our side.
+func TestLogLikStatsmodels(t *testing.T) {
+	r := loadRef(t, "testdata/ref_ets.json")
+	ys := refSeries(t, r)
+	for _, c := range r.Cases {
+		y := ys[c.Series]
+		f := fitFromRef(t, c, y)
+		got := smLogLik(f.LogLik(), len(y))
+		if !scalar.EqualWithinRel(got, c.LogLike, 1e-6) {
+			t.Errorf("%s %s: loglik at statsmodels' optimum = %.10g, want %.10g (%s)", c.Series, c.Spec, got, c.LogLike, r.Source)
+		}
+		// The forecasts from that state are statsmodels' forecasts.
+		fc := f.Forecast(nil, len(c.Forecast))
+		for i := range fc {
+			if !scalar.EqualWithinAbsOrRel(fc[i], c.Forecast[i], 1e-9, 1e-6) {
+				t.Errorf("%s %s: forecast[%d] = %v, want %v", c.Series, c.Spec, i, fc[i], c.Forecast[i])
+				break
+			}
+		}
+	}
+}
+
+// TestEstimateStatsmodels compares our fitted optimum with statsmodels'
+// (same likelihood, different optimiser: L-BFGS-B over box bounds on α,
+// β/α, γ/(1−α), φ without the admissibility check and with the last
+// seasonal state fixed instead of normalised; ours Nelder–Mead within R's
+// bounds plus the admissible region). Reference: statsmodels 0.13.5,
+// testdata/ref_ets.py.
+//
+// Observed (see the log): equal optima (|Δ| < 0.01) for most non-seasonal
+// models, better ones by up to 44 log-likelihood units where statsmodels
+// stops early (airline AAN), and shortfalls of up to 6.4 units on the
+// 17-parameter seasonal airline models, where Nelder–Mead does not reach
+// L-BFGS-B's optimum within 2000 evaluations. The bounds asserted are those
+// findings with a margin; forecasts are compared where the optima agree.
+func TestEstimateStatsmodels(t *testing.T) {
+	r := loadRef(t, "testdata/ref_ets.json")
+	ys := refSeries(t, r)
+	for _, c := range r.Cases {
+		y := ys[c.Series]
+		sp, err := ParseSpec(c.Spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Estimate(y, c.M, sp, nil)
+		if err != nil {
+			t.Fatalf("Estimate(%s, %s) = %v", c.Series, c.Spec, err)
+		}
+		d := smLogLik(f.LogLik(), len(y)) - c.LLF
+		fc := f.Forecast(nil, len(c.Forecast))
+		maxRel := 0.0
+		for i := range fc {
+			maxRel = math.Max(maxRel, math.Abs(fc[i]-c.Forecast[i])/math.Abs(c.Forecast[i]))
+		}
+		t.Logf("%-7s %-5s loglik ours−statsmodels %+8.4f  max forecast rel diff %.4f  %+v", c.Series, c.Spec, d, maxRel, f.Params())
+		tol := 1.0
+		if c.Series == "airline" && sp.Season != None {
+			tol = 7
+		}
+		if d < -tol {
+			t.Errorf("Estimate(%s, %s): loglik %.4f below statsmodels' by more than %v", c.Series, c.Spec, d, tol)
+		}
+		if math.Abs(d) <= 0.3 && maxRel > 0.05 {
+			t.Errorf("Estimate(%s, %s): same optimum (Δ %.3g) but forecasts differ by %.3g relative", c.Series, c.Spec, d, maxRel)
+		}
+	}
+}
+
+// TestIntervalStatsmodels checks the prediction intervals at statsmodels'
+// parameters and states, with statsmodels' variance estimate (the mean
+// squared error). Reference: statsmodels 0.13.5, testdata/ref_ets.py.
+//
+//   - Class 1: against statsmodels' exact intervals (closed forms of
+//     Hyndman et al. 2008 Table 6.1), to 1e-9 relative.
+//   - Class 2: our analytic variance (R's class2 recursion) against the
+//     variance of statsmodels' 20000 simulated paths, to 6% (the standard
+//     error of a variance from 20000 paths is about 1–1.5%). The limits are
+//     not compared: R's class-2 limits are normal, the simulated ones
+//     follow the skewed forecast distribution.
+//   - Class 3: our simulation (5000 paths) against statsmodels' (20000
+//     paths): variances to 8% and limits to 8% of the interval's half-width
+//     plus 0.5% of the forecast (simulation error on both sides).
+func TestIntervalStatsmodels(t *testing.T) {
+	r := loadRef(t, "testdata/ref_ets.json")
+	ys := refSeries(t, r)
+	for _, c := range r.Cases {
+		y := ys[c.Series]
+		f := fitFromRef(t, c, y)
+		h := len(c.Forecast)
+		class := f.spec.Class()
+		switch class {
+		case 2:
+			v := make([]float64, h)
+			f.variance(v, c.MSE)
+			for i := range v {
+				if !scalar.EqualWithinRel(v[i], c.Var[i], 0.06) {
+					t.Errorf("%s %s (class 2): variance[%d] = %.5g, statsmodels simulated %.5g", c.Series, c.Spec, i, v[i], c.Var[i])
+					break
+				}
+			}
+		case 3:
+			paths := f.set.Paths
+			sim := make([]float64, h*paths)
+			simulate(sim, paths, f.spec, f.m, f.params, f.xn, math.Sqrt(c.MSE), f.set.Seed)
+			for i := range h {
+				row := sim[i*paths : (i+1)*paths]
+				v := stat.Variance(row, nil)
+				if !scalar.EqualWithinRel(v, c.Var[i], 0.08) {
+					t.Errorf("%s %s (class 3): simulated variance[%d] = %.5g, statsmodels %.5g", c.Series, c.Spec, i, v, c.Var[i])
+					break
+				}
+			}
+		}
+		for _, lv := range []struct {
+			level    float64
+			wlo, whi []float64
+		}{{80, c.Lo80, c.Hi80}, {95, c.Lo95, c.Hi95}} {
+			lo, hi := f.interval(nil, nil, h, lv.level, c.MSE)
+			for i := range h {
+				switch class {
+				case 1:
+					if !scalar.EqualWithinRel(lo[i], lv.wlo[i], 1e-9) || !scalar.EqualWithinRel(hi[i], lv.whi[i], 1e-9) {
+						t.Errorf("%s %s: %v%% interval[%d] = [%v, %v], want [%v, %v]", c.Series, c.Spec, lv.level, i, lo[i], hi[i], lv.wlo[i], lv.whi[i])
+					}
+				case 3:
+					half := (lv.whi[i] - lv.wlo[i]) / 2
+					tol := 0.08*half + 0.005*math.Abs(c.Forecast[i])
+					if math.Abs(lo[i]-lv.wlo[i]) > tol || math.Abs(hi[i]-lv.whi[i]) > tol {
+						t.Errorf("%s %s (class 3): %v%% interval[%d] = [%.4g, %.4g], statsmodels simulated [%.4g, %.4g]",
+							c.Series, c.Spec, lv.level, i, lo[i], hi[i], lv.wlo[i], lv.whi[i])
+					}
+				}
+			}
+		}
+	}
+}
