@@ -20,46 +20,24 @@ type Forecast struct {
 	// has none.
 	Times []time.Time `json:"times,omitempty"`
 	// Intervals holds one central interval per requested level.
-	Intervals []Interval `json:"intervals"`
+	Intervals []forecast.Interval `json:"intervals"`
 	// Calibration is the number of walk-forward folds whose errors
 	// calibrated the intervals.
 	Calibration int `json:"calibration"`
 }
 
-// MinCalibration returns the least number n of calibration errors for
-// which the split-conformal quantile at level percent is finite: the
-// smallest n with ⌈(n+1)·level/100⌉ ≤ n (4 at 80 %, 19 at 95 %). It panics
-// if level is not in (0, 100).
-func MinCalibration(level float64) int {
-	if !(level > 0 && level < 100) {
-		panic(errLevel)
-	}
-	for n := 1; ; n++ {
-		if conformalRank(n, level) <= n {
-			return n
-		}
-	}
-}
-
-// conformalRank returns ⌈(n+1)·level/100⌉, with a small tolerance so that
-// levels such as 95 of 19+1 = 20 give exactly 19.
-func conformalRank(n int, level float64) int {
-	return int(math.Ceil(float64(n+1)*level/100 - 1e-9))
-}
-
 // ConformalRadius sets dst[i] to the split-conformal quantile at level
-// percent of the absolute errors absErr[k][i] at horizon step i over the
-// calibration folds k: with the n errors sorted, the ⌈(n+1)·level/100⌉-th
-// smallest, or +Inf when that rank exceeds n (too few folds; see
-// [MinCalibration]). An interval forecast ± dst[i] then covers a new value
-// with probability at least level/100 when the errors are exchangeable.
-// NaN errors are not allowed.
+// percent ([forecast.ConformalQuantile]) of the absolute errors absErr[k][i]
+// at horizon step i over the calibration folds k, or +Inf when there are
+// too few folds for the level ([forecast.MinCalibration]). An interval
+// forecast ± dst[i] then covers a new value with probability at least
+// level/100 when the errors are exchangeable. NaN errors are not allowed.
 //
 // dst is allocated when nil and returned. It panics if len(dst) differs
 // from the rows' length, if the rows differ in length, if absErr is empty
 // or if level is not in (0, 100).
 func ConformalRadius(dst []float64, absErr [][]float64, level float64) []float64 {
-	if !(level > 0 && level < 100) {
+	if !forecast.ValidLevel(level) {
 		panic(errLevel)
 	}
 	if len(absErr) == 0 {
@@ -72,9 +50,7 @@ func ConformalRadius(dst []float64, absErr [][]float64, level float64) []float64
 	if len(dst) != h {
 		panic(errLength)
 	}
-	n := len(absErr)
-	r := conformalRank(n, level)
-	col := make([]float64, n)
+	col := make([]float64, len(absErr))
 	for i := range h {
 		for k, row := range absErr {
 			if len(row) != h {
@@ -82,41 +58,36 @@ func ConformalRadius(dst []float64, absErr [][]float64, level float64) []float64
 			}
 			col[k] = row[i]
 		}
-		if r > n {
-			dst[i] = math.Inf(1)
-			continue
-		}
-		slices.Sort(col)
-		dst[i] = col[r-1]
+		dst[i], _ = forecast.ConformalQuantileOf(col, level)
 	}
 	return dst
 }
 
-func intervalAround(point, radius []float64, level float64) Interval {
-	iv := Interval{Level: level, Lo: make([]float64, len(point)), Hi: make([]float64, len(point))}
-	for i, p := range point {
-		iv.Lo[i] = p - radius[i]
-		iv.Hi[i] = p + radius[i]
-	}
-	return iv
+// Calibration is the calibration set of split-conformal intervals: the
+// absolute errors of a walk-forward run at each horizon step.
+type Calibration struct {
+	// Errors[k][i] is the absolute error of fold k at step i+1, divided by
+	// the fold's MASE scale with [Backtest.ScaledIntervals].
+	Errors [][]float64
+	// Scale multiplies every radius: 1, or with ScaledIntervals the MASE
+	// scale of the whole series.
+	Scale float64
 }
 
-// ConformalForecast forecasts cfg.Horizon steps after the end of s with
-// model m and wraps the forecast in conformal prediction intervals at
-// cfg.Levels. It first runs [WalkForward] with cfg on s and collects the
-// absolute errors of every fold at each horizon step; then it fits a fresh
-// model on all of s, predicts, and adds ± the per-step conformal radius
-// ([ConformalRadius]). The walk-forward folds end at the end of s, so the
-// calibration errors come from the most recent history. With
-// cfg.ScaledIntervals the errors are scaled as [Backtest.ScaledIntervals]
-// says and the radius is scaled by the MASE scale of all of s.
+// Calibrate runs [WalkForward] of model m on s as cfg says and returns
+// the absolute errors of its folds at each horizon step, to calibrate
+// split-conformal intervals of forecasts made at the end of s. The folds
+// end at the end of s, so the errors come from the most recent history.
+// With cfg.ScaledIntervals the errors are divided by each fold's MASE
+// scale and the radius is scaled by that of all of s (plain errors when a
+// scale is zero or undefined).
 //
 // It returns an error when cfg has no levels, when the walk-forward fails,
-// or when there are fewer folds than [MinCalibration] needs for the
-// highest level (or than cfg.Calibration when set).
-func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Backtest) (*Forecast, error) {
+// or when there are fewer folds than [forecast.MinCalibration] needs for
+// the highest level (or than cfg.Calibration when set).
+func Calibrate(ctx context.Context, s *forecast.Series, m Model, cfg *Backtest) (*Calibration, error) {
 	if cfg == nil || len(cfg.Levels) == 0 {
-		return nil, fmt.Errorf("eval: conformal forecast needs at least one interval level")
+		return nil, fmt.Errorf("eval: conformal intervals need at least one level")
 	}
 	res, err := WalkForward(ctx, s, []Model{m}, cfg)
 	if err != nil {
@@ -127,26 +98,58 @@ func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Ba
 		return nil, fmt.Errorf("eval: %v%% intervals need at least %d walk-forward folds, got %d: add origins or shorten the step",
 			slices.Max(cfg.Levels), need, len(folds))
 	}
-	absErr := make([][]float64, len(folds))
-	scale := 1.0
+	c := &Calibration{Errors: make([][]float64, len(folds)), Scale: 1}
 	for k, fd := range folds {
-		absErr[k] = absErrors(fd.Actual, fd.Forecast)
+		c.Errors[k] = absErrors(fd.Actual, fd.Forecast)
 	}
 	if cfg.ScaledIntervals {
-		m := res.Season
 		sc := make([]float64, len(folds)+1)
 		for k, fd := range folds {
-			sc[k] = MASEScale(s.Values[fd.TrainStart:fd.Origin], m)
+			sc[k] = MASEScale(s.Values[fd.TrainStart:fd.Origin], res.Season)
 		}
-		sc[len(folds)] = MASEScale(s.Values, m)
+		sc[len(folds)] = MASEScale(s.Values, res.Season)
 		if validScales(sc) {
 			for k := range folds {
-				for i := range absErr[k] {
-					absErr[k][i] /= sc[k]
+				for i := range c.Errors[k] {
+					c.Errors[k][i] /= sc[k]
 				}
 			}
-			scale = sc[len(folds)]
+			c.Scale = sc[len(folds)]
 		}
+	}
+	return c, nil
+}
+
+// Radius writes to dst (allocated when nil) the conformal radius at level
+// percent at each horizon step ([ConformalRadius] times Scale) and returns
+// it.
+func (c *Calibration) Radius(dst []float64, level float64) []float64 {
+	dst = ConformalRadius(dst, c.Errors, level)
+	for i := range dst {
+		dst[i] *= c.Scale
+	}
+	return dst
+}
+
+// Intervals returns one interval per level around point, whose length
+// must be the calibrated horizon.
+func (c *Calibration) Intervals(point []float64, levels []float64) []forecast.Interval {
+	out := make([]forecast.Interval, len(levels))
+	radius := make([]float64, len(point))
+	for i, l := range levels {
+		out[i] = forecast.IntervalAround(point, c.Radius(radius, l), l)
+	}
+	return out
+}
+
+// ConformalForecast forecasts cfg.Horizon steps after the end of s with
+// model m and wraps the forecast in conformal prediction intervals at
+// cfg.Levels: it calibrates on a walk-forward run ([Calibrate]), fits a
+// fresh model on all of s, predicts, and adds ± the per-step radius.
+func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Backtest) (*Forecast, error) {
+	c, err := Calibrate(ctx, s, m, cfg)
+	if err != nil {
+		return nil, err
 	}
 	f := m.New()
 	if err := f.Fit(ctx, s); err != nil {
@@ -160,14 +163,18 @@ func ConformalForecast(ctx context.Context, s *forecast.Series, m Model, cfg *Ba
 		return nil, fmt.Errorf("eval: model %q predicted %d values, want %d", m.Name, len(point), cfg.Horizon)
 	}
 	point = slices.Clone(point[:cfg.Horizon])
-	out := &Forecast{Model: m.Name, Point: point, Times: s.FutureTimes(cfg.Horizon), Calibration: len(folds)}
-	radius := make([]float64, cfg.Horizon)
-	for _, l := range cfg.Levels {
-		ConformalRadius(radius, absErr, l)
-		for i := range radius {
-			radius[i] *= scale
+	return &Forecast{
+		Model: m.Name, Point: point, Times: s.FutureTimes(cfg.Horizon),
+		Intervals: c.Intervals(point, cfg.Levels), Calibration: len(c.Errors),
+	}, nil
+}
+
+// validScales reports whether every scale is finite and positive.
+func validScales(sc []float64) bool {
+	for _, v := range sc {
+		if !(v > 0) || math.IsInf(v, 1) {
+			return false
 		}
-		out.Intervals = append(out.Intervals, intervalAround(point, radius, l))
 	}
-	return out, nil
+	return true
 }

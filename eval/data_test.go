@@ -1,27 +1,18 @@
 package eval_test
 
 import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/models"
 )
 
-// sharedData is the shared data directory beside the repository.
-var sharedData = filepath.Join("..", "..", "shared", "data")
-
-// loadShared reads a file of the shared data set with the forecast loader,
-// skipping the test when the file is absent.
-func loadShared(t testing.TB, name string) []*forecast.Series {
-	t.Helper()
-	path := filepath.Join(sharedData, name)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data %s not available: %v", path, err)
+// baselines returns the catalogue's baseline models with season m, as the
+// CLI builds them.
+func baselines(m int) []eval.Model {
+	var out []eval.Model
+	for _, e := range models.Catalogue() {
+		if e.Kind == models.Baseline {
+			out = append(out, e.Model(&models.Settings{Season: m}, nil))
+		}
 	}
-	ds, err := forecast.ReadFile(path, nil)
-	if err != nil {
-		t.Fatalf("ReadFile(%s): %v", path, err)
-	}
-	return ds.Series
+	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 )
 
 func ExampleSMAPE() {
@@ -37,8 +38,8 @@ func ExampleWalkForward() {
 	s := monthly()
 	cfg := &eval.Backtest{Horizon: 6, Origins: 2, Refit: 1}
 	models := []eval.Model{
-		{Name: "naive", New: func() forecast.Forecaster { return &eval.Naive{} }},
-		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 12} }},
+		{Name: "naive", New: func() forecast.Forecaster { return &models.Naive{} }},
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 12} }},
 	}
 	res, err := eval.WalkForward(context.Background(), s, models, cfg)
 	if err != nil {
@@ -57,7 +58,7 @@ func ExampleWalkForward() {
 
 func ExampleConformalForecast() {
 	s := monthly()
-	m := eval.Model{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 12} }}
+	m := eval.Model{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 12} }}
 	// 12 one-step-apart folds calibrate the 80 % intervals.
 	cfg := &eval.Backtest{Horizon: 3, Step: 1, Origins: 12, Refit: 1, Levels: []float64{80}}
 	f, err := eval.ConformalForecast(context.Background(), s, m, cfg)
@@ -77,8 +78,14 @@ func ExampleConformalForecast() {
 
 func ExampleResult_WriteSummary() {
 	s := monthly()
+	ms := []eval.Model{
+		{Name: "naive", New: func() forecast.Forecaster { return &models.Naive{} }},
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 12} }},
+		{Name: "drift", New: func() forecast.Forecaster { return &models.Drift{} }},
+		{Name: "mean", New: func() forecast.Forecaster { return &models.Mean{} }},
+	}
 	cfg := &eval.Backtest{Horizon: 6, Origins: 2, Refit: 1}
-	res, err := eval.WalkForward(context.Background(), s, eval.Baselines(12)[:4], cfg)
+	res, err := eval.WalkForward(context.Background(), s, ms, cfg)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 func panics(f func()) (p bool) {
@@ -172,7 +173,7 @@ func TestConformalRadius(t *testing.T) {
 		level float64
 		want  int
 	}{{80, 4}, {90, 9}, {95, 19}, {50, 1}} {
-		if got := eval.MinCalibration(test.level); got != test.want {
+		if got := forecast.MinCalibration(test.level); got != test.want {
 			t.Errorf("MinCalibration(%v) = %d, want %d", test.level, got, test.want)
 		}
 	}

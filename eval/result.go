@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // Result holds a walk-forward run of several models on one series. Every
@@ -59,19 +61,12 @@ type Fold struct {
 	// Intervals holds conformal intervals, one per level, calibrated on
 	// the errors of earlier folds whose horizons ended before Origin; nil
 	// when there were too few such folds (see [Backtest.Calibration]).
-	Intervals []Interval `json:"intervals,omitempty"`
+	Intervals []forecast.Interval `json:"intervals,omitempty"`
 	// Scores are the fold's accuracy scores.
 	Scores Scores `json:"scores"`
 	// FitSeconds is the wall time of Fit (or Update) and Predict. It is the
 	// only field that varies between identical runs.
 	FitSeconds float64 `json:"fit_seconds"`
-}
-
-// Interval is a central prediction interval at Level percent.
-type Interval struct {
-	Level float64   `json:"level"`
-	Lo    []float64 `json:"lo"`
-	Hi    []float64 `json:"hi"`
 }
 
 // Scores are accuracy scores over a set of forecasts; see [MAE], [RMSE],

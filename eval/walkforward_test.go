@@ -17,6 +17,8 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
+	"github.com/tsforecast/tsforecast/models"
 )
 
 // spy is a model that records what it was shown: its forecast at every
@@ -139,8 +141,8 @@ func TestWalkForwardFolds(t *testing.T) {
 // Any model that read a poisoned value would fail (Fit rejects NaN) or
 // forecast differently.
 func TestWalkForwardNoLeakage(t *testing.T) {
-	s := loadShared(t, "airline-passengers.csv")[0]
-	models := eval.Baselines(12)
+	s := sample.Airline(t)
+	models := baselines(12)
 	for _, cfg := range []eval.Backtest{
 		{Horizon: 12, Origins: 3, Refit: 1},
 		{Horizon: 6, Step: 3, Origins: 4, Window: eval.Sliding, SlidingSize: 60, Refit: 1},
@@ -190,10 +192,10 @@ func TestWalkForwardNoLeakage(t *testing.T) {
 // TestWalkForwardDeterministic runs the same backtest with 1 and 4 workers
 // and checks identical results (timings aside).
 func TestWalkForwardDeterministic(t *testing.T) {
-	s := loadShared(t, "airline-passengers.csv")[0]
+	s := sample.Airline(t)
 	run := func(workers int) *eval.Result {
 		cfg := &eval.Backtest{Horizon: 12, Step: 4, Origins: 12, Refit: 2, Levels: []float64{80}, Workers: workers}
-		res, err := eval.WalkForward(context.Background(), s, eval.Baselines(0), cfg)
+		res, err := eval.WalkForward(context.Background(), s, baselines(0), cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,7 +226,7 @@ func TestWalkForwardDeterministic(t *testing.T) {
 
 func TestWalkForwardErrors(t *testing.T) {
 	s := ramp(30)
-	ok := []eval.Model{{Name: "naive", New: func() forecast.Forecaster { return &eval.Naive{} }}}
+	ok := []eval.Model{{Name: "naive", New: func() forecast.Forecaster { return &models.Naive{} }}}
 	for _, test := range []struct {
 		name   string
 		s      *forecast.Series
@@ -259,7 +261,7 @@ func TestWalkForwardErrors(t *testing.T) {
 	}
 	for _, workers := range []int{1, 2, 4} {
 		var news atomic.Int64
-		counting := []eval.Model{{Name: "naive", New: func() forecast.Forecaster { news.Add(1); return &eval.Naive{} }}}
+		counting := []eval.Model{{Name: "naive", New: func() forecast.Forecaster { news.Add(1); return &models.Naive{} }}}
 		_, err := eval.WalkForwardMany(context.Background(), many, counting, &eval.Backtest{Horizon: 1, Origins: 1, Workers: workers})
 		if err == nil || !strings.Contains(err.Error(), `series "s3"`) {
 			t.Errorf("WalkForwardMany with %d workers: error %v, want the one of series s3", workers, err)
@@ -276,9 +278,9 @@ func TestWalkForwardErrors(t *testing.T) {
 }
 
 func TestResultWriters(t *testing.T) {
-	s := loadShared(t, "airline-passengers.csv")[0]
+	s := sample.Airline(t)
 	cfg := &eval.Backtest{Horizon: 3, Step: 1, Origins: 8, Refit: 1, Levels: []float64{80}}
-	res, err := eval.WalkForward(context.Background(), s, eval.Baselines(12)[:2], cfg)
+	res, err := eval.WalkForward(context.Background(), s, baselines(12)[:2], cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,10 +359,10 @@ func TestResultWriters(t *testing.T) {
 // 3 workers and checks identical results, and that OWA is relative to the
 // named reference.
 func TestWalkForwardManyDeterministic(t *testing.T) {
-	series := loadShared(t, "Hourly-train.csv")[:12]
+	series := sample.M4HourlySample(t)
 	run := func(workers int) *eval.MultiResult {
-		cfg := &eval.Backtest{Horizon: 48, Origins: 2, Season: 24, Refit: 1, Workers: workers, Reference: eval.NameSeasonalNaive}
-		res, err := eval.WalkForwardMany(context.Background(), series, eval.Baselines(24), cfg)
+		cfg := &eval.Backtest{Horizon: 48, Origins: 2, Season: 24, Refit: 1, Workers: workers, Reference: "snaive"}
+		res, err := eval.WalkForwardMany(context.Background(), series, baselines(24), cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -382,16 +384,16 @@ func TestWalkForwardManyDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Error("WalkForwardMany results differ between 1 and 3 workers")
 	}
-	if got := a.Model(eval.NameSeasonalNaive).OWA; got != 1 {
+	if got := a.Model("snaive").OWA; got != 1 {
 		t.Errorf("OWA of the reference = %v, want 1", got)
 	}
-	if a.Reference != eval.NameSeasonalNaive || len(a.Series) != 12 || a.Model(eval.NameNaive).Series != 12 {
+	if a.Reference != "snaive" || len(a.Series) != 12 || a.Model("naive").Series != 12 {
 		t.Errorf("reference %q, %d series", a.Reference, len(a.Series))
 	}
-	worst := a.WorstSeries(eval.NameNaive, 3)
-	best := a.BestSeries(eval.NameNaive, 1)
-	if len(worst) != 3 || worst[0] != a.Model(eval.NameNaive).Worst || best[0] != a.Model(eval.NameNaive).Best {
-		t.Errorf("worst %v best %v, summary worst %s best %s", worst, best, a.Model(eval.NameNaive).Worst, a.Model(eval.NameNaive).Best)
+	worst := a.WorstSeries("naive", 3)
+	best := a.BestSeries("naive", 1)
+	if len(worst) != 3 || worst[0] != a.Model("naive").Worst || best[0] != a.Model("naive").Best {
+		t.Errorf("worst %v best %v, summary worst %s best %s", worst, best, a.Model("naive").Worst, a.Model("naive").Best)
 	}
 	var buf bytes.Buffer
 	if err := a.WriteCSV(&buf); err != nil {
@@ -408,7 +410,7 @@ func TestWalkForwardManyDeterministic(t *testing.T) {
 		t.Error("MultiResult.WriteJSON output is not valid JSON")
 	}
 	cfg := &eval.Backtest{Horizon: 48, Origins: 1, Reference: "nope"}
-	if _, err := eval.WalkForwardMany(context.Background(), series, eval.Baselines(24), cfg); err == nil {
+	if _, err := eval.WalkForwardMany(context.Background(), series, baselines(24), cfg); err == nil {
 		t.Error("WalkForwardMany with an unknown reference did not fail")
 	}
 }
@@ -425,7 +427,7 @@ func TestRankedDegenerateScale(t *testing.T) {
 	s := &forecast.Series{ID: "flat", Values: v}
 	models := []eval.Model{
 		{Name: "spy", New: func() forecast.Forecaster { return &spy{} }},
-		{Name: "naive", New: func() forecast.Forecaster { return &eval.Naive{} }},
+		{Name: "naive", New: func() forecast.Forecaster { return &models.Naive{} }},
 	}
 	res, err := eval.WalkForward(context.Background(), s, models, &eval.Backtest{Horizon: 2, Origins: 2, Refit: 1})
 	if err != nil {

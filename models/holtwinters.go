@@ -1,4 +1,4 @@
-package eval
+package models
 
 import (
 	"context"
@@ -139,7 +139,7 @@ func (hw *HoltWinters) Params() (alpha, beta, gamma, phi, sse float64) {
 // check validates s, sets hw.m (to fixedM when positive, else by the
 // Period setting) and hw.y, and computes the heuristic initial states.
 func (hw *HoltWinters) check(s *forecast.Series, fixedM int) error {
-	if err := checkFinite(s, NameHoltWinters); err != nil {
+	if err := checkFinite(s, "hw"); err != nil {
 		return err
 	}
 	if hw.Seasonal != Additive && hw.Seasonal != Multiplicative {
@@ -150,21 +150,16 @@ func (hw *HoltWinters) check(s *forecast.Series, fixedM int) error {
 	}
 	m := fixedM
 	if m <= 0 {
-		m = period(hw.Period, s)
+		m = forecast.Season(hw.Period, s)
 	}
-	need := 10
-	if m > 1 {
-		// initStates decomposes whole seasons: at least two, and enough
-		// of them to hold the heuristic's 10+2·⌊m/2⌋ observations.
-		need = m * max(2, (10+2*(m/2)+m-1)/m)
-	}
-	if err := needLen(s, need, NameHoltWinters); err != nil {
+	need := hwMinLength(m)
+	if err := needLen(s, need, "hw"); err != nil {
 		return err
 	}
 	if m > 1 && hw.Seasonal == Multiplicative {
 		for i, v := range s.Values {
 			if v <= 0 {
-				return fmt.Errorf("eval: %s: multiplicative season needs positive values; series %q value %d is %v", NameHoltWinters, s.ID, i, v)
+				return fmt.Errorf("models: %s: multiplicative season needs positive values; series %q value %d is %v", "hw", s.ID, i, v)
 			}
 		}
 	}
@@ -192,7 +187,7 @@ func (hw *HoltWinters) initStates() error {
 		}
 		d, err := features.Decompose(y[:m*k], m, kind)
 		if err != nil {
-			return fmt.Errorf("eval: %s: initial states: %w", NameHoltWinters, err)
+			return fmt.Errorf("models: %s: initial states: %w", "hw", err)
 		}
 		copy(hw.s0, d.Indices)
 		adj = adj[:0:0]
@@ -202,7 +197,7 @@ func (hw *HoltWinters) initStates() error {
 			}
 		}
 		if len(adj) < 10 {
-			return errors.New("eval: holt-winters: too few values to initialise the states")
+			return errors.New("models: holt-winters: too few values to initialise the states")
 		}
 	} else {
 		hw.s0[0] = 0 // the non-seasonal recursions add a zero season
@@ -590,7 +585,7 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 	if res != nil && res.F <= bestF && !math.IsNaN(res.F) {
 		xs = res.X
 	} else if err != nil && res == nil {
-		return fmt.Errorf("eval: %s: series %q: %w", NameHoltWinters, s.ID, err)
+		return fmt.Errorf("models: %s: series %q: %w", "hw", s.ID, err)
 	}
 	a, b, g, f, l0, b0 := p.decode(xs)
 	hw.alpha, hw.beta, hw.gamma, hw.phi = a, b, g, f
@@ -598,7 +593,7 @@ func (hw *HoltWinters) Fit(ctx context.Context, s *forecast.Series) error {
 	copy(hw.s0, p.s0)
 	hw.sse = hw.filter(a, b, g, f, l0, b0, hw.s0, true)
 	if hw.sse == math.MaxFloat64 {
-		return fmt.Errorf("eval: %s: series %q: the fit diverged", NameHoltWinters, s.ID)
+		return fmt.Errorf("models: %s: series %q: the fit diverged", "hw", s.ID)
 	}
 	// Keep the fitted history and initial states for Update.
 	hw.fitY = append(hw.fitY[:0], hw.y...)
@@ -617,11 +612,11 @@ const hwMaxEvals = 2000
 // initial states are kept, so Update on the fitted history itself
 // reproduces the fit exactly; otherwise (a sliding window) the initial
 // states are set by the heuristic on s. The period stays the fitted one.
-// After a failed Update, Predict returns [ErrNotFitted] until an Update or
+// After a failed Update, Predict returns [forecast.ErrNotFitted] until an Update or
 // Fit succeeds; the fitted parameters are kept.
 func (hw *HoltWinters) Update(s *forecast.Series) error {
 	if !hw.fitted {
-		return ErrNotFitted
+		return forecast.ErrNotFitted
 	}
 	hw.stale = true
 	if err := hw.check(s, hw.m); err != nil {
@@ -635,7 +630,7 @@ func (hw *HoltWinters) Update(s *forecast.Series) error {
 		copy(hw.s0, hw.fitS0)
 	}
 	if hw.filter(hw.alpha, hw.beta, hw.gamma, hw.phi, hw.l0, hw.b0, hw.s0, true) == math.MaxFloat64 {
-		return fmt.Errorf("eval: %s: series %q: the filter diverged", NameHoltWinters, s.ID)
+		return fmt.Errorf("models: %s: series %q: the filter diverged", "hw", s.ID)
 	}
 	hw.stale = false
 	return nil
@@ -645,7 +640,7 @@ func (hw *HoltWinters) Update(s *forecast.Series) error {
 // dst has room for h values.
 func (hw *HoltWinters) Predict(dst []float64, h int) ([]float64, error) {
 	if !hw.fitted || hw.stale {
-		return nil, ErrNotFitted
+		return nil, forecast.ErrNotFitted
 	}
 	dst, err := predictDst(dst, h)
 	if err != nil {
@@ -666,4 +661,15 @@ func (hw *HoltWinters) Predict(dst []float64, h int) ([]float64, error) {
 		}
 	}
 	return dst, nil
+}
+
+// hwMinLength is the shortest series [HoltWinters] fits with season m: 10
+// values without a season; with one, whole seasons for the initial-state
+// heuristic's decomposition, at least two and enough to hold its
+// 10+2·⌊m/2⌋ observations.
+func hwMinLength(m int) int {
+	if m <= 1 {
+		return 10
+	}
+	return m * max(2, (10+2*(m/2)+m-1)/m)
 }

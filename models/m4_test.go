@@ -1,4 +1,6 @@
-package eval_test
+//go:build shared
+
+package models_test
 
 import (
 	"bytes"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
+	"github.com/tsforecast/tsforecast/models"
 )
 
 // TestM4HourlyReference reproduces the M4 Hourly validation scores of the
@@ -22,17 +26,17 @@ import (
 // M4 benchmark code built on statsmodels 0.13.5 acf and
 // seasonal_decompose (testdata/naive2_ref.py).
 func TestM4HourlyReference(t *testing.T) {
-	series := loadShared(t, "Hourly-train.csv")
+	series := sample.Shared(t, "Hourly-train.csv", nil)
 	if len(series) != 414 {
 		t.Fatalf("Hourly-train.csv: got %d series, want 414", len(series))
 	}
 	cfg := &eval.Backtest{Horizon: 48, Origins: 1, Season: 24}
-	models := []eval.Model{
-		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 24} }},
-		{Name: "naive", New: func() forecast.Forecaster { return &eval.Naive{} }},
-		{Name: "naive2", New: func() forecast.Forecaster { return &eval.Naive2{Period: 24} }},
+	ms := []eval.Model{
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 24} }},
+		{Name: "naive", New: func() forecast.Forecaster { return &models.Naive{} }},
+		{Name: "naive2", New: func() forecast.Forecaster { return &models.Naive2{Period: 24} }},
 	}
-	res, err := eval.WalkForwardMany(context.Background(), series, models, cfg)
+	res, err := eval.WalkForwardMany(context.Background(), series, ms, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,18 +89,15 @@ func TestM4HourlyReference(t *testing.T) {
 // 17.000 and MASE 1.317 there (peer_hw_m4.py on the file with the last 48
 // values of each row removed, scored with the M4 definitions; 38 s wall
 // on this machine); ours must be within 10 % of those figures or better
-// (measured 16.30 / 1.254). Skipped with -short: it fits 414 models.
+// (measured 16.30 / 1.254).
 func TestM4HourlyHoltWinters(t *testing.T) {
-	if testing.Short() {
-		t.Skip("fits 414 Holt-Winters models")
-	}
-	series := loadShared(t, "Hourly-train.csv")
+	series := sample.Shared(t, "Hourly-train.csv", nil)
 	cfg := &eval.Backtest{Horizon: 48, Origins: 1, Season: 24}
-	models := []eval.Model{
-		{Name: "hw", New: func() forecast.Forecaster { return &eval.HoltWinters{Period: 24} }},
+	ms := []eval.Model{
+		{Name: "hw", New: func() forecast.Forecaster { return &models.HoltWinters{Period: 24} }},
 	}
 	start := time.Now()
-	res, err := eval.WalkForwardMany(context.Background(), series, models, cfg)
+	res, err := eval.WalkForwardMany(context.Background(), series, ms, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

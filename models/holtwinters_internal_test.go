@@ -1,17 +1,14 @@
-package eval
+package models
 
 import (
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/tsforecast/tsforecast/internal/sample"
 	"gonum.org/v1/gonum/diff/fd"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/floats/scalar"
-
-	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // TestHoltWintersGradient checks the forward-mode gradient of the
@@ -98,16 +95,8 @@ func TestHoltWintersGradient(t *testing.T) {
 // damped_trend=True, seasonal="mul", seasonal_periods=12,
 // initialization_method="heuristic")._initial_level etc.).
 func TestHoltWintersHeuristicInit(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "data", "airline-passengers.csv")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data not available: %v", err)
-	}
-	ds, err := forecast.ReadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	hw := &HoltWinters{Period: 12, Trend: true, Damped: true, Seasonal: Multiplicative}
-	if err := hw.check(ds.Series[0].Head(108), 0); err != nil {
+	if err := hw.check(sample.Airline(t).Head(108), 0); err != nil {
 		t.Fatal(err)
 	}
 	wantS := []float64{0.9106345, 0.93808013, 1.05902108, 0.99623409, 0.9776627, 1.08078097,

@@ -1,4 +1,4 @@
-package eval_test
+package models_test
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
+	"github.com/tsforecast/tsforecast/models"
 )
 
 func series(v ...float64) *forecast.Series {
@@ -33,18 +35,18 @@ func TestBaselineForecasts(t *testing.T) {
 		want    []float64
 		updated float64
 	}{
-		{"naive", &eval.Naive{}, x, 3, []float64{7, 7, 7}, 9},
-		{"snaive m=3", &eval.SeasonalNaive{Period: 3}, x, 5, []float64{4, 5, 7, 4, 5}, 9},
-		{"snaive m=1", &eval.SeasonalNaive{Period: 1}, x, 2, []float64{7, 7}, 9},
+		{"naive", &models.Naive{}, x, 3, []float64{7, 7, 7}, 9},
+		{"snaive m=3", &models.SeasonalNaive{Period: 3}, x, 5, []float64{4, 5, 7, 4, 5}, 9},
+		{"snaive m=1", &models.SeasonalNaive{Period: 1}, x, 2, []float64{7, 7}, 9},
 		// slope (7−1)/5 = 1.2
-		{"drift", &eval.Drift{}, x, 2, []float64{8.2, 9.4}, 10.2},
-		{"mean", &eval.Mean{}, x, 2, []float64{22.0 / 6, 22.0 / 6}, 5.5},
+		{"drift", &models.Drift{}, x, 2, []float64{8.2, 9.4}, 10.2},
+		{"mean", &models.Mean{}, x, 2, []float64{22.0 / 6, 22.0 / 6}, 5.5},
 		// Too short for the seasonality test (needs 3m): naive.
-		{"naive2 short", &eval.Naive2{Period: 4}, x, 2, []float64{7, 7}, 0},
+		{"naive2 short", &models.Naive2{Period: 4}, x, 2, []float64{7, 7}, 0},
 		// Monthly frequency default m = 12 on 6 values: naive.
-		{"naive2 default", &eval.Naive2{}, &forecast.Series{Values: x.Values, Freq: forecast.Monthly}, 1, []float64{7}, 0},
+		{"naive2 default", &models.Naive2{}, &forecast.Series{Values: x.Values, Freq: forecast.Monthly}, 1, []float64{7}, 0},
 	} {
-		if _, err := test.f.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
+		if _, err := test.f.Predict(nil, 1); !errors.Is(err, forecast.ErrNotFitted) {
 			t.Errorf("%s: Predict before Fit: %v, want ErrNotFitted", test.name, err)
 		}
 		if err := test.f.Fit(context.Background(), test.s); err != nil {
@@ -79,7 +81,7 @@ func TestBaselineForecasts(t *testing.T) {
 		if err := test.f.Fit(context.Background(), series(1, math.NaN(), 3)); err == nil {
 			t.Errorf("%s: Fit with NaN did not fail", test.name)
 		}
-		if _, err := test.f.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
+		if _, err := test.f.Predict(nil, 1); !errors.Is(err, forecast.ErrNotFitted) {
 			t.Errorf("%s: Predict after a failed Fit: %v, want ErrNotFitted", test.name, err)
 		}
 	}
@@ -94,7 +96,7 @@ func TestNaive2Seasonal(t *testing.T) {
 	for i := range 40 {
 		v = append(v, 100*idx[i%4])
 	}
-	f := &eval.Naive2{Period: 4}
+	f := &models.Naive2{Period: 4}
 	if err := f.Fit(context.Background(), series(v...)); err != nil {
 		t.Fatal(err)
 	}
@@ -125,15 +127,15 @@ func TestBaselineErrors(t *testing.T) {
 		s    *forecast.Series
 		want string
 	}{
-		{"naive empty", &eval.Naive{}, series(), "need at least 1"},
-		{"naive NaN", &eval.Naive{}, series(1, math.NaN()), "value 1 is NaN"},
-		{"snaive short", &eval.SeasonalNaive{Period: 4}, series(1, 2), "need at least 4"},
-		{"drift short", &eval.Drift{}, series(1), "need at least 2"},
-		{"mean Inf", &eval.Mean{}, series(math.Inf(1)), "+Inf"},
-		{"naive2 NaN", &eval.Naive2{}, series(math.NaN()), "NaN"},
-		{"hw short", &eval.HoltWinters{Period: 12}, series(make([]float64, 23)...), "need at least 24"},
-		{"hw short no season", &eval.HoltWinters{Period: 1}, series(1, 2, 3), "need at least 10"},
-		{"hw mult zero", &eval.HoltWinters{Period: 2, Seasonal: eval.Multiplicative}, series(1, 2, 0, 4, 1, 2, 3, 4, 1, 2, 3, 4), "positive"},
+		{"naive empty", &models.Naive{}, series(), "need at least 1"},
+		{"naive NaN", &models.Naive{}, series(1, math.NaN()), "value 1 is NaN"},
+		{"snaive short", &models.SeasonalNaive{Period: 4}, series(1, 2), "need at least 4"},
+		{"drift short", &models.Drift{}, series(1), "need at least 2"},
+		{"mean Inf", &models.Mean{}, series(math.Inf(1)), "+Inf"},
+		{"naive2 NaN", &models.Naive2{}, series(math.NaN()), "NaN"},
+		{"hw short", &models.HoltWinters{Period: 12}, series(make([]float64, 23)...), "need at least 24"},
+		{"hw short no season", &models.HoltWinters{Period: 1}, series(1, 2, 3), "need at least 10"},
+		{"hw mult zero", &models.HoltWinters{Period: 2, Seasonal: models.Multiplicative}, series(1, 2, 0, 4, 1, 2, 3, 4, 1, 2, 3, 4), "positive"},
 	} {
 		err := test.f.Fit(ctx, test.s)
 		if err == nil || !strings.Contains(err.Error(), test.want) {
@@ -152,7 +154,7 @@ func TestHoltWintersPerfectSeason(t *testing.T) {
 	for i := range 120 {
 		v = append(v, 50+0.3*float64(i)+10*math.Sin(2*math.Pi*float64(i)/m))
 	}
-	hw := &eval.HoltWinters{Period: m, Trend: true}
+	hw := &models.HoltWinters{Period: m, Trend: true}
 	if err := hw.Fit(context.Background(), series(v[:108]...)); err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +186,7 @@ func TestHoltWintersPerfectSeason(t *testing.T) {
 	if err := hw.Update(bad); err == nil {
 		t.Error("Update with NaN did not fail")
 	}
-	if _, err := hw.Predict(nil, 1); !errors.Is(err, eval.ErrNotFitted) {
+	if _, err := hw.Predict(nil, 1); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Predict after a failed Update: %v, want ErrNotFitted", err)
 	}
 	// Update with the full history keeps the parameters and moves the
@@ -203,15 +205,15 @@ func TestHoltWintersPerfectSeason(t *testing.T) {
 }
 
 func BenchmarkHoltWintersFit(b *testing.B) {
-	series := loadShared(b, "Hourly-train.csv")
+	series := sample.M4HourlySample(b)
 	s := series[0]
 	for _, test := range []struct {
 		name string
-		hw   eval.HoltWinters
+		hw   models.HoltWinters
 	}{
-		{"additive", eval.HoltWinters{Period: 24}},
-		{"damped-mult", eval.HoltWinters{Period: 24, Trend: true, Damped: true, Seasonal: eval.Multiplicative}},
-		{"additive-heuristic", eval.HoltWinters{Period: 24, HeuristicInit: true}},
+		{"additive", models.HoltWinters{Period: 24}},
+		{"damped-mult", models.HoltWinters{Period: 24, Trend: true, Damped: true, Seasonal: models.Multiplicative}},
+		{"additive-heuristic", models.HoltWinters{Period: 24, HeuristicInit: true}},
 	} {
 		b.Run(test.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -231,13 +233,13 @@ func BenchmarkHoltWintersFit(b *testing.B) {
 // (an 18-value series once panicked with a slice out of range).
 func TestHoltWintersShortSeries(t *testing.T) {
 	for _, m := range []int{2, 4, 7, 12, 24} {
-		for _, kind := range []eval.SeasonKind{eval.Additive, eval.Multiplicative} {
+		for _, kind := range []models.SeasonKind{models.Additive, models.Multiplicative} {
 			for n := 1; n <= 4*m+12; n++ {
 				v := make([]float64, n)
 				for i := range v {
 					v[i] = 10 + float64(i%m) + 0.1*float64(i)
 				}
-				hw := &eval.HoltWinters{Period: m, Seasonal: kind, Trend: true}
+				hw := &models.HoltWinters{Period: m, Seasonal: kind, Trend: true}
 				var err error
 				panicked := panics(func() { err = hw.Fit(context.Background(), series(v...)) })
 				if panicked {
@@ -254,4 +256,10 @@ func TestHoltWintersShortSeries(t *testing.T) {
 			}
 		}
 	}
+}
+
+func panics(f func()) (p bool) {
+	defer func() { p = recover() != nil }()
+	f()
+	return false
 }

@@ -1,4 +1,4 @@
-package eval_test
+package models_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
+	"github.com/tsforecast/tsforecast/models"
 )
 
 // TestHoltWintersAirline runs the airline-passengers protocol of issue 4:
@@ -16,19 +18,19 @@ import (
 // gets RMSE 20.00 and seasonal naive 38.99 on this protocol
 // (/work/shared/bench/peer_classic.py); ours must be within 10 % of 20.00.
 func TestHoltWintersAirline(t *testing.T) {
-	s := loadShared(t, "airline-passengers.csv")[0]
+	s := sample.Airline(t)
 	cfg := &eval.Backtest{Horizon: 12, Origins: 3, Refit: 1}
-	models := []eval.Model{
-		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{} }},
+	ms := []eval.Model{
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{} }},
 		{Name: "hw", New: func() forecast.Forecaster {
-			return &eval.HoltWinters{Seasonal: eval.Multiplicative, Trend: true, Damped: true}
+			return &models.HoltWinters{Seasonal: models.Multiplicative, Trend: true, Damped: true}
 		}},
 		{Name: "hw-init", New: func() forecast.Forecaster {
-			return &eval.HoltWinters{Seasonal: eval.Multiplicative, Trend: true, Damped: true, HeuristicInit: true}
+			return &models.HoltWinters{Seasonal: models.Multiplicative, Trend: true, Damped: true, HeuristicInit: true}
 		}},
 	}
 	start := time.Now()
-	res, err := eval.WalkForward(context.Background(), s, models, cfg)
+	res, err := eval.WalkForward(context.Background(), s, ms, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

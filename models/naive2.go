@@ -1,4 +1,4 @@
-package eval
+package models
 
 import (
 	"context"
@@ -40,21 +40,21 @@ func (m *Naive2) Fit(_ context.Context, s *forecast.Series) error {
 	if m.Period < 0 {
 		panic(errPeriod)
 	}
-	if err := checkFinite(s, NameNaive2); err != nil {
+	if err := checkFinite(s, "naive2"); err != nil {
 		return err
 	}
-	if err := needLen(s, 1, NameNaive2); err != nil {
+	if err := needLen(s, 1, "naive2"); err != nil {
 		return err
 	}
 	x := s.Values
 	n := len(x)
-	p := period(m.Period, s)
+	p := forecast.Season(m.Period, s)
 	m.indices = m.indices[:0]
 	m.last = x[n-1]
 	if p > 1 && positive(x) && features.SeasonalityTest(x, p) {
 		d, err := features.Decompose(x, p, features.Multiplicative)
 		if err != nil {
-			return fmt.Errorf("eval: %s: series %q: %w", NameNaive2, s.ID, err)
+			return fmt.Errorf("models: %s: series %q: %w", "naive2", s.ID, err)
 		}
 		m.last = x[n-1] / d.SeasonalAt(n-1)
 		for j := range p {
@@ -81,7 +81,7 @@ func positive(x []float64) bool {
 // Predict writes the h forecasts into dst.
 func (m *Naive2) Predict(dst []float64, h int) ([]float64, error) {
 	if !m.fitted {
-		return nil, ErrNotFitted
+		return nil, forecast.ErrNotFitted
 	}
 	dst, err := predictDst(dst, h)
 	if err != nil {

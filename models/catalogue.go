@@ -1,0 +1,217 @@
+package models
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/seq2one"
+)
+
+// Kind classifies the models of the catalogue.
+type Kind int
+
+const (
+	// Baseline models are the simple references every forecast is
+	// compared with.
+	Baseline Kind = iota
+	// Statistical models are fitted by likelihood or least squares.
+	Statistical
+	// Network models are trained recurrent networks (package seq2one).
+	Network
+	// Combination models combine other models.
+	Combination
+)
+
+var kindNames = [...]string{"baseline", "statistical", "network", "combination"}
+
+// String returns the lowercase name of k.
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+	return kindNames[k]
+}
+
+// Entry describes one model of the catalogue.
+type Entry struct {
+	// Name is the model's name on the command line and in every table.
+	Name string
+	// Aliases are other names that select the model.
+	Aliases []string
+	// Kind classifies the model.
+	Kind Kind
+	// Summary is a one-line description for help texts and the README.
+	Summary string
+	// MinLength returns the least number of values a series needs for
+	// the model with seasonal period m (resolved by forecast.Season).
+	MinLength func(m int) int
+	// Update reports whether the fitted model implements forecast.Updater
+	// (a walk-forward run without refitting moves its input window).
+	Update bool
+	// Save reports whether the fitted model can be saved and loaded again
+	// ([Load]).
+	Save bool
+	// New returns an unfitted per-series forecaster built from s.
+	New func(s *Settings) forecast.Forecaster
+	// NewMulti, when not nil, returns the model's own multi-series form,
+	// one model fitted on all series at once (a global network). Without
+	// it, many series are fitted one by one ([Local]).
+	NewMulti func(s *Settings) forecast.MultiForecaster
+}
+
+// catalogue lists every model, in the order of help texts. Adding a
+// model is one file with its forecaster and one entry here.
+var catalogue = []Entry{
+	{
+		Name: "lstm", Kind: Network, Update: true, Save: true,
+		Summary:   "seq2one LSTM; one global network over the series of a multi-series file",
+		MinLength: networkMinLength,
+		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.LSTM)) },
+		NewMulti:  func(s *Settings) forecast.MultiForecaster { return seq2one.NewGlobal(s.netConfig(seq2one.LSTM)) },
+	},
+	{
+		Name: "rnn", Kind: Network, Update: true, Save: true,
+		Summary:   "seq2one plain RNN (the cell the LSTM improves on)",
+		MinLength: networkMinLength,
+		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.RNN)) },
+		NewMulti:  func(s *Settings) forecast.MultiForecaster { return seq2one.NewGlobal(s.netConfig(seq2one.RNN)) },
+	},
+	{
+		Name: "naive", Kind: Baseline, Update: true,
+		Summary:   "the last value",
+		MinLength: func(int) int { return 1 },
+		New:       func(*Settings) forecast.Forecaster { return &Naive{} },
+	},
+	{
+		Name: "snaive", Kind: Baseline, Update: true,
+		Summary:   "seasonal naive: the value one season earlier",
+		MinLength: func(m int) int { return max(1, m) },
+		New:       func(s *Settings) forecast.Forecaster { return &SeasonalNaive{Period: s.Season} },
+	},
+	{
+		Name: "drift", Kind: Baseline, Update: true,
+		Summary:   "the line through the first and last values",
+		MinLength: func(int) int { return 2 },
+		New:       func(*Settings) forecast.Forecaster { return &Drift{} },
+	},
+	{
+		Name: "mean", Kind: Baseline, Update: true,
+		Summary:   "the mean of the history",
+		MinLength: func(int) int { return 1 },
+		New:       func(*Settings) forecast.Forecaster { return &Mean{} },
+	},
+	{
+		Name: Reference, Kind: Baseline,
+		Summary:   "the M4 competition's seasonally adjusted naive forecast, the reference of OWA",
+		MinLength: func(int) int { return 1 },
+		New:       func(s *Settings) forecast.Forecaster { return &Naive2{Period: s.Season} },
+	},
+	{
+		Name: "hw", Aliases: []string{"holt-winters"}, Kind: Baseline, Update: true,
+		Summary:   "Holt-Winters: additive season, damped additive trend",
+		MinLength: hwMinLength,
+		New: func(s *Settings) forecast.Forecaster {
+			return &HoltWinters{Period: s.Season, Trend: true, Damped: true}
+		},
+	},
+}
+
+// networkMinLength is the shortest series a network fits with season m:
+// its window (two seasons, or 12 steps without one, cut to a third of the
+// series but at least 2) and two values to train and validate on.
+func networkMinLength(int) int { return 4 }
+
+// Catalogue returns the entries of every model, in help order. The
+// slice is a copy.
+func Catalogue() []Entry { return slices.Clone(catalogue) }
+
+// Names returns the names of every model, in help order.
+func Names() []string {
+	out := make([]string, len(catalogue))
+	for i, e := range catalogue {
+		out[i] = e.Name
+	}
+	return out
+}
+
+// Lookup returns the entry of the model called name (or one of its
+// aliases), or an error listing the names.
+func Lookup(name string) (*Entry, error) {
+	for i := range catalogue {
+		e := &catalogue[i]
+		if e.Name == name || slices.Contains(e.Aliases, name) {
+			return e, nil
+		}
+	}
+	return nil, fmt.Errorf("models: unknown model %q (want one of %s)", name, strings.Join(Names(), ", "))
+}
+
+// IsBaseline reports whether the model called name is a baseline.
+func IsBaseline(name string) bool {
+	e, err := Lookup(name)
+	return err == nil && e.Kind == Baseline
+}
+
+// Reference is the name of the model that OWA is relative to, the M4
+// competition's Naive2.
+const Reference = "naive2"
+
+// Model returns the model named as the entry for a walk-forward run on
+// series with settings s: fresh forecasters from New, each on one core
+// unless s.Workers says otherwise (the folds run in parallel), or, for a
+// model with a multi-series form fitted on several series (unless
+// s.Local), one such model per origin shared by the series
+// ([eval.Panel]). s must not change while the model is in use.
+func (e *Entry) Model(s *Settings, series []*forecast.Series) eval.Model {
+	if s == nil {
+		s = &Settings{}
+	}
+	if e.Global(s, len(series)) {
+		p := eval.NewPanel(func() forecast.MultiForecaster { return e.NewMulti(s) }, series)
+		return eval.Model{Name: e.Name, New: p.Forecaster}
+	}
+	s = s.serial()
+	return eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.New(s) }}
+}
+
+// serial returns s, or a copy with Workers 1 when it is 0: where many
+// per-series fits run side by side (folds, series), each uses one core.
+func (s *Settings) serial() *Settings {
+	if s.Workers != 0 {
+		return s
+	}
+	c := *s
+	c.Workers = 1
+	return &c
+}
+
+// Global reports whether [Entry.Multi] gives the model's own multi-series
+// form (one model fitted on all n series) rather than [Local].
+func (e *Entry) Global(s *Settings, n int) bool {
+	return e.NewMulti != nil && (s == nil || !s.Local) && n > 1
+}
+
+// Multi returns an unfitted multi-series model of the entry for n series
+// with settings s: its own multi-series form when it has one and n > 1
+// (unless s.Local), else [Local] over New (each fit on one core when
+// n > 1, unless s.Workers says otherwise), with conformal intervals
+// calibrated for s.Levels at s.Horizon.
+func (e *Entry) Multi(s *Settings, n int) forecast.MultiForecaster {
+	if s == nil {
+		s = &Settings{}
+	}
+	if e.Global(s, n) {
+		return e.NewMulti(s)
+	}
+	if n > 1 {
+		s = s.serial()
+	}
+	l := &Local{Model: eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.New(s) }}, OnSeries: s.OnSeries}
+	if len(s.Levels) > 0 {
+		l.Intervals = &LocalIntervals{Horizon: s.Horizon, Levels: s.Levels, Season: s.Season}
+	}
+	return l
+}

@@ -1,0 +1,50 @@
+package models
+
+import (
+	"context"
+
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// Drift extrapolates the line through the first and last observations:
+// ŷ_{n+h} = y_n + h·(y_n − y_1)/(n − 1). It implements
+// [forecast.Forecaster] and [forecast.Updater].
+type Drift struct {
+	last, slope float64
+	fitted      bool
+}
+
+// Fit records the last value and the mean step of s. It fails on a
+// non-finite value or fewer than two values.
+func (m *Drift) Fit(_ context.Context, s *forecast.Series) error {
+	m.fitted = false
+	if err := checkFinite(s, "drift"); err != nil {
+		return err
+	}
+	if err := needLen(s, 2, "drift"); err != nil {
+		return err
+	}
+	n := s.Len()
+	m.last = s.Values[n-1]
+	m.slope = (s.Values[n-1] - s.Values[0]) / float64(n-1)
+	m.fitted = true
+	return nil
+}
+
+// Update is Fit with the new history.
+func (m *Drift) Update(s *forecast.Series) error { return m.Fit(context.Background(), s) }
+
+// Predict writes the h forecasts into dst.
+func (m *Drift) Predict(dst []float64, h int) ([]float64, error) {
+	if !m.fitted {
+		return nil, forecast.ErrNotFitted
+	}
+	dst, err := predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
+	for i := range dst {
+		dst[i] = m.last + float64(i+1)*m.slope
+	}
+	return dst, nil
+}
