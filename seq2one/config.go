@@ -123,7 +123,7 @@ type Config struct {
 	// as inputs at every step (0 means the default of 1 pair when there is
 	// a season; negative means none).
 	Fourier int
-	// Calendar feeds sine/cosine calendar features (features.CalendarFor the
+	// Calendar feeds sine/cosine calendar features ([forecast.Freq.Calendar] of the
 	// series' frequency: hour of day, day of week, day of year, month of
 	// year) of the step that follows each input step. Auto (default) uses
 	// them for series with timestamps, leaving out the cycle the Fourier

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/seq2one"
@@ -20,7 +21,7 @@ import (
 // sane model: the forecast peaks in the summer holidays, as every year of
 // the data does, and it is more accurate than repeating 1959.
 func Example() {
-	ds, err := forecast.ReadFile(filepath.Join("..", "examples", "data", "airline-passengers.csv"), nil)
+	ds, err := csvio.ReadFile(filepath.Join("..", "examples", "data", "airline-passengers.csv"), nil)
 	if err != nil {
 		log.Fatal(err)
 	}

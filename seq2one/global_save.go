@@ -1,6 +1,7 @@
 package seq2one
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -28,7 +29,7 @@ func (p *globalPipe) shape(cfg Config) shape {
 // returns ErrNotFitted before Fit.
 func (g *Global) Save(w io.Writer) error {
 	if g.ens == nil {
-		return ErrNotFitted
+		return errNotFitted
 	}
 	h := &globalHeader{fileHeader: newFileHeader(g.cfg, g.gp.shape(g.cfg), g.ens), Pipe: g.gp}
 	return writeModel(w, globalMagic, h, g.ens)
@@ -38,7 +39,7 @@ func (g *Global) Save(w io.Writer) error {
 // directory, synced, renamed).
 func (g *Global) SaveFile(path string) error {
 	if g.ens == nil {
-		return ErrNotFitted
+		return errNotFitted
 	}
 	if err := forecast.WriteFileAtomic(path, g.Save); err != nil {
 		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)
@@ -144,4 +145,18 @@ func (p *globalPipe) check() error {
 		}
 	}
 	return nil
+}
+
+// LoadEither reads a model written by [Model.Save] or by [Global.Save],
+// whichever r holds (r is read once, so it may be a pipe): exactly one of
+// the returned models is not nil on success. Errors are as for [Load] and
+// [LoadGlobal].
+func LoadEither(r io.Reader) (*Model, *Global, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(len(globalMagic)); string(magic) == globalMagic {
+		g, err := LoadGlobal(br)
+		return nil, g, err
+	}
+	m, err := Load(br)
+	return m, nil, err
 }

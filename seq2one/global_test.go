@@ -12,6 +12,7 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/seq2one"
 )
 
@@ -127,7 +128,7 @@ func TestGlobalSaveLoad(t *testing.T) {
 	cfg.Epochs = 2
 	cfg.Ensemble = 2
 	g := seq2one.NewGlobal(cfg)
-	if err := g.Save(&bytes.Buffer{}); !errors.Is(err, seq2one.ErrNotFitted) {
+	if err := g.Save(&bytes.Buffer{}); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Save before Fit: %v, want ErrNotFitted", err)
 	}
 	if err := g.Fit(context.Background(), train); err != nil {
@@ -229,7 +230,7 @@ func TestGlobalBadInput(t *testing.T) {
 		}
 	}
 	g := seq2one.NewGlobal(nil)
-	if _, err := g.Predict(nil, 3); !errors.Is(err, seq2one.ErrNotFitted) {
+	if _, err := g.Predict(nil, 3); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Predict before Fit: %v, want ErrNotFitted", err)
 	}
 }
@@ -241,10 +242,10 @@ func TestGlobalBadInput(t *testing.T) {
 func TestPanelWalkForward(t *testing.T) {
 	train, _ := panel(6, 500, 24, 8)
 	cfg := smallGlobal(3, 0)
-	p := seq2one.NewPanel(cfg, train)
+	p := eval.NewPanel(func() forecast.MultiForecaster { return seq2one.NewGlobal(cfg) }, train)
 	res, err := eval.WalkForwardMany(context.Background(), train, []eval.Model{
 		{Name: "global", New: p.Forecaster},
-		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 24} }},
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 24} }},
 	}, &eval.Backtest{Horizon: 24, Origins: 2, Refit: 1, Season: 24})
 	if err != nil {
 		t.Fatal(err)

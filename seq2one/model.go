@@ -2,7 +2,6 @@ package seq2one
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -13,14 +12,9 @@ import (
 	"github.com/tsforecast/tsforecast/internal/kern"
 )
 
-// Errors returned by a [Model].
-var (
-	// ErrNotFitted is returned by Predict, Update and Save before Fit.
-	ErrNotFitted = errors.New("seq2one: model not fitted")
-	// ErrTooShort is returned when a series has too few observations for
-	// the window.
-	ErrTooShort = errors.New("seq2one: series too short")
-)
+// errNotFitted is returned by Predict, Update and Save before Fit (or
+// after a failed one).
+var errNotFitted = fmt.Errorf("seq2one: %w", forecast.ErrNotFitted)
 
 // Model is a sequence-to-one recurrent forecaster. Create it with [New],
 // train it with [Model.Fit] and forecast with [Model.Predict]. It implements
@@ -90,12 +84,13 @@ func (m *Model) History() []EpochStats { return append([]EpochStats(nil), m.hist
 // cancelled Fit returns ctx.Err() and the model keeps the best weights so
 // far, ready to forecast. s is not modified.
 func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
+	m.ens, m.hist = nil, nil
 	cfg := m.cfg
 	if err := cfg.validate(); err != nil {
 		return err
 	}
 	if s == nil || len(s.Values) == 0 {
-		return fmt.Errorf("%w: empty series", ErrTooShort)
+		return fmt.Errorf("seq2one: %w: empty series", forecast.ErrTooShort)
 	}
 	if err := checkSeries(s, cfg.NoCovariates); err != nil {
 		return err
@@ -110,10 +105,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	}
 
 	// Season.
-	p.Season = cfg.Season
-	if p.Season == 0 {
-		p.Season = detectSeason(s)
-	}
+	p.Season = forecast.Season(cfg.Season, s)
 
 	// Log transform.
 	positive := true
@@ -146,7 +138,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	case On:
 		useSN = p.Season > 1
 		if useSN && n < 2*p.Season {
-			return fmt.Errorf("%w: SeasonalNorm needs two seasons (%d values), series %q has %d", ErrTooShort, 2*p.Season, s.ID, n)
+			return fmt.Errorf("seq2one: %w: SeasonalNorm needs two seasons (%d values), series %q has %d", forecast.ErrTooShort, 2*p.Season, s.ID, n)
 		}
 	case Auto:
 		useSN = p.Season > 1 && n >= 2*p.Season && features.SeasonalityTest(z, p.Season)
@@ -185,7 +177,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 		p.Steps = max(2, min(p.Steps, n/3))
 	}
 	if n-p.Steps < 2 {
-		return fmt.Errorf("%w: series %q has %d values, window %d needs at least %d", ErrTooShort, s.ID, n, p.Steps, p.Steps+2)
+		return fmt.Errorf("seq2one: %w: series %q has %d values, window %d needs at least %d", forecast.ErrTooShort, s.ID, n, p.Steps, p.Steps+2)
 	}
 
 	// Scale: standard deviation of the one-step changes of z.
@@ -231,7 +223,7 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	}
 	p.Fourier = max(0, p.Fourier)
 	if cfg.Calendar != Off && len(s.Times) > 0 && s.Freq != forecast.Step {
-		for _, f := range features.CalendarFor(s.Freq) {
+		for _, f := range s.Freq.Calendar() {
 			if p.Fourier > 0 && calendarPeriod(f, s.Freq) == p.Season {
 				continue // the Fourier terms already carry this phase
 			}
@@ -275,30 +267,14 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 			members = defSmallEnsemble
 		}
 	}
-	m.ens, m.hist = nil, nil
-	var err error
-	for k := 0; k < members; k++ {
-		c := cfg
-		c.Seed = cfg.Seed + uint64(k)
-		var eng engine
-		if cfg.Float64 {
-			eng = newNetEngine[float64](sh, p.Steps, c, k)
-		} else {
-			eng = newNetEngine[float32](sh, p.Steps, c, k)
-		}
-		var hist []EpochStats
-		hist, err = eng.train(ctx, src, trainIdx, valIdx, t0)
-		m.hist = append(m.hist, hist...)
-		var de *DivergenceError
-		if errors.As(err, &de) {
-			m.ens = nil
-			return err
-		}
-		m.ens = append(m.ens, eng)
-		if err != nil {
-			break // cancelled: keep the members trained so far
-		}
+	ens, hist, err := trainEnsemble(ctx, members, func(k int) member {
+		return member{eng: newEngine(sh, p.Steps, cfg, k), src: src}
+	}, trainIdx, valIdx, t0)
+	m.hist = hist
+	if ens == nil {
+		return err
 	}
+	m.ens = ens
 	p.N = n
 	p.LastZ = append([]float64(nil), z[n-p.Steps:]...)
 	p.LastCov = append([]float64(nil), covFlat[(n-p.Steps)*nc:]...)
@@ -385,26 +361,6 @@ func multiplicative(y []float64, m int) bool {
 	return sm < sa
 }
 
-// detectSeason returns the conventional period of the series' frequency,
-// or for series without calendar steps the strongest period found by
-// [features.DetectPeriods] on the series (1 when none).
-func detectSeason(s *forecast.Series) int {
-	if s.Freq != forecast.Step {
-		return s.Freq.Season()
-	}
-	x := s.Values
-	if len(x) < 8 {
-		return 1
-	}
-	// DetectPeriods falls back to first differences itself when the raw
-	// series is persistent; differencing here would make it look at second
-	// differences and disagree with eval's and the CLI's detection.
-	if ps := features.DetectPeriods(x, min(len(x)/3, 400)); len(ps) > 0 {
-		return ps[0]
-	}
-	return 1
-}
-
 // fillInputs writes the network inputs of a window to x (Steps×Inputs):
 // zwin holds the transformed target at times t0..t0+Steps-1, cov the
 // standardised covariates of those times (or of the last observed time),
@@ -472,7 +428,7 @@ func (p *pipe) level(zwin []float64) float64 {
 // allocate when dst has room for h values.
 func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 	if m.ens == nil {
-		return nil, ErrNotFitted
+		return nil, errNotFitted
 	}
 	if h < 0 {
 		return nil, fmt.Errorf("seq2one: negative horizon %d", h)
@@ -537,7 +493,7 @@ func (p *pipe) transform(v float64, t int) float64 {
 // values. s is not modified.
 func (m *Model) Update(s *forecast.Series) error {
 	if m.ens == nil {
-		return ErrNotFitted
+		return errNotFitted
 	}
 	if s == nil {
 		return fmt.Errorf("seq2one: Update with nil series")
@@ -548,7 +504,7 @@ func (m *Model) Update(s *forecast.Series) error {
 	}
 	n := len(s.Values)
 	if n < p.Steps {
-		return fmt.Errorf("%w: Update: series %q has %d values, window is %d", ErrTooShort, s.ID, n, p.Steps)
+		return fmt.Errorf("seq2one: %w: Update: series %q has %d values, window is %d", forecast.ErrTooShort, s.ID, n, p.Steps)
 	}
 	if !p.FirstTime.IsZero() && len(s.Times) > 0 && !s.Times[0].Equal(p.FirstTime) {
 		return fmt.Errorf("seq2one: Update: history starts at %v, the fitted one at %v; seasonal phases would not align", s.Times[0], p.FirstTime)
@@ -594,6 +550,16 @@ type engine interface {
 type netEngine[T kern.Float] struct {
 	tr *trainer[T]
 	ws *workspace[T]
+}
+
+// newEngine returns the network of ensemble member k (seeded cfg.Seed+k),
+// in float64 when cfg.Float64 is set and float32 otherwise.
+func newEngine(s shape, steps int, cfg Config, k int) engine {
+	cfg.Seed += uint64(k)
+	if cfg.Float64 {
+		return newNetEngine[float64](s, steps, cfg, k)
+	}
+	return newNetEngine[float32](s, steps, cfg, k)
 }
 
 func newNetEngine[T kern.Float](s shape, steps int, cfg Config, member int) *netEngine[T] {

@@ -240,10 +240,10 @@ func TestSaveLoad(t *testing.T) {
 	if !errors.As(err, &ve) || ve.Version != 99 {
 		t.Errorf("Load(version 99) error = %v, want *VersionError{99}", err)
 	}
-	if _, err := seq2one.New(nil).Predict(nil, 3); !errors.Is(err, seq2one.ErrNotFitted) {
+	if _, err := seq2one.New(nil).Predict(nil, 3); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Predict before Fit: error = %v, want ErrNotFitted", err)
 	}
-	if err := seq2one.New(nil).Save(&buf); !errors.Is(err, seq2one.ErrNotFitted) {
+	if err := seq2one.New(nil).Save(&buf); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Save before Fit: error = %v, want ErrNotFitted", err)
 	}
 }
@@ -308,7 +308,7 @@ func TestDivergence(t *testing.T) {
 	if !errors.As(err, &de) || de.Epoch != 1 {
 		t.Fatalf("Fit with learning rate 1e38: error = %v, want DivergenceError in epoch 1", err)
 	}
-	if _, err := m.Predict(nil, 3); !errors.Is(err, seq2one.ErrNotFitted) {
+	if _, err := m.Predict(nil, 3); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Predict after failed Fit: error = %v, want ErrNotFitted", err)
 	}
 
@@ -372,7 +372,7 @@ func TestUpdate(t *testing.T) {
 	if err := m.Update(s.Slice(1, 132)); err == nil || !strings.Contains(err.Error(), "starts at") {
 		t.Errorf("Update with a history starting a month later: error = %v, want one about the start", err)
 	}
-	if err := m.Update(s.Head(10)); !errors.Is(err, seq2one.ErrTooShort) {
+	if err := m.Update(s.Head(10)); !errors.Is(err, forecast.ErrTooShort) {
 		t.Errorf("Update with 10 values: error = %v, want ErrTooShort", err)
 	}
 }

@@ -49,7 +49,7 @@ type header struct {
 // the package documentation. It returns ErrNotFitted before Fit.
 func (m *Model) Save(w io.Writer) error {
 	if m.ens == nil {
-		return ErrNotFitted
+		return errNotFitted
 	}
 	sh := shape{cell: m.cfg.Cell, in: m.Inputs, hidden: m.cfg.Hidden, layers: m.cfg.Layers}
 	return writeModel(w, fileMagic, &header{fileHeader: newFileHeader(m.cfg, sh, m.ens), Pipe: m.pipe}, m.ens)
@@ -59,7 +59,7 @@ func (m *Model) Save(w io.Writer) error {
 // same directory, synced, then renamed over path.
 func (m *Model) SaveFile(path string) error {
 	if m.ens == nil {
-		return ErrNotFitted
+		return errNotFitted
 	}
 	if err := forecast.WriteFileAtomic(path, m.Save); err != nil {
 		return fmt.Errorf("seq2one: saving model to %s: %w", path, err)

@@ -1,0 +1,142 @@
+package seq2one
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// calibrate stores, for each step of the horizon, the sorted absolute
+// errors of the fitted model on the validation window of every series,
+// each divided by its series' error scale, and each series' error scale
+// over its whole history, for [Global.Radius].
+func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
+	p := &g.gp
+	H, W := p.Horizon, p.window()
+	p.Calib = make([][]float64, H)
+	x := make([]float64, W)
+	for _, sr := range src.val {
+		y := series[sr].Values
+		n := len(y)
+		sc := errScale(y[:n-H], p.Season)
+		if !(sc > 0) || !finite(sc) {
+			continue
+		}
+		z := src.z[sr]
+		gs := &p.Series[sr]
+		clear(g.acc)
+		for e, net := range g.ens {
+			idx := src.idx[sr]
+			if p.raw(e) {
+				idx = nil
+			}
+			level := fillWindow(x, z, idx, n-H, p.Season)
+			net.predictTo(x, g.y)
+			for k, v := range g.y {
+				g.acc[k] += v + level + seasonAt(idx, n-H+k)
+			}
+		}
+		for k := range H {
+			zv := g.acc[k] / float64(len(g.ens))
+			v := zv * gs.Scale
+			if gs.Log {
+				v = math.Exp(zv)
+			}
+			if e := math.Abs(y[n-H+k]-v) / sc; finite(e) {
+				p.Calib[k] = append(p.Calib[k], e)
+			}
+		}
+	}
+	for k := range p.Calib {
+		slices.Sort(p.Calib[k])
+	}
+	for i, s := range series {
+		p.Series[i].ErrScale = errScale(s.Values, p.Season)
+	}
+}
+
+// ErrNoCalibration is returned by [Global.Radius] when the fitted series
+// gave no validation errors to calibrate intervals on (every series too
+// short for a validation window) or too few for the level.
+var ErrNoCalibration = errors.New("seq2one: too few validation errors to calibrate intervals of that level")
+
+// Radius writes to dst (allocated when nil or too short) the half-widths
+// of split-conformal prediction intervals at level percent (in (0, 100))
+// around the forecasts of series i, steps 1..h, and returns dst[:h].
+//
+// At fit time every series' last horizon is held out (for early stopping);
+// the fitted model's absolute errors there, each divided by its series'
+// MASE scale (mean |y_t − y_{t−m}|), are pooled over the series per
+// horizon step. The radius at step k is the ⌈(n+1)·level/100⌉-th smallest
+// of the n scaled errors of step k (the last step's beyond the horizon),
+// times series i's own scale. When there are too few series for the level,
+// the errors of all steps are pooled instead (one width for every step);
+// when even those are too few it returns ErrNoCalibration. The errors come from the windows that also
+// chose the early-stopping epoch, so coverage may fall a little short of
+// the level. It panics if i is out of range.
+func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, error) {
+	if g.ens == nil {
+		return dst, errNotFitted
+	}
+	if i < 0 || i >= len(g.gp.Series) {
+		panic("seq2one: series index out of range")
+	}
+	if !(level > 0 && level < 100) {
+		return dst, fmt.Errorf("seq2one: interval level %v, want a percentage in (0, 100)", level)
+	}
+	if h < 1 {
+		return dst, fmt.Errorf("seq2one: horizon %d, want ≥ 1", h)
+	}
+	if cap(dst) < h {
+		dst = make([]float64, h)
+	}
+	dst = dst[:h]
+	sc := g.gp.Series[i].ErrScale
+	if !(sc >= 0) || !finite(sc) {
+		return dst, fmt.Errorf("seq2one: series %q: no error scale for intervals", g.gp.Series[i].ID)
+	}
+	if len(g.gp.Calib) == 0 {
+		return dst, ErrNoCalibration
+	}
+	var pooled []float64
+	for k := range dst {
+		c := g.gp.Calib[min(k, len(g.gp.Calib)-1)]
+		q, ok := forecast.ConformalQuantile(c, level)
+		if !ok {
+			// Too few series for the level: pool the errors of all steps.
+			if pooled == nil {
+				for _, c := range g.gp.Calib {
+					pooled = append(pooled, c...)
+				}
+				slices.Sort(pooled)
+			}
+			if q, ok = forecast.ConformalQuantile(pooled, level); !ok {
+				return dst, ErrNoCalibration
+			}
+		}
+		dst[k] = q * sc
+	}
+	return dst, nil
+}
+
+// PredictIntervals returns the split-conformal intervals of [Global.Radius]
+// at each level (percent) around the h-step forecast of series i. It
+// panics if i is out of range.
+func (g *Global) PredictIntervals(i, h int, levels []float64) ([]forecast.Interval, error) {
+	point, err := g.PredictSeries(nil, i, h)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]forecast.Interval, len(levels))
+	for k, l := range levels {
+		r, err := g.Radius(nil, i, h, l)
+		if err != nil {
+			return nil, fmt.Errorf("seq2one: series %q: %v%% intervals: %w", g.gp.Series[i].ID, l, err)
+		}
+		out[k] = forecast.IntervalAround(point, r, l)
+	}
+	return out, nil
+}
