@@ -35,8 +35,8 @@ func TestEdgeCases(t *testing.T) {
 		huge[i] *= 1e300
 	}
 	hugeFc := fill(12, 1.5e302)
-	band := func(fc []float64, w float64) Band {
-		b := Band{Level: 0.9, Lo: make([]float64, len(fc)), Hi: make([]float64, len(fc))}
+	band := func(fc []float64, w float64) forecast.Interval {
+		b := forecast.Interval{Level: 90, Lo: make([]float64, len(fc)), Hi: make([]float64, len(fc))}
 		for i, v := range fc {
 			b.Lo[i], b.Hi[i] = v-w, v+w
 		}
@@ -46,12 +46,12 @@ func TestEdgeCases(t *testing.T) {
 		name  string
 		chart Chart
 	}{
-		{"forecast/h1", &ForecastChart{ID: "h1", History: synth(40, 12), Forecast: []float64{130}, Actual: []float64{128}, Bands: []Band{band([]float64{130}, 5)}, Times: monthly(start, 40), Freq: forecast.Monthly}},
-		{"forecast/h1-steps", &ForecastChart{History: synth(40, 12), Forecast: []float64{130}, Bands: []Band{band([]float64{130}, 5)}}},
+		{"forecast/h1", &ForecastChart{ID: "h1", History: synth(40, 12), Forecast: []float64{130}, Actual: []float64{128}, Bands: []forecast.Interval{band([]float64{130}, 5)}, Times: monthly(start, 40), Freq: forecast.Monthly}},
+		{"forecast/h1-steps", &ForecastChart{History: synth(40, 12), Forecast: []float64{130}, Bands: []forecast.Interval{band([]float64{130}, 5)}}},
 		{"forecast/one-point-history", &ForecastChart{History: []float64{3}, Forecast: []float64{3}}},
-		{"forecast/flat", &ForecastChart{History: fill(50, 7), Forecast: fill(10, 7), Actual: fill(10, 7), Bands: []Band{band(fill(10, 7), 0)}, Times: hourly(start, 60), Freq: forecast.Hourly}},
+		{"forecast/flat", &ForecastChart{History: fill(50, 7), Forecast: fill(10, 7), Actual: fill(10, 7), Bands: []forecast.Interval{band(fill(10, 7), 0)}, Times: hourly(start, 60), Freq: forecast.Hourly}},
 		{"forecast/zero", &ForecastChart{History: fill(50, 0), Forecast: fill(10, 0)}},
-		{"forecast/huge", &ForecastChart{History: huge, Forecast: hugeFc, Bands: []Band{band(hugeFc, 1e302)}}},
+		{"forecast/huge", &ForecastChart{History: huge, Forecast: hugeFc, Bands: []forecast.Interval{band(hugeFc, 1e302)}}},
 		{"forecast/tiny", &ForecastChart{History: fill(20, 1e-300), Forecast: fill(5, 2e-300)}},
 		{"forecast/daily-no-freq-ext", &ForecastChart{History: synth(30, 7), Forecast: synth(5, 7), Times: hourly(start, 35), Freq: forecast.Step}},
 		{"walkforward/h1", &WalkForwardChart{Values: synth(30, 12), Folds: []Fold{{Origin: 29, Forecast: []float64{1}}}}},
@@ -135,9 +135,9 @@ func TestBadData(t *testing.T) {
 		{"forecast NaN history", &ForecastChart{History: []float64{1, nan}, Forecast: []float64{1}}, "History", 1, true},
 		{"forecast Inf forecast", &ForecastChart{History: []float64{1}, Forecast: []float64{1, math.Inf(1)}}, "Forecast", 1, true},
 		{"forecast NaN actual", &ForecastChart{History: []float64{1}, Forecast: []float64{1}, Actual: []float64{nan}}, "Actual", 0, true},
-		{"forecast NaN band", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Bands: []Band{{Level: 0.8, Lo: []float64{0, nan}, Hi: []float64{2, 3}}}}, "Bands[0].Lo", 1, true},
-		{"forecast crossed band", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Bands: []Band{{Level: 0.8, Lo: []float64{0, 4}, Hi: []float64{2, 3}}}}, "Bands[0]", 1, false},
-		{"forecast level percent", &ForecastChart{History: []float64{1}, Forecast: []float64{1}, Bands: []Band{{Level: 95, Lo: []float64{0}, Hi: []float64{2}}}}, "Bands[0].Level", -1, false},
+		{"forecast NaN band", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Bands: []forecast.Interval{{Level: 80, Lo: []float64{0, nan}, Hi: []float64{2, 3}}}}, "Bands[0].Lo", 1, true},
+		{"forecast crossed band", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Bands: []forecast.Interval{{Level: 80, Lo: []float64{0, 4}, Hi: []float64{2, 3}}}}, "Bands[0]", 1, false},
+		{"forecast level fraction", &ForecastChart{History: []float64{1}, Forecast: []float64{1}, Bands: []forecast.Interval{{Level: 100, Lo: []float64{0}, Hi: []float64{2}}}}, "Bands[0].Level", -1, false},
 		{"forecast empty horizon", &ForecastChart{History: []float64{1}}, "Forecast", -1, false},
 		{"forecast empty history", &ForecastChart{Forecast: []float64{1}}, "History", -1, false},
 		{"forecast short actual", &ForecastChart{History: []float64{1}, Forecast: []float64{1, 2}, Actual: []float64{1}}, "Actual", -1, false},

@@ -25,7 +25,7 @@ func ExampleForecastChart() {
 	chart := &plots.ForecastChart{
 		ID: "passengers", Model: "seasonal naive",
 		History: history, Forecast: fc, Actual: []float64{145, 150, 178, 163, 172, 178},
-		Bands: []plots.Band{{Level: 0.8,
+		Bands: []forecast.Interval{{Level: 80,
 			Lo: []float64{131, 136, 164, 149, 158, 164},
 			Hi: []float64{159, 164, 192, 177, 186, 192}}},
 		Times: times, Freq: forecast.Monthly,

@@ -20,15 +20,6 @@ type Metric struct {
 	Value float64
 }
 
-// Band is a prediction interval: at every horizon step the true value is
-// expected inside [Lo[i], Hi[i]] with probability Level.
-type Band struct {
-	// Level is the nominal coverage as a fraction in (0, 1), e.g. 0.95.
-	Level float64
-	// Lo and Hi are the lower and upper bounds, one per horizon step.
-	Lo, Hi []float64
-}
-
 // ForecastChart draws one forecast against what happened: the tail of the
 // history, the observed values over the horizon when known, the point
 // forecast, its prediction-interval bands (wider levels lighter) and a dashed
@@ -54,8 +45,9 @@ type ForecastChart struct {
 	// Actual holds the observed values over the horizon; nil when they are
 	// not known yet, otherwise len(Forecast) values.
 	Actual []float64
-	// Bands holds prediction intervals, each with len(Forecast) bounds.
-	Bands []Band
+	// Bands holds prediction intervals (levels in percent), each with
+	// len(Forecast) bounds.
+	Bands []forecast.Interval
 
 	// Times holds timestamps for History, optionally followed by those of
 	// the horizon (len(History) or len(History)+h entries). Nil means the
@@ -101,8 +93,8 @@ func (c *ForecastChart) validate() error {
 	}
 	for i, b := range c.Bands {
 		field := fmt.Sprintf("Bands[%d]", i)
-		if !(b.Level > 0 && b.Level < 1) {
-			return dataErr(name, field+".Level", "%v is not a fraction in (0, 1)", b.Level)
+		if !forecast.ValidLevel(b.Level) {
+			return dataErr(name, field+".Level", "%v is not a percentage in (0, 100)", b.Level)
 		}
 		if len(b.Lo) != h || len(b.Hi) != h {
 			return dataErr(name, field, "%d lower and %d upper bounds for a horizon of %d", len(b.Lo), len(b.Hi), h)
@@ -196,7 +188,7 @@ func (c *ForecastChart) plot(maxTicks int, legend bool) *plot.Plot {
 
 	// Bands, widest (lightest) first so narrower ones stay visible on top.
 	bands := slices.Clone(c.Bands)
-	slices.SortStableFunc(bands, func(a, b Band) int {
+	slices.SortStableFunc(bands, func(a, b forecast.Interval) int {
 		switch {
 		case a.Level > b.Level:
 			return -1
@@ -216,7 +208,7 @@ func (c *ForecastChart) plot(maxTicks int, legend bool) *plot.Plot {
 		poly.LineStyle.Width = 0
 		p.Add(poly)
 		if legend {
-			p.Legend.Add(fmt.Sprintf("%.4g%% interval", 100*b.Level), poly)
+			p.Legend.Add(fmt.Sprintf("%.4g%% interval", b.Level), poly)
 		}
 	}
 

@@ -146,7 +146,7 @@ func drawKey(dc draw.Canvas, sty text.Style, y vg.Length, levels []float64) vg.L
 			f = 0.7
 		}
 		col := tint(Blue, f)
-		entries = append(entries, entry{fmt.Sprintf("%.4g%% interval", 100*levels[k]), func(c draw.Canvas) {
+		entries = append(entries, entry{fmt.Sprintf("%.4g%% interval", levels[k]), func(c draw.Canvas) {
 			c.FillPolygon(col, []vg.Point{c.Min, {X: c.Max.X, Y: c.Min.Y}, c.Max, {X: c.Min.X, Y: c.Max.Y}})
 		}})
 	}

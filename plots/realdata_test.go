@@ -1,35 +1,105 @@
+//go:build shared
+
+// The tests of this file draw the real data of ../shared/data for
+// inspection; they are built with -tags shared (see the README).
+
 package plots
 
 import (
 	"context"
-	"errors"
-	"io/fs"
+	"encoding/csv"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
+	"time"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
+	"github.com/tsforecast/tsforecast/models"
 )
 
-// save writes c to the -plots.out directory when set, otherwise only renders
-// it to memory. Either way a render error fails the test.
-func save(t *testing.T, name string, c Chart) {
+func openData(t testing.TB, name string) *os.File {
 	t.Helper()
-	if *outDir == "" {
-		if _, err := renderPNG(c, Size{}); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		return
-	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+	f, err := os.Open(sample.SharedPath(t, name))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := SavePNG(filepath.Join(*outDir, name), c, Size{}); err != nil {
-		t.Fatalf("%s: %v", name, err)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// readColumn reads a CSV with a time column 0 parsed with layout and returns
+// the times and the values of column col.
+func readColumn(t testing.TB, name, layout string, col int) ([]time.Time, []float64) {
+	t.Helper()
+	r := csv.NewReader(openData(t, name))
+	if _, err := r.Read(); err != nil {
+		t.Fatalf("%s: header: %v", name, err)
 	}
+	var ts []time.Time
+	var vs []float64
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: row %d: %v", name, row, err)
+		}
+		tm, err := time.Parse(layout, rec[0])
+		if err != nil {
+			t.Fatalf("%s: row %d: %v", name, row, err)
+		}
+		v, err := strconv.ParseFloat(rec[col], 64)
+		if err != nil {
+			t.Fatalf("%s: row %d: %v", name, row, err)
+		}
+		ts = append(ts, tm)
+		vs = append(vs, v)
+	}
+	return ts, vs
+}
+
+// readM4 returns the M4 hourly series with the given ids, in file order.
+func readM4(t testing.TB, ids ...string) map[string][]float64 {
+	t.Helper()
+	r := csv.NewReader(openData(t, "Hourly-train.csv"))
+	r.FieldsPerRecord = -1
+	if _, err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]float64{}
+	for row := 2; ; row++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("Hourly-train.csv: row %d: %v", row, err)
+		}
+		if len(ids) > 0 && !slices.Contains(ids, rec[0]) {
+			continue
+		}
+		var vs []float64
+		for _, s := range rec[1:] {
+			if s == "" {
+				break
+			}
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				t.Fatalf("Hourly-train.csv: row %d: %v", row, err)
+			}
+			vs = append(vs, v)
+		}
+		out[rec[0]] = vs
+	}
+	return out
 }
 
 // walkForward runs seasonal-naive folds of horizon h every step observations
@@ -325,41 +395,30 @@ func TestRealReport(t *testing.T) {
 		out = t.TempDir()
 	}
 	ctx := context.Background()
-	ds, err := forecast.ReadFile(filepath.Join(dataDir, "airline-passengers.csv"), nil)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			t.Skip(err)
-		}
-		t.Fatal(err)
-	}
-	s := ds.Series[0]
+	s := sample.Airline(t)
 	cfg := &eval.Backtest{Horizon: 12, Step: 3, Origins: 24, Levels: []float64{80, 95}, Calibration: 4}
-	bt, err := eval.WalkForward(ctx, s, eval.Baselines(12), cfg)
+	bt, err := eval.WalkForward(ctx, s, baselineModels(12, "naive", "snaive", "drift", "mean", "naive2", "hw"), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hw := eval.Baselines(12)[5]
+	hw := baselineModels(12, "hw")[0]
 	fc, err := eval.ConformalForecast(ctx, s, hw, &eval.Backtest{Horizon: 24, Step: 1, Origins: 30, Levels: []float64{80, 95}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	tr, va, best := trainAR(s.Values, 13, 24, 400, 0.05)
-	r := &Report{Series: s, Backtest: bt, Forecast: fc,
+	r := &Report{Series: s, Backtest: bt, Forecast: fc, Baseline: models.IsBaseline,
 		Training: &TrainingChart{Title: "airline-passengers: linear AR(13) by gradient descent", Loss: "MSE (standardized)", Train: tr, Val: va, BestEpoch: best}}
 	if err := WriteReport(filepath.Join(out, "report_airline"), r); err != nil {
 		t.Fatal(err)
 	}
 
-	m4, err := forecast.ReadFile(filepath.Join(dataDir, "Hourly-train.csv"), &forecast.LoadOptions{Freq: "hourly"})
+	series := sample.Shared(t, "Hourly-train.csv", &csvio.LoadOptions{Freq: "hourly"})[:60]
+	mr, err := eval.WalkForwardMany(ctx, series, baselineModels(24, "naive", "snaive", "naive2"), &eval.Backtest{Horizon: 48, Step: 48, Origins: 2, Season: 24})
 	if err != nil {
 		t.Fatal(err)
 	}
-	series := m4.Series[:60]
-	mr, err := eval.WalkForwardMany(ctx, series, models(24, eval.NameNaive, eval.NameSeasonalNaive, eval.NameNaive2), &eval.Backtest{Horizon: 48, Step: 48, Origins: 2, Season: 24})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteReport(filepath.Join(out, "report_m4"), &Report{Title: "M4 Hourly, first 60 series", Many: mr, ManySeries: series}); err != nil {
+	if err := WriteReport(filepath.Join(out, "report_m4"), &Report{Title: "M4 Hourly, first 60 series", Many: mr, ManySeries: series, Baseline: models.IsBaseline}); err != nil {
 		t.Fatal(err)
 	}
 }

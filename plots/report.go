@@ -54,7 +54,13 @@ type Report struct {
 
 	// Size is the size of single-panel charts; zero fields use DefaultSize.
 	Size Size
+
+	// Baseline reports whether a model is a baseline, which the tables
+	// mark and the horizon chart dashes; nil means none is.
+	Baseline func(model string) bool
 }
+
+func (r *Report) isBaseline(model string) bool { return r.Baseline != nil && r.Baseline(model) }
 
 // Report file names. They are fixed so that re-running a report overwrites
 // the same files and links stay valid.
@@ -112,15 +118,6 @@ type jsonRow struct {
 	Model    string              `json:"model"`
 	Baseline bool                `json:"baseline"`
 	Values   map[string]*float64 `json:"metrics"` // nil for NaN/Inf
-}
-
-// IsBaseline reports whether name is one of eval's standard baselines.
-func IsBaseline(name string) bool {
-	switch name {
-	case eval.NameNaive, eval.NameSeasonalNaive, eval.NameDrift, eval.NameMean, eval.NameNaive2, eval.NameHoltWinters:
-		return true
-	}
-	return false
 }
 
 // WriteReport writes the report r into the directory dir (created if
@@ -220,7 +217,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			return nil, nil, nil, nil, fmt.Errorf("plots: report: model %q not in the backtest", model)
 		}
 		sum.Horizon, sum.Season, sum.Levels, sum.Folds = bt.Horizon, bt.Season, bt.Levels, len(mr.Folds)
-		cols, rows = backtestRows(bt)
+		cols, rows = r.backtestRows(bt)
 	}
 	if r.Many != nil {
 		if model == "" {
@@ -229,7 +226,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			}
 		}
 		if r.Backtest == nil {
-			cols, rows = manyRows(r.Many)
+			cols, rows = r.manyRows(r.Many)
 			sum.Horizon, sum.Levels = r.Many.Horizon, r.Many.Levels
 		}
 		sum.NSeries = len(r.Many.Series)
@@ -274,7 +271,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			for i, st := range m.Steps {
 				e[i] = st.MAE
 			}
-			hc.Models = append(hc.Models, HorizonErrors{Model: m.Model, Errors: e, Baseline: IsBaseline(m.Model) && m.Model != model})
+			hc.Models = append(hc.Models, HorizonErrors{Model: m.Model, Errors: e, Baseline: r.isBaseline(m.Model) && m.Model != model})
 		}
 		if err := add(FileHorizon, "Mean absolute error at each horizon step for every model; baselines dashed.", hc); err != nil {
 			return nil, nil, nil, nil, err
@@ -311,7 +308,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			for i, st := range m.Steps {
 				e[i] = st.SMAPE
 			}
-			hc.Models = append(hc.Models, HorizonErrors{Model: m.Model, Errors: e, Baseline: IsBaseline(m.Model) && m.Model != model})
+			hc.Models = append(hc.Models, HorizonErrors{Model: m.Model, Errors: e, Baseline: r.isBaseline(m.Model) && m.Model != model})
 		}
 		if hc != nil && len(hc.Models) > 0 {
 			if err := add(FileHorizon, "sMAPE at each horizon step, averaged over the series, for every model; baselines dashed.", hc); err != nil {
@@ -355,13 +352,13 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 	return sum, charts, rows, cols, nil
 }
 
-func bandsCaption(bands []Band) string {
+func bandsCaption(bands []forecast.Interval) string {
 	if len(bands) == 0 {
 		return ""
 	}
 	var ls []string
 	for _, b := range bands {
-		ls = append(ls, fmt.Sprintf("%.4g%%", 100*b.Level))
+		ls = append(ls, fmt.Sprintf("%.4g%%", b.Level))
 	}
 	return ", with " + strings.Join(ls, " and ") + " prediction intervals"
 }
@@ -385,8 +382,8 @@ func foldChart(s *forecast.Series, model string, f *eval.Fold) *ForecastChart {
 // finiteBands converts eval intervals (levels in percent) to bands, leaving
 // out any interval with an unbounded or NaN bound (conformal intervals are
 // infinite when too few folds calibrate them) and noting it in warnings.
-func finiteBands(ivs []eval.Interval, what string, warnings []string) ([]Band, []string) {
-	var bands []Band
+func finiteBands(ivs []forecast.Interval, what string, warnings []string) ([]forecast.Interval, []string) {
+	var bands []forecast.Interval
 	for _, iv := range ivs {
 		if checkFinite("", "", iv.Lo) != nil || checkFinite("", "", iv.Hi) != nil {
 			if what != "" {
@@ -394,7 +391,7 @@ func finiteBands(ivs []eval.Interval, what string, warnings []string) ([]Band, [
 			}
 			continue
 		}
-		bands = append(bands, Band{Level: iv.Level / 100, Lo: iv.Lo, Hi: iv.Hi})
+		bands = append(bands, iv)
 	}
 	return bands, warnings
 }
@@ -517,7 +514,7 @@ func (r *Report) grid(model, pick string) (*GridChart, string, error) {
 
 // backtestRows is one row per model of a single-series backtest, ranked
 // best first.
-func backtestRows(bt *eval.Result) ([]string, []MetricRow) {
+func (r *Report) backtestRows(bt *eval.Result) ([]string, []MetricRow) {
 	cols := []string{"folds", "mae", "rmse", "mape", "smape", "mase", "bias"}
 	for _, l := range bt.Levels {
 		ls := strconv.FormatFloat(l, 'g', -1, 64)
@@ -534,13 +531,13 @@ func backtestRows(bt *eval.Result) ([]string, []MetricRow) {
 				v["coverage_"+ls], v["width_"+ls] = mean.Intervals[i].Coverage, mean.Intervals[i].Width
 			}
 		}
-		rows = append(rows, MetricRow{Model: m.Model, Baseline: IsBaseline(m.Model), Values: v})
+		rows = append(rows, MetricRow{Model: m.Model, Baseline: r.isBaseline(m.Model), Values: v})
 	}
 	return cols, rows
 }
 
 // manyRows is one row per model of a multi-series run, ranked best first.
-func manyRows(mr *eval.MultiResult) ([]string, []MetricRow) {
+func (r *Report) manyRows(mr *eval.MultiResult) ([]string, []MetricRow) {
 	cols := []string{"series", "mae", "rmse", "mape", "smape", "mase", "owa", "bias"}
 	for _, l := range mr.Levels {
 		ls := strconv.FormatFloat(l, 'g', -1, 64)
@@ -556,7 +553,7 @@ func manyRows(mr *eval.MultiResult) ([]string, []MetricRow) {
 				v["coverage_"+ls], v["width_"+ls] = m.Intervals[i].Coverage, m.Intervals[i].Width
 			}
 		}
-		rows = append(rows, MetricRow{Model: m.Model, Baseline: IsBaseline(m.Model), Values: v})
+		rows = append(rows, MetricRow{Model: m.Model, Baseline: r.isBaseline(m.Model), Values: v})
 	}
 	return cols, rows
 }

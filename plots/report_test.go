@@ -17,15 +17,18 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 )
 
-// models returns the named eval baselines with season m.
-func models(m int, names ...string) []eval.Model {
+// baselineModels returns the named models of the catalogue with season m.
+func baselineModels(m int, names ...string) []eval.Model {
 	var out []eval.Model
-	for _, b := range eval.Baselines(m) {
-		if slices.Contains(names, b.Name) {
-			out = append(out, b)
+	for _, n := range names {
+		e, err := models.Lookup(n)
+		if err != nil {
+			panic(err)
 		}
+		out = append(out, e.Model(&models.Settings{Season: m}, nil))
 	}
 	return out
 }
@@ -37,7 +40,7 @@ func synthSeries(id string, n int) *forecast.Series {
 
 func backtest(t *testing.T, s *forecast.Series, cfg *eval.Backtest) *eval.Result {
 	t.Helper()
-	res, err := eval.WalkForward(context.Background(), s, models(12, eval.NameNaive, eval.NameSeasonalNaive, eval.NameDrift), cfg)
+	res, err := eval.WalkForward(context.Background(), s, baselineModels(12, "naive", "snaive", "drift"), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +195,7 @@ func TestWriteReportMany(t *testing.T) {
 		series = append(series, s)
 	}
 	cfg := &eval.Backtest{Horizon: 12, Step: 12, Origins: 2, Season: 12}
-	mr, err := eval.WalkForwardMany(context.Background(), series, models(12, eval.NameNaive, eval.NameSeasonalNaive), cfg)
+	mr, err := eval.WalkForwardMany(context.Background(), series, baselineModels(12, "naive", "snaive"), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
