@@ -31,8 +31,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/seq2one"
 )
 
@@ -65,7 +67,7 @@ func split(args []string) error {
 	h := fs.Int("h", 48, "test horizon")
 	drop := fs.Int("drop", 0, "values dropped from the end before splitting (48 = validation split)")
 	fs.Parse(args)
-	ds, err := forecast.ReadFile(*in, nil)
+	ds, err := csvio.ReadFile(*in, nil)
 	if err != nil {
 		return err
 	}
@@ -118,11 +120,11 @@ func writeWide(path string, rows [][]string) error {
 }
 
 func load(dir string) (train, test []*forecast.Series, err error) {
-	tr, err := forecast.ReadFile(filepath.Join(dir, "train.csv"), nil)
+	tr, err := csvio.ReadFile(filepath.Join(dir, "train.csv"), nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	te, err := forecast.ReadFile(filepath.Join(dir, "test.csv"), nil)
+	te, err := csvio.ReadFile(filepath.Join(dir, "test.csv"), nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -179,8 +181,8 @@ func printBaselines(train, test []*forecast.Series) error {
 		name string
 		mk   func() forecast.Forecaster
 	}{
-		{"seasonal naive (eval.SeasonalNaive, m=24)", func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 24} }},
-		{"Holt-Winters additive (eval.HoltWinters, m=24)", func() forecast.Forecaster { return &eval.HoltWinters{Period: 24} }},
+		{"seasonal naive (models.SeasonalNaive, m=24)", func() forecast.Forecaster { return &models.SeasonalNaive{Period: 24} }},
+		{"Holt-Winters additive (models.HoltWinters, m=24)", func() forecast.Forecaster { return &models.HoltWinters{Period: 24} }},
 	} {
 		t0 := time.Now()
 		fc, err := baseline(train, h, b.mk)

@@ -8,28 +8,67 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
-	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/plots"
-	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
+func backtestCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "backtest",
+		Usage:     "walk-forward validation of several models; prints MAE, RMSE, sMAPE and MASE, best first",
+		UsageText: "tsforecast backtest --input FILE --horizon H --origins K [--step S] [--models lstm,snaive,hw] [--report DIR]",
+		Description: "The K origins are counted back from the end: the last fold's horizon ends at the last value.\n" +
+			"Models are ranked best first by mean MASE over folds; on a multi-series file the scores\n" +
+			"are averaged over series and, when " + models.Reference + " is among the models, ranked by OWA against it.\n\n" +
+			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models lstm,snaive,hw",
+		Flags: concat(inputFlags(), []cli.Flag{
+			horizonFlag(),
+		}, walkForwardFlags("lstm", "snaive", "naive", "hw"), []cli.Flag{
+			seasonFlag(),
+		}, netFlags(), []cli.Flag{
+			localFlag(),
+			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
+				Usage: "write the PNG report folder (charts, metrics.csv, summary.json, index.md) to DIR"},
+			jsonFlag(), quietFlag(),
+		}),
+		Action: runBacktest,
+	}
+}
+
+// walkForwardFlags are the backtest settings shared by backtest and report.
+func walkForwardFlags(defaultModels ...string) []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "origins", EnvVars: env("ORIGINS"), Value: 3, Action: positive("origins"),
+			Usage: "number of forecast origins, counted back from the end"},
+		&cli.IntFlag{Name: "step", EnvVars: env("STEP"), Action: nonNegative("step"),
+			Usage: "steps between origins; 0 means the horizon"},
+		&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice(defaultModels...),
+			Usage: "comma-separated models to compare: " + strings.Join(modelNames(), ", ")},
+		&cli.StringFlag{Name: "window-type", Value: "expanding", EnvVars: env("WINDOW_TYPE"),
+			Usage: "training window: expanding or sliding", Action: oneOf("window-type", "expanding", "sliding")},
+		&cli.IntFlag{Name: "refit", Value: 1, EnvVars: env("REFIT"), Action: nonNegative("refit"),
+			Usage: "refit every N origins; 0 fits once at the first origin and then only moves the input window"},
+	}
+}
+
 // backtestRun is a finished walk-forward run of one or many series.
 type backtestRun struct {
-	ds     *forecast.Dataset
-	names  []string // CLI model names, in --models order
-	cfg    eval.Backtest
-	season seasonChoice
-	single *eval.Result      // one series
-	many   *eval.MultiResult // several series
+	ds      *csvio.Dataset
+	entries []*models.Entry // in --models order
+	cfg     eval.Backtest
+	season  seasonChoice
+	single  *eval.Result      // one series
+	many    *eval.MultiResult // several series
 }
 
 // backtestInput runs what backtest and report share: it loads --input,
 // resolves the season and backtests the --models with the walk-forward
 // flags, showing progress on prog.
 func backtestInput(cCtx *cli.Context, prog *progress) (*backtestRun, error) {
-	names, err := parseModels(cCtx, cCtx.StringSlice("models"))
+	entries, err := parseModels(cCtx, cCtx.StringSlice("models"))
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +77,7 @@ func backtestInput(cCtx *cli.Context, prog *progress) (*backtestRun, error) {
 		return nil, err
 	}
 	season := seasonFor(cCtx, ds, prog)
-	return runWalkForward(cCtx, ds, names, season, prog)
+	return runWalkForward(cCtx, ds, entries, season, prog)
 }
 
 // backtestConfig reads the walk-forward flags.
@@ -56,42 +95,31 @@ func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
 	return cfg
 }
 
-// runWalkForward backtests the named models on the series of ds as the
-// walk-forward flags say.
-func runWalkForward(cCtx *cli.Context, ds *forecast.Dataset, names []string, season seasonChoice, prog *progress) (*backtestRun, error) {
+// runWalkForward backtests the models on the series of ds as the
+// walk-forward flags say. On several series, OWA is relative to the
+// catalogue's reference model when it is among them.
+func runWalkForward(cCtx *cli.Context, ds *csvio.Dataset, entries []*models.Entry, season seasonChoice, prog *progress) (*backtestRun, error) {
 	cfg := backtestConfig(cCtx, season.Period)
-	ms := settingsFrom(cCtx, season.Period)
-	ms.workers = 1 // folds run in parallel instead
-	total := len(ds.Series) * len(names) * cfg.Origins
+	s := settingsFrom(cCtx, season.Period)
+	s.Horizon = cfg.Horizon
+	total := len(ds.Series) * len(entries) * cfg.Origins
 	var done atomic.Int64
 	tick := func() { prog.Step(int(done.Load()), total, "fits") }
-	global := len(ds.Series) > 1 && !cCtx.Bool("local")
-	models := make([]eval.Model, len(names))
-	for i, n := range names {
-		var m eval.Model
-		if global && isNetwork(n) {
-			// One global network per origin, fitted on every series cut
-			// there and shared by the series' forecasters (seq2one.Panel).
-			gcfg := settingsFrom(cCtx, season.Period).netConfig(n)
-			gcfg.Horizon = cfg.Horizon
-			panel := seq2one.NewPanel(gcfg, ds.Series)
-			m = eval.Model{Name: n, New: panel.Forecaster}
-		} else {
-			var err error
-			if m, err = ms.model(n); err != nil {
-				return nil, err
-			}
+	ms := make([]eval.Model, len(entries))
+	for i, e := range entries {
+		ms[i] = counted(e.Model(s, ds.Series), &done, tick)
+		if e.Name == models.Reference {
+			cfg.Reference = models.Reference
 		}
-		models[i] = counted(m, &done, tick)
 	}
 	prog.Start("backtest")
 	defer prog.Done()
-	run := &backtestRun{ds: ds, names: names, cfg: cfg, season: season}
+	run := &backtestRun{ds: ds, entries: entries, cfg: cfg, season: season}
 	var err error
 	if len(ds.Series) == 1 {
-		run.single, err = eval.WalkForward(cCtx.Context, ds.Series[0], models, &cfg)
+		run.single, err = eval.WalkForward(cCtx.Context, ds.Series[0], ms, &cfg)
 	} else {
-		run.many, err = eval.WalkForwardMany(cCtx.Context, ds.Series, models, &cfg)
+		run.many, err = eval.WalkForwardMany(cCtx.Context, ds.Series, ms, &cfg)
 	}
 	if err != nil {
 		return nil, err
@@ -110,9 +138,9 @@ func runBacktest(cCtx *cli.Context) error {
 	}
 	ds := run.ds
 	if dir := cCtx.String("report"); dir != "" {
-		r := &plots.Report{Series: ds.Series[0], Backtest: run.single}
+		r := &plots.Report{Series: ds.Series[0], Backtest: run.single, Baseline: models.IsBaseline}
 		if run.many != nil {
-			r = &plots.Report{Title: "Backtest: " + ds.Name, Many: run.many, ManySeries: ds.Series}
+			r = &plots.Report{Title: "Backtest: " + ds.Name, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline}
 		}
 		if err := plots.WriteReport(dir, r); err != nil {
 			return err

@@ -125,8 +125,8 @@ func TestForecastSeasonalNaive(t *testing.T) {
 			t.Errorf("row %d = %v, want [%s %s]", i+1, rec, ts, want[i])
 		}
 	}
-	if !strings.Contains(r.stderr, "season: 12 (detected)") {
-		t.Errorf("stderr %q does not note the detected season", r.stderr)
+	if !strings.Contains(r.stderr, "season: 12 (frequency)") {
+		t.Errorf("stderr %q does not note the season of monthly data", r.stderr)
 	}
 	q := mustRun(t, "", "forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--quiet")
 	if q.stderr != "" || q.stdout != r.stdout {
@@ -267,7 +267,7 @@ func TestRuntimeErrors(t *testing.T) {
 		{"unwritable output", []string{"forecast", "--input", airline, "--horizon", "2", "--model", "naive",
 			"--output", filepath.Join(dir, "missing-dir", "out.csv")}, "missing-dir"},
 		{"save a baseline", []string{"forecast", "--input", airline, "--horizon", "2", "--model", "naive", "--save", "m"},
-			"--save needs --model lstm or rnn"},
+			"--save needs a model whose fit can be saved"},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			r := run(t, "", test.args...)

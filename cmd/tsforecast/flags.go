@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
 )
 
@@ -99,8 +100,18 @@ func seedFlag() cli.Flag {
 // freqNames are the frequencies --freq accepts (forecast.ParseFreq's).
 var freqNames = []string{"step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
 
-// modelNames are the forecasting models the CLI knows, in help order.
-var modelNames = []string{"lstm", "rnn", "naive", "snaive", "drift", "mean", "naive2", "hw"}
+// modelFlag is --model (-m): one of names, from the model catalogue,
+// default def.
+func modelFlag(def, what string, names []string) cli.Flag {
+	return &cli.StringFlag{Name: "model", Aliases: []string{"m"}, Value: def, EnvVars: env("MODEL"),
+		Usage: what + ": " + strings.Join(names, ", ") + " (the README lists what each is)",
+		Action: func(cCtx *cli.Context, v string) error {
+			if e, err := models.Lookup(v); err != nil || !slices.Contains(names, e.Name) {
+				return usagef(cCtx, "invalid --model %q: want one of %s", v, strings.Join(names, ", "))
+			}
+			return nil
+		}}
+}
 
 // Network flags, shared by forecast, train, backtest and report.
 func netFlags() []cli.Flag {
@@ -190,4 +201,10 @@ func concat(groups ...[]cli.Flag) []cli.Flag {
 		out = append(out, g...)
 	}
 	return out
+}
+
+// outputFlag names the forecast file of forecast and predict.
+func outputFlag() cli.Flag {
+	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
+		Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"}
 }

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/plots"
 	"github.com/urfave/cli/v2"
@@ -54,6 +56,24 @@ type seriesSummary struct {
 	Stats      stats    `json:"stats"`
 }
 
+func inspectCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "inspect",
+		Usage:     "describe a CSV file: layout, series, frequency, gaps, missing values, seasonality, statistics",
+		UsageText: "tsforecast inspect --input FILE [--plot OUT.png] [--json]",
+		Description: "Gaps and missing values are reported, not fatal: inspect is how you find them.\n\n" +
+			"Example:\n   tsforecast inspect --input examples/data/airline-passengers.csv --plot series.png",
+		Flags: concat(inputFlags(), []cli.Flag{
+			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
+				Usage: "write a PNG with the series and its autocorrelation function (the first series of a multi-series file)"},
+			&cli.IntFlag{Name: "max-period", EnvVars: env("MAX_PERIOD"), Action: nonNegative("max-period"),
+				Usage: "longest seasonal period to look for; 0 uses a third of the series length, at most 400"},
+			jsonFlag(), quietFlag(),
+		}),
+		Action: runInspect,
+	}
+}
+
 func runInspect(cCtx *cli.Context) error {
 	if err := require(cCtx, "input"); err != nil {
 		return err
@@ -66,7 +86,7 @@ func runInspect(cCtx *cli.Context) error {
 	// reported, not fatal: unless --missing was given, read with
 	// interpolation and print the loader's report.
 	if !cCtx.IsSet("missing") {
-		opt.Missing = forecast.MissingInterpolate
+		opt.Missing = csvio.MissingInterpolate
 	}
 	ds, err := load(cCtx, opt)
 	if err != nil {
@@ -88,7 +108,7 @@ func runInspect(cCtx *cli.Context) error {
 
 // inspect describes ds. limit bounds the seasonal periods searched (0:
 // a third of the length, at most 400).
-func inspect(ds *forecast.Dataset, policy forecast.MissingPolicy, limit int) *inspection {
+func inspect(ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) *inspection {
 	in := &inspection{
 		File:    ds.Name,
 		Layout:  ds.Layout.String(),
@@ -99,7 +119,7 @@ func inspect(ds *forecast.Dataset, policy forecast.MissingPolicy, limit int) *in
 	var all []float64
 	freqs := map[string]bool{}
 	for i, s := range ds.Series {
-		periods[i] = detectPeriods(s.Values, limit)
+		periods[i] = forecast.DetectedPeriods(s.Values, limit)
 		if periods[i] == nil {
 			periods[i] = []int{}
 		}
@@ -119,7 +139,7 @@ func inspect(ds *forecast.Dataset, policy forecast.MissingPolicy, limit int) *in
 	in.Values = len(all)
 	in.Stats = describe(all)
 	in.Frequency = strings.Join(sortedKeys(freqs), ",")
-	in.Season = chooseSeasonFrom(periods, ds.Series)
+	in.Season = chooseSeason(0, ds.Series)
 	for _, g := range ds.Report.Gaps {
 		l := "2006-01-02 15:04:05"
 		if s, ok := ds.Lookup(g.Series); ok {
@@ -257,17 +277,33 @@ func periodsText(p []int) string {
 
 func (in *inspection) seasonText() string {
 	c := in.Season
+	minLen := math.MaxInt
+	for _, s := range in.Series {
+		minLen = min(minLen, s.Length)
+	}
+	var text string
 	switch c.Source {
 	case "none":
-		if f, err := forecast.ParseFreq(in.Frequency); err == nil && f.Season() > 1 {
-			return fmt.Sprintf("none found (no ACF peak passes the M4 90%% test, and the series are too short for two cycles of the usual period %d of %s data)", f.Season(), in.Frequency)
-		}
-		return "none found (no ACF peak passes the M4 90% test, and the frequency has no usual period)"
+		return "none (no ACF peak passes the M4 90% test, and the frequency has no usual period)"
+	case "flag":
+		text = fmt.Sprintf("%d (--season)", c.Period)
 	case "frequency":
-		return fmt.Sprintf("%d (the usual period of %s data; no ACF peak passes the M4 90%% test)", c.Period, in.Frequency)
+		text = fmt.Sprintf("%d (the usual period of %s data", c.Period, in.Frequency)
+		if minLen < 2*c.Period {
+			text += fmt.Sprintf(", but a series of %d values is too short for two cycles of the usual period %d of %s data", minLen, c.Period, in.Frequency)
+		}
+		text += "; "
+	default:
+		text = fmt.Sprintf("%d (detected; ", c.Period)
+	}
+	if c.Source == "flag" {
+		return text
 	}
 	if in.NSeries == 1 {
-		return fmt.Sprintf("%d (detected; candidate periods, strongest first: %s)", c.Period, periodsText(in.Series[0].Periods))
+		if p := in.Series[0].Periods; len(p) > 0 {
+			return text + "candidate periods, strongest first: " + periodsText(p) + ")"
+		}
+		return text + "no ACF peak passes the M4 90% test)"
 	}
 	counts := map[int]int{}
 	none := 0
@@ -278,7 +314,10 @@ func (in *inspection) seasonText() string {
 			counts[s.Periods[0]]++
 		}
 	}
-	text := fmt.Sprintf("%d (the strongest period of %d of %d series", c.Period, counts[c.Period], in.NSeries)
+	if none == in.NSeries {
+		return text + "no ACF peak passes the M4 90% test)"
+	}
+	text += fmt.Sprintf("the strongest period of %d of %d series", counts[c.Period], in.NSeries)
 	var others []string
 	keys := make([]int, 0, len(counts))
 	for k := range counts {

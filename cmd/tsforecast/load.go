@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/urfave/cli/v2"
 )
@@ -17,16 +18,16 @@ import (
 // loadOptions builds the loader options from the input flags. The flag
 // values were validated by the flags' actions, so parse errors here are
 // usage errors too.
-func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
-	layout, err := forecast.ParseLayout(cCtx.String("layout"))
+func loadOptions(cCtx *cli.Context) (*csvio.LoadOptions, error) {
+	layout, err := csvio.ParseLayout(cCtx.String("layout"))
 	if err != nil {
 		return nil, usagef(cCtx, "%v", err)
 	}
-	missing, err := forecast.ParseMissingPolicy(cCtx.String("missing"))
+	missing, err := csvio.ParseMissingPolicy(cCtx.String("missing"))
 	if err != nil {
 		return nil, usagef(cCtx, "%v", err)
 	}
-	return &forecast.LoadOptions{
+	return &csvio.LoadOptions{
 		Layout:     layout,
 		Target:     cCtx.String("target"),
 		TimeLayout: cCtx.String("time-format"),
@@ -36,7 +37,7 @@ func loadOptions(cCtx *cli.Context) (*forecast.LoadOptions, error) {
 }
 
 // loadInput reads the --input file with the options of the input flags.
-func loadInput(cCtx *cli.Context) (*forecast.Dataset, error) {
+func loadInput(cCtx *cli.Context) (*csvio.Dataset, error) {
 	opt, err := loadOptions(cCtx)
 	if err != nil {
 		return nil, err
@@ -45,21 +46,21 @@ func loadInput(cCtx *cli.Context) (*forecast.Dataset, error) {
 }
 
 // load reads the --input file ("-" is stdin) with opt.
-func load(cCtx *cli.Context, opt *forecast.LoadOptions) (*forecast.Dataset, error) {
+func load(cCtx *cli.Context, opt *csvio.LoadOptions) (*csvio.Dataset, error) {
 	path := cCtx.String("input")
-	var ds *forecast.Dataset
+	var ds *csvio.Dataset
 	var err error
 	if path == "-" {
-		ds, err = forecast.Read(cCtx.App.Reader, "stdin", opt)
+		ds, err = csvio.Read(cCtx.App.Reader, "stdin", opt)
 	} else {
-		ds, err = forecast.ReadFile(path, opt)
+		ds, err = csvio.ReadFile(path, opt)
 	}
 	if err == nil {
 		return ds, nil
 	}
 	// Point at the flags rather than the library's option names.
 	msg := err.Error()
-	if errors.Is(err, forecast.ErrMissing) && !strings.Contains(msg, "set Missing") {
+	if errors.Is(err, csvio.ErrMissing) && !strings.Contains(msg, "set Missing") {
 		msg += " (use --missing interpolate or --missing ffill)"
 	}
 	if r := optionHints.Replace(msg); r != msg {
@@ -155,11 +156,11 @@ func timeLayoutOf(s *forecast.Series) string {
 }
 
 // outputLayoutOf returns the forecast CSV layout mirroring the input's.
-func outputLayoutOf(l forecast.Layout) outputLayout {
+func outputLayoutOf(l csvio.Layout) outputLayout {
 	switch l {
-	case forecast.LayoutLong:
+	case csvio.LayoutLong:
 		return outLong
-	case forecast.LayoutWide:
+	case csvio.LayoutWide:
 		return outWide
 	}
 	return outSingle

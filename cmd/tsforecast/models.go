@@ -9,101 +9,91 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
-// modelSettings are the flags that configure models.
-type modelSettings struct {
-	season                 int // resolved seasonal period, 1 for none
-	window, epochs, hidden int
-	seed                   uint64
-	workers                int // goroutines per network fit; 0 = all cores
-	onEpoch                func(seq2one.EpochStats)
-}
-
-func settingsFrom(cCtx *cli.Context, season int) modelSettings {
-	ms := modelSettings{season: season}
-	ms.window = cCtx.Int("window")
-	ms.epochs = cCtx.Int("epochs")
-	ms.hidden = cCtx.Int("hidden")
-	ms.seed = cCtx.Uint64("seed")
-	return ms
-}
-
-// showEpochs makes the network name built from ms draw its training
-// epochs on prog.
-func (ms *modelSettings) showEpochs(prog *progress, name string) {
-	maxEpochs := seq2one.New(ms.netConfig(name)).Config().Epochs
-	ms.onEpoch = func(e seq2one.EpochStats) { prog.Epoch(e.Member, e.Epoch, maxEpochs, e.TrainLoss, e.ValLoss) }
-}
-
-// isNetwork reports whether name is a seq2one model.
-func isNetwork(name string) bool { return name == "lstm" || name == "rnn" }
-
-// netConfig returns the seq2one configuration for the network name.
-func (ms modelSettings) netConfig(name string) *seq2one.Config {
-	cfg := &seq2one.Config{
-		Hidden:   ms.hidden,
-		Window:   ms.window,
-		Season:   ms.season,
-		Epochs:   ms.epochs,
-		Seed:     ms.seed,
-		Workers:  ms.workers,
-		Callback: ms.onEpoch,
+// settingsFrom reads the model flags of cCtx into the catalogue's
+// settings, with the resolved seasonal period.
+func settingsFrom(cCtx *cli.Context, season int) *models.Settings {
+	s := &models.Settings{
+		Season: season,
+		Window: cCtx.Int("window"),
+		Epochs: cCtx.Int("epochs"),
+		Hidden: cCtx.Int("hidden"),
+		Seed:   cCtx.Uint64("seed"),
 	}
-	if name == "rnn" {
-		cfg.Cell = seq2one.RNN
+	if slices.Contains(cCtx.FlagNames(), "local") {
+		s.Local = cCtx.Bool("local")
 	}
-	return cfg
+	return s
 }
 
-// evalName maps a CLI model name to the name eval's baselines use.
-var evalName = map[string]string{
-	"naive":  eval.NameNaive,
-	"snaive": eval.NameSeasonalNaive,
-	"drift":  eval.NameDrift,
-	"mean":   eval.NameMean,
-	"naive2": eval.NameNaive2,
-	"hw":     eval.NameHoltWinters,
-}
+// modelNames lists the catalogue's models for flag help and validation.
+func modelNames() []string { return models.Names() }
 
-// model returns the factory of the model called name (a CLI model name),
-// named as on the command line.
-func (ms modelSettings) model(name string) (eval.Model, error) {
-	if isNetwork(name) {
-		cfg := ms.netConfig(name)
-		return eval.Model{Name: name, New: func() forecast.Forecaster { return seq2one.New(cfg) }}, nil
-	}
-	en, ok := evalName[name]
-	if !ok {
-		return eval.Model{}, fmt.Errorf("unknown model %q", name)
-	}
-	for _, m := range eval.Baselines(ms.season) {
-		if m.Name == en {
-			m.Name = name
-			return m, nil
+// savableNames lists the models whose fits can be saved.
+func savableNames() []string {
+	var out []string
+	for _, e := range models.Catalogue() {
+		if e.Save {
+			out = append(out, e.Name)
 		}
 	}
-	return eval.Model{}, errNotAvailable{"model " + name}
+	return out
+}
+
+// lookupModel returns the catalogue entry of the model called name, or a
+// usage error.
+func lookupModel(cCtx *cli.Context, flag, name string) (*models.Entry, error) {
+	e, err := models.Lookup(name)
+	if err != nil {
+		return nil, usagef(cCtx, "invalid %s %q: want one of %s", flag, name, strings.Join(modelNames(), ", "))
+	}
+	return e, nil
+}
+
+// modelLabel is how notes name a model fitted on n series: "global lstm"
+// for one network trained on all of them.
+func modelLabel(e *models.Entry, s *models.Settings, n int) string {
+	if e.Global(s, n) {
+		return "global " + e.Name
+	}
+	return e.Name
+}
+
+// showEpochs draws the training epochs of the network e (one network, or
+// one global network over n series) on prog; per-series networks fitted
+// side by side draw the series count instead.
+func showEpochs(prog *progress, e *models.Entry, s *models.Settings, n int) {
+	if e.Kind != models.Network || n > 1 && !e.Global(s, n) {
+		return
+	}
+	maxEpochs := seq2one.New(&seq2one.Config{Epochs: s.Epochs}).Config().Epochs
+	if e.Global(s, n) {
+		maxEpochs = seq2one.NewGlobal(&seq2one.Config{Epochs: s.Epochs}).Config().Epochs
+	}
+	s.OnEpoch = func(st seq2one.EpochStats) { prog.Epoch(st.Member, st.Epoch, maxEpochs, st.TrainLoss, st.ValLoss) }
 }
 
 // parseModels splits and checks a --models list.
-func parseModels(cCtx *cli.Context, list []string) ([]string, error) {
-	var out []string
+func parseModels(cCtx *cli.Context, list []string) ([]*models.Entry, error) {
+	var out []*models.Entry
 	for _, item := range list {
 		for _, name := range strings.Split(item, ",") {
 			name = strings.TrimSpace(name)
 			if name == "" {
 				continue
 			}
-			if !slices.Contains(modelNames, name) {
-				return nil, usagef(cCtx, "invalid model %q in --models: want some of %s", name, strings.Join(modelNames, ", "))
+			e, err := lookupModel(cCtx, "model in --models", name)
+			if err != nil {
+				return nil, err
 			}
-			if slices.Contains(out, name) {
+			if slices.Contains(out, e) {
 				return nil, usagef(cCtx, "model %q given twice in --models", name)
 			}
-			out = append(out, name)
+			out = append(out, e)
 		}
 	}
 	if len(out) == 0 {
@@ -151,4 +141,61 @@ func (c *countingUpdater) Update(s *forecast.Series) error {
 	c.done.Add(1)
 	c.tick()
 	return err
+}
+
+// historian is a fitted model that keeps its training history (the
+// networks).
+type historian interface {
+	History() []seq2one.EpochStats
+}
+
+// members splits a training history by ensemble member.
+func members(hist []seq2one.EpochStats) [][]seq2one.EpochStats {
+	var out [][]seq2one.EpochStats
+	for _, e := range hist {
+		for len(out) <= e.Member {
+			out = append(out, nil)
+		}
+		out[e.Member] = append(out[e.Member], e)
+	}
+	return out
+}
+
+// keptEpoch returns the epoch whose weights a member kept: the last with
+// Best set (the last epoch when none is marked).
+func keptEpoch(h []seq2one.EpochStats) seq2one.EpochStats {
+	kept := h[len(h)-1]
+	for _, e := range h {
+		if e.Best {
+			kept = e
+		}
+	}
+	return kept
+}
+
+// noteTraining prints a one-line summary of a network's training.
+func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
+	if len(hist) == 0 {
+		return
+	}
+	ms := members(hist)
+	var epochs, kept []string
+	for _, h := range ms {
+		if len(h) == 0 {
+			continue
+		}
+		k := keptEpoch(h)
+		epochs = append(epochs, fmt.Sprint(len(h)))
+		loss := fmt.Sprintf("%d (train loss %.4g", k.Epoch, k.TrainLoss)
+		if k.ValLoss == k.ValLoss {
+			loss += fmt.Sprintf(", validation %.4g", k.ValLoss)
+		}
+		kept = append(kept, loss+")")
+	}
+	elapsed := hist[len(hist)-1].Elapsed.Seconds() // since Fit started
+	nets := "1 network"
+	if len(ms) > 1 {
+		nets = fmt.Sprintf("%d networks", len(ms))
+	}
+	prog.Notef("%s: %s, %s epochs in %.1fs, kept epoch %s", name, nets, strings.Join(epochs, "+"), elapsed, strings.Join(kept, ", "))
 }

@@ -13,20 +13,13 @@ import (
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
-// band is a prediction interval at one level (in percent).
-type band struct {
-	Level float64   `json:"level"`
-	Lo    []float64 `json:"lo"`
-	Hi    []float64 `json:"hi"`
-}
-
 // seriesForecast is the forecast of one series as the CLI prints it.
 type seriesForecast struct {
-	ID         string      `json:"id"`
-	TimeLayout string      `json:"-"` // layout of Times, see timeLayoutFor
-	Times      []time.Time `json:"-"` // nil when the input had no timestamps
-	Point      []float64   `json:"forecast"`
-	Bands      []band      `json:"intervals,omitempty"`
+	ID         string              `json:"id"`
+	TimeLayout string              `json:"-"` // layout of Times, see timeLayoutFor
+	Times      []time.Time         `json:"-"` // nil when the input had no timestamps
+	Point      []float64           `json:"forecast"`
+	Bands      []forecast.Interval `json:"intervals,omitempty"`
 }
 
 // outputLayout is the layout of a forecast CSV; it mirrors the input's.
@@ -167,10 +160,10 @@ func writeForecastCSV(w io.Writer, layout outputLayout, fcs []seriesForecast) er
 
 // jsonForecast is the JSON form of one series' forecast.
 type jsonForecast struct {
-	ID        string    `json:"id"`
-	Times     []string  `json:"timestamps,omitempty"`
-	Forecast  []float64 `json:"forecast"`
-	Intervals []band    `json:"intervals,omitempty"`
+	ID        string              `json:"id"`
+	Times     []string            `json:"timestamps,omitempty"`
+	Forecast  []float64           `json:"forecast"`
+	Intervals []forecast.Interval `json:"intervals,omitempty"`
 }
 
 // writeForecastJSON writes {"model":..., "horizon":..., "series":[...]}.

@@ -13,7 +13,7 @@ func TestWriteForecastCSV(t *testing.T) {
 	t0 := time.Date(1961, 1, 1, 0, 0, 0, 0, time.UTC)
 	monthly := seriesForecast{ID: "Passengers", TimeLayout: "2006-01",
 		Times: []time.Time{t0, t0.AddDate(0, 1, 0)}, Point: []float64{450.5, 430.25},
-		Bands: []band{{Level: 80, Lo: []float64{440, 420}, Hi: []float64{461, 441.5}}, {Level: 95, Lo: []float64{430, 410}, Hi: []float64{470, 450}}}}
+		Bands: []forecast.Interval{{Level: 80, Lo: []float64{440, 420}, Hi: []float64{461, 441.5}}, {Level: 95, Lo: []float64{430, 410}, Hi: []float64{470, 450}}}}
 	hourly := seriesForecast{ID: "s1", TimeLayout: "2006-01-02 15:04:05",
 		Times: []time.Time{t0, t0.Add(time.Hour)}, Point: []float64{1, 2}}
 	steps := []seriesForecast{{ID: "H1", Point: []float64{605, 586, 1e-7}}, {ID: "H2", Point: []float64{3, 4, 5}}}
@@ -49,7 +49,7 @@ func TestWriteForecastCSV(t *testing.T) {
 func TestWriteForecastJSON(t *testing.T) {
 	t0 := time.Date(1961, 1, 1, 0, 0, 0, 0, time.UTC)
 	fc := seriesForecast{ID: "Passengers", TimeLayout: "2006-01", Times: []time.Time{t0}, Point: []float64{450.5},
-		Bands: []band{{Level: 80, Lo: []float64{440}, Hi: []float64{461}}}}
+		Bands: []forecast.Interval{{Level: 80, Lo: []float64{440}, Hi: []float64{461}}}}
 	var buf bytes.Buffer
 	if err := writeForecastJSON(&buf, "snaive", 1, []seriesForecast{fc}); err != nil {
 		t.Fatal(err)

@@ -5,10 +5,27 @@ import (
 	"slices"
 
 	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/plots"
-	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Usage:     "one-command report: backtest of the LSTM and baselines, forecast and all charts",
+		UsageText: "tsforecast report --input FILE --horizon H --out DIR [--origins K]",
+		Description: "Writes DIR/index.md with the charts, metrics.csv and summary.json.\n\n" +
+			"Example:\n   tsforecast report --input examples/data/airline-passengers.csv --horizon 12 --out airline-report",
+		Flags: concat(inputFlags(), []cli.Flag{
+			horizonFlag(),
+			&cli.StringFlag{Name: "out", EnvVars: env("OUT"), TakesFile: true, Usage: "report directory (required)"},
+		}, walkForwardFlags("lstm", "snaive", "naive", "naive2", "hw"), []cli.Flag{
+			seasonFlag(),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), quietFlag()}),
+		Action: runReport,
+	}
+}
 
 // reportLevels are the interval levels of report's forecast when --level
 // is not given.
@@ -27,10 +44,10 @@ func runReport(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ds, names, season := run.ds, run.names, run.season
+	ds := run.ds
 	dir := cCtx.String("out")
 	if run.many != nil {
-		r := &plots.Report{Title: "Forecast report: " + ds.Name, Many: run.many, ManySeries: ds.Series}
+		r := &plots.Report{Title: "Forecast report: " + ds.Name, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline}
 		if err := plots.WriteReport(dir, r); err != nil {
 			return err
 		}
@@ -40,38 +57,32 @@ func runReport(cCtx *cli.Context) error {
 
 	// One series: forecast past the end with the focus model (the network
 	// when there is one, else the best in the backtest), with intervals.
-	focus := run.single.Ranked()[0].Model
-	for _, n := range names {
-		if isNetwork(n) {
-			focus = n
+	focus, err := models.Lookup(run.single.Ranked()[0].Model)
+	if err != nil {
+		return err
+	}
+	for _, e := range run.entries {
+		if e.Kind == models.Network {
+			focus = e
 			break
 		}
 	}
-	s := ds.Series[0]
-	ms := settingsFrom(cCtx, season.Period)
-	if isNetwork(focus) {
-		ms.showEpochs(prog, focus)
-	}
-	m, err := ms.model(focus)
-	if err != nil {
-		return err
-	}
+	s := settingsFrom(cCtx, run.season.Period)
 	h := run.cfg.Horizon
-	f, err := forecastSeries(cCtx.Context, s, m, h, levels, season.Period, prog, true)
-	prog.Done()
+	s.Horizon, s.Levels = h, levels
+	f, err := fitModel(cCtx, focus, s, ds.Series, prog)
 	if err != nil {
 		return err
 	}
-	fc := &eval.Forecast{Model: focus, Point: f.fc.Point, Times: f.fc.Times, Calibration: calibrationFolds(levels)}
-	for _, b := range f.fc.Bands {
-		fc.Intervals = append(fc.Intervals, eval.Interval{Level: b.Level, Lo: b.Lo, Hi: b.Hi})
+	fcs, err := f.forecasts(h, levels)
+	if err != nil {
+		return err
 	}
-	r := &plots.Report{Series: s, Model: focus, Backtest: run.single, Forecast: fc}
-	if nm, ok := f.model.(*seq2one.Model); ok {
-		hist := nm.History()
-		noteTraining(prog, focus, hist)
-		ms := members(hist)
-		tc := &plots.TrainingChart{Title: focus + " training loss", Loss: "MSE (scaled)"}
+	fc := &eval.Forecast{Model: focus.Name, Point: fcs[0].Point, Times: fcs[0].Times, Calibration: (&models.LocalIntervals{Levels: levels}).Folds(), Intervals: fcs[0].Bands}
+	r := &plots.Report{Series: ds.Series[0], Model: focus.Name, Backtest: run.single, Forecast: fc, Baseline: models.IsBaseline}
+	if hm, ok := f.model.(historian); ok && len(hm.History()) > 0 {
+		ms := members(hm.History())
+		tc := &plots.TrainingChart{Title: focus.Name + " training loss", Loss: "MSE (scaled)"}
 		if len(ms) > 1 {
 			tc.Title += fmt.Sprintf(" (network 1 of the ensemble of %d)", len(ms))
 		}

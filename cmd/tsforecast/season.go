@@ -4,92 +4,42 @@ import (
 	"math"
 	"slices"
 
-	"github.com/tsforecast/tsforecast/features"
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/urfave/cli/v2"
 )
 
-// maxPeriodFor returns the longest period worth looking for in n values:
-// a period needs three cycles for the M4 seasonality test, and periods
-// beyond 400 steps (a bit more than a year of days) cost more ACF lags than
-// they are worth.
-func maxPeriodFor(n, limit int) int {
-	if limit > 0 {
-		return min(limit, n/3)
-	}
-	return min(400, n/3)
-}
-
-// detectPeriods returns the seasonal periods of x, strongest first, up to
-// maxPeriodFor(len(x), limit). features.DetectPeriods already retries on
-// the first differences when a trend hides the period, so x is passed as is
-// (differencing it here as well would search second differences).
-func detectPeriods(x []float64, limit int) []int {
-	maxP := maxPeriodFor(len(x), limit)
-	if maxP < 2 {
-		return nil
-	}
-	return features.DetectPeriods(x, maxP)
-}
-
 // seasonChoice is a seasonal period and where it came from.
 type seasonChoice struct {
 	Period int    `json:"period"`
-	Source string `json:"source"` // "flag", "detected", "frequency" or "none"
+	Source string `json:"source"` // "flag", "frequency", "detected" or "none"
 }
 
-// chooseSeason picks the seasonal period for the series: the --season flag
-// when given, else the strongest detected period, else the frequency's
-// conventional period when the series is long enough for two cycles, else 1.
-// For several series the most common detected period wins, so every series
-// is treated alike (ties go to the shorter period).
+// chooseSeason picks the seasonal period every model of a run uses: the
+// --season flag when given, else forecast.CommonSeason of the series (the
+// period of their frequency, or for data without a calendar the period
+// detected most often), and says where it came from.
 func chooseSeason(flag int, series []*forecast.Series) seasonChoice {
-	if flag > 0 {
-		return seasonChoice{flag, "flag"}
+	m := forecast.CommonSeason(flag, series)
+	switch {
+	case flag > 0:
+		return seasonChoice{m, "flag"}
+	case m <= 1:
+		return seasonChoice{1, "none"}
+	case len(series) > 0 && series[0].Freq != forecast.Step:
+		return seasonChoice{m, "frequency"}
 	}
-	periods := make([][]int, len(series))
-	for i, s := range series {
-		periods[i] = detectPeriods(s.Values, 0)
-	}
-	return chooseSeasonFrom(periods, series)
+	return seasonChoice{m, "detected"}
 }
 
 // seasonFor returns the seasonal period of the series of ds (see
 // chooseSeason) and notes it on stderr unless --season set it.
-func seasonFor(cCtx *cli.Context, ds *forecast.Dataset, prog *progress) seasonChoice {
+func seasonFor(cCtx *cli.Context, ds *csvio.Dataset, prog *progress) seasonChoice {
 	season := chooseSeason(cCtx.Int("season"), ds.Series)
 	if season.Source != "flag" {
 		prog.Notef("season: %d (%s)", season.Period, season.Source)
 	}
 	return season
-}
-
-// chooseSeasonFrom is chooseSeason without a flag, given the detected
-// periods of each series.
-func chooseSeasonFrom(periods [][]int, series []*forecast.Series) seasonChoice {
-	counts := map[int]int{}
-	minLen := math.MaxInt
-	for i, s := range series {
-		minLen = min(minLen, s.Len())
-		if p := periods[i]; len(p) > 0 {
-			counts[p[0]]++
-		}
-	}
-	best, bestN := 0, 0
-	for p, n := range counts {
-		if n > bestN || n == bestN && p < best {
-			best, bestN = p, n
-		}
-	}
-	if best > 1 {
-		return seasonChoice{best, "detected"}
-	}
-	if len(series) > 0 {
-		if m := series[0].Freq.Season(); m > 1 && minLen >= 2*m {
-			return seasonChoice{m, "frequency"}
-		}
-	}
-	return seasonChoice{1, "none"}
 }
 
 // stats are descriptive statistics of a set of values.

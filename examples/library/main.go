@@ -10,14 +10,16 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/seq2one"
 )
 
 func main() {
 	ctx := context.Background()
-	ds, err := forecast.ReadFile("examples/data/airline-passengers.csv", nil)
+	ds, err := csvio.ReadFile("examples/data/airline-passengers.csv", nil)
 	if err != nil {
 		log.Fatal(err) // errors name the file, line and column
 	}
@@ -25,11 +27,11 @@ func main() {
 
 	// Walk-forward validation: 3 origins, 12 months ahead each, refit at
 	// every origin. Each fold sees only the data before its origin.
-	models := []eval.Model{
+	ms := []eval.Model{
 		{Name: "lstm", New: func() forecast.Forecaster { return seq2one.New(&seq2one.Config{Seed: 1}) }},
-		{Name: "snaive", New: func() forecast.Forecaster { return &eval.SeasonalNaive{Period: 12} }},
+		{Name: "snaive", New: func() forecast.Forecaster { return &models.SeasonalNaive{Period: 12} }},
 	}
-	res, err := eval.WalkForward(ctx, s, models, &eval.Backtest{Horizon: 12, Origins: 3, Refit: 1})
+	res, err := eval.WalkForward(ctx, s, ms, &eval.Backtest{Horizon: 12, Origins: 3, Refit: 1})
 	if err != nil {
 		log.Fatal(err)
 	}

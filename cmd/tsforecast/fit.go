@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
+	"github.com/urfave/cli/v2"
+)
+
+// fitted is a model fitted on the series of a file.
+type fitted struct {
+	entry  *models.Entry
+	label  string // as notes name it: "lstm", "global lstm"
+	model  forecast.MultiForecaster
+	series []*forecast.Series
+}
+
+// fitModel fits the model e with settings s on series, showing progress on
+// prog (training epochs, or series done), and notes how a network's
+// training went.
+func fitModel(cCtx *cli.Context, e *models.Entry, s *models.Settings, series []*forecast.Series, prog *progress) (*fitted, error) {
+	n := len(series)
+	f := &fitted{entry: e, label: modelLabel(e, s, n), series: series}
+	showEpochs(prog, e, s, n)
+	if n > 1 {
+		s.OnSeries = func(done, total int) { prog.Step(done, total, "series") }
+	}
+	f.model = e.Multi(s, n)
+	switch {
+	case e.Global(s, n):
+		prog.Start(fmt.Sprintf("training %s on %d series", f.label, n))
+	case n > 1:
+		prog.Start("forecasting")
+	default:
+		prog.Start("training " + e.Name)
+	}
+	err := f.model.Fit(cCtx.Context, series)
+	prog.Done()
+	if err != nil {
+		return nil, err
+	}
+	if h, ok := f.model.(historian); ok {
+		noteTraining(prog, f.label, h.History())
+	}
+	return f, nil
+}
+
+// forecasts returns the h-step forecast of every series, with intervals at
+// levels.
+func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
+	out := make([]seriesForecast, len(f.series))
+	for i, s := range f.series {
+		p, err := f.model.PredictSeries(nil, i, h)
+		if err != nil {
+			return nil, f.seriesErr(s, err)
+		}
+		out[i] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: slices.Clone(p[:h])}
+		if len(levels) == 0 {
+			continue
+		}
+		iv, ok := f.model.(forecast.Intervaler)
+		if !ok {
+			return nil, fmt.Errorf("%s gives no prediction intervals", f.label)
+		}
+		if out[i].Bands, err = iv.PredictIntervals(i, h, levels); err != nil {
+			return nil, f.seriesErr(s, err)
+		}
+	}
+	return out, nil
+}
+
+func (f *fitted) seriesErr(s *forecast.Series, err error) error {
+	return seriesErr(len(f.series), s.ID, err)
+}
+
+// seriesErr names the series id in err when there are n > 1 series.
+func seriesErr(n int, id string, err error) error {
+	if n == 1 {
+		return err
+	}
+	return fmt.Errorf("series %q: %w", id, err)
+}
+
+// save writes the fitted model to path atomically.
+func (f *fitted) save(path string) error {
+	sv, ok := f.model.(forecast.Saver)
+	if !ok {
+		return fmt.Errorf("a fitted %s cannot be saved", f.label)
+	}
+	return writeError(path, forecast.WriteFileAtomic(path, sv.Save))
+}
