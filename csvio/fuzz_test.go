@@ -5,11 +5,17 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tsforecast/tsforecast/csvio"
 )
+
+// sharedDataPath returns the path of a file in ../shared/data.
+func sharedDataPath(name string) string {
+	return filepath.Join("..", "..", "shared", "data", name)
+}
 
 // firstLines returns the first n lines of a shared file, each cut to max
 // bytes (the M4 rows are 5 kB), or "" when the file is absent.

@@ -1,9 +1,13 @@
+//go:build shared
+
+// The tests of this file read the real files of ../shared/data; they are
+// built with -tags shared (see the README).
+
 package csvio_test
 
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,22 +18,13 @@ import (
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/sample"
 )
 
-// sharedData returns the path of a file in ../shared/data, located from
-// the repository (the package directory is forecast/), and skips the test
-// when it is absent.
+// sharedData returns the path of a file in ../shared/data.
 func sharedData(tb testing.TB, name string) string {
 	tb.Helper()
-	p := sharedDataPath(name)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data not available: %v", err)
-	}
-	return p
-}
-
-func sharedDataPath(name string) string {
-	return filepath.Join("..", "..", "shared", "data", name)
+	return sample.SharedPath(tb, name)
 }
 
 func readShared(t *testing.T, name string, opt *csvio.LoadOptions) *csvio.Dataset {

@@ -220,9 +220,8 @@ func TestDetectPeriodsData(t *testing.T) {
 		want      []int
 	}{
 		{"airline-passengers", func(t *testing.T) []float64 { return readColumn(t, "airline-passengers.csv", 1) }, 48, []int{12}},
-		{"M4 H1", func(t *testing.T) []float64 { return readM4Row(t, "Hourly-train.csv", "H1") }, 200, []int{24}},
-		{"M4 H414 (weekly too)", func(t *testing.T) []float64 { return readM4Row(t, "Hourly-train.csv", "H414") }, 200, []int{24, 168}},
-		{"ETTh1 OT", func(t *testing.T) []float64 { return readColumn(t, "ETTh1.csv", 7) }, 200, []int{24}},
+		{"M4 H1", func(t *testing.T) []float64 { return readM4Row(t, "../../internal/sample/m4-hourly-sample.csv", "H1") }, 200, []int{24}},
+		{"M4 H414 (weekly too)", func(t *testing.T) []float64 { return readM4Row(t, "m4-hourly-H414.csv", "H414") }, 200, []int{24, 168}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			if got := features.DetectPeriods(test.x(t), test.maxPeriod); !slices.Equal(got, test.want) {

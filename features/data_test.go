@@ -2,20 +2,23 @@ package features_test
 
 import (
 	"encoding/csv"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 )
 
-// sharedData is the shared data directory, located relative to the
-// repository (the package directory is <repo>/features).
-var sharedData = filepath.Join("..", "..", "shared", "data")
+// dataFile returns the path of a data file of the tests: the bundled
+// airline passengers, or a file of testdata (see testdata/SOURCES.md).
+func dataFile(name string) string {
+	if name == "airline-passengers.csv" {
+		return filepath.Join("..", "examples", "data", name)
+	}
+	return filepath.Join("testdata", name)
+}
 
-// readColumn reads the numeric column col (0-based) of a headed CSV file in
-// the shared data directory. It skips the test when the file is absent.
+// readColumn reads the numeric column col (0-based) of a headed CSV file
+// (see dataFile).
 func readColumn(t testing.TB, name string, col int) []float64 {
 	t.Helper()
 	recs := readCSV(t, name)
@@ -30,9 +33,8 @@ func readColumn(t testing.TB, name string, col int) []float64 {
 	return out
 }
 
-// readM4Row reads the series with the given id from a wide M4 file in the
-// shared data directory, dropping the trailing empty fields. It skips the
-// test when the file is absent.
+// readM4Row reads the series with the given id from a wide M4 file (see
+// dataFile), dropping the trailing empty fields.
 func readM4Row(t testing.TB, name, id string) []float64 {
 	t.Helper()
 	for i, r := range readCSV(t, name)[1:] {
@@ -58,10 +60,7 @@ func readM4Row(t testing.TB, name, id string) []float64 {
 
 func readCSV(t testing.TB, name string) [][]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData, name))
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("shared data %s not present", name)
-	}
+	f, err := os.Open(dataFile(name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,69 @@
+package forecast_test
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// TestDetectedPeriodsWhiteNoise: white noise has no period. Seed 47 (n 300)
+// is one of the 4 of 200 seeds for which features.DetectPeriods finds none
+// on the levels but a spurious one on the first differences; a caller that
+// differenced as well would search second differences and report one.
+func TestDetectedPeriodsWhiteNoise(t *testing.T) {
+	r := rand.New(rand.NewPCG(47, 0))
+	x := make([]float64, 300)
+	for i := range x {
+		x[i] = r.NormFloat64()
+	}
+	if p := forecast.DetectedPeriods(x, 0); p != nil {
+		t.Errorf("DetectedPeriods(white noise) = %v, want none", p)
+	}
+	s := &forecast.Series{Values: x}
+	if m := forecast.Season(0, s); m != 1 {
+		t.Errorf("Season(0, white noise) = %d, want 1", m)
+	}
+}
+
+// TestSeasonOrder checks the order of the rule: setting, then the
+// frequency, then detection for Step data.
+func TestSeasonOrder(t *testing.T) {
+	// A period-5 sawtooth with noise: detection finds 5.
+	r := rand.New(rand.NewPCG(1, 2))
+	x := make([]float64, 200)
+	for i := range x {
+		x[i] = float64(i%5) + 0.1*r.NormFloat64()
+	}
+	step := &forecast.Series{Values: x}
+	monthly := &forecast.Series{Values: x, Freq: forecast.Monthly, Times: make([]time.Time, len(x))}
+	yearly := &forecast.Series{Values: x, Freq: forecast.Yearly}
+	for _, test := range []struct {
+		name    string
+		setting int
+		s       *forecast.Series
+		want    int
+	}{
+		{"setting wins", 7, step, 7},
+		{"setting wins over the frequency", 3, monthly, 3},
+		{"frequency before detection", 0, monthly, 12},
+		{"yearly has none", 0, yearly, 1},
+		{"detection without a calendar", 0, step, 5},
+	} {
+		if got := forecast.Season(test.setting, test.s); got != test.want {
+			t.Errorf("%s: Season(%d, …) = %d, want %d", test.name, test.setting, got, test.want)
+		}
+	}
+	// The most common season above 1; series without one do not count.
+	none := &forecast.Series{Values: x[:10]}
+	if got := forecast.CommonSeason(0, []*forecast.Series{none, step, none}); got != 5 {
+		t.Errorf("CommonSeason(none, 5, none) = %d, want 5", got)
+	}
+	if got := forecast.CommonSeason(0, []*forecast.Series{none}); got != 1 {
+		t.Errorf("CommonSeason(none) = %d, want 1", got)
+	}
+	if got := forecast.CommonSeason(9, []*forecast.Series{step}); got != 9 {
+		t.Errorf("CommonSeason(9, …) = %d, want 9", got)
+	}
+}
