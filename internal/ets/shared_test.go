@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"gonum.org/v1/gonum/floats/scalar"
 )
 
 // This file holds opt-in checks on the training series of the tourism
@@ -72,5 +74,42 @@ func TestSharedTourismMonthlySelect(t *testing.T) {
 	sort.Strings(names)
 	for _, k := range names {
 		t.Logf("  %-5s %d", k, count[k])
+	}
+}
+
+// TestSharedTourismRef checks the likelihood function and compares the
+// optimum with statsmodels 0.13.5 ETSModel on tourism series m3, m200 and
+// q10 (references in testdata/ref_ets_tourism.json, script
+// testdata/ref_ets.py --tourism), as TestLogLikStatsmodels and
+// TestEstimateStatsmodels do for the bundled series.
+func TestSharedTourismRef(t *testing.T) {
+	r := loadRef(t, "testdata/ref_ets_tourism.json")
+	series := map[string][]float64{}
+	for _, file := range []string{"Tourism-Monthly-train.csv", "Tourism-Quarterly-train.csv"} {
+		ids, rows := readWide(t, file)
+		for i, id := range ids {
+			series[id] = rows[i]
+		}
+	}
+	for _, c := range r.Cases {
+		y := series[c.Series]
+		f := fitFromRef(t, c, y)
+		// Multiplicative seasons: statsmodels' value differs from R's
+		// recursion (ours, and a numpy transcription of it) by up to 3e-4
+		// relative on q10 (1e-7 on AirPassengers); the cause inside
+		// statsmodels is not identified, so the check is looser there.
+		tol := 1e-6
+		if c.Spec[len(c.Spec)-1] == 'M' {
+			tol = 1e-3
+		}
+		if got := smLogLik(f.LogLik(), len(y)); !scalar.EqualWithinRel(got, c.LogLike, tol) {
+			t.Errorf("%s %s: loglik at statsmodels' optimum = %.10g, want %.10g", c.Series, c.Spec, got, c.LogLike)
+		}
+		sp, _ := ParseSpec(c.Spec)
+		g, err := Estimate(y, c.M, sp, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-5s %-5s loglik ours−statsmodels %+8.3f", c.Series, c.Spec, smLogLik(g.LogLik(), len(y))-c.LLF)
 	}
 }
