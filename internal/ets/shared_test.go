@@ -113,3 +113,18 @@ func TestSharedTourismRef(t *testing.T) {
 		t.Logf("%-5s %-5s loglik ours−statsmodels %+8.3f", c.Series, c.Spec, smLogLik(g.LogLik(), len(y))-c.LLF)
 	}
 }
+
+// BenchmarkSharedTourismSelect measures Select on the first 50 monthly
+// tourism training series (one op = 50 series).
+func BenchmarkSharedTourismSelect(b *testing.B) {
+	_, rows := readWide(b, "Tourism-Monthly-train.csv")
+	rows = rows[:50]
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, y := range rows {
+			if _, err := Select(y, 12, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
