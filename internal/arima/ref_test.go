@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -51,6 +52,7 @@ type refFile struct {
 		LWindow  int       `json:"lwindow"`
 		Seasonal []float64 `json:"seasonal"`
 		Trend    []float64 `json:"trend"`
+		Strength float64   `json:"strength"`
 	} `json:"stl"`
 }
 
@@ -102,16 +104,18 @@ func testSeries(t testing.TB, name string) []float64 {
 		return air
 	case "logair":
 		return logair
-	case "dlogair":
-		out := make([]float64, len(logair)-1)
-		for i := range out {
-			out[i] = logair[i+1] - logair[i]
-		}
-		return out
 	case "d12logair":
 		out := make([]float64, len(logair)-12)
 		for i := range out {
 			out[i] = logair[i+12] - logair[i]
+		}
+		return out
+	}
+	if strings.HasPrefix(name, "d") {
+		x := testSeries(t, name[1:])
+		out := make([]float64, len(x)-1)
+		for i := range out {
+			out[i] = x[i+1] - x[i]
 		}
 		return out
 	}

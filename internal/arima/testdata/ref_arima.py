@@ -21,7 +21,9 @@ It writes ref_arima.json. Every number in it comes from statsmodels:
 * KPSS statistics from statsmodels.tsa.stattools.kpss(regression='c',
   nlags=trunc(3*sqrt(n)/13)), the lag truncation of forecast::ndiffs;
 * STL decompositions from statsmodels.tsa.seasonal.STL with the settings
-  of R's stl(x, s.window = 11) (forecast::mstl's window for one season).
+  of R's stl(x, s.window = 11) (forecast::mstl's window for one season),
+  and the seasonal strength max(0, min(1, 1 - var(R)/var(R + S))) of
+  forecast's seas.heuristic computed from them.
 """
 import csv
 import json
@@ -167,8 +169,11 @@ def stl_ref(sname, x, period):
               low_pass=lwin, seasonal_deg=0, trend_deg=1, low_pass_deg=1, robust=False,
               seasonal_jump=math.ceil(swin / 10), trend_jump=math.ceil(twin / 10),
               low_pass_jump=math.ceil(lwin / 10)).fit(inner_iter=2, outer_iter=0)
+    rem = np.asarray(x, dtype=float) - res.seasonal - res.trend
+    strength = max(0.0, min(1.0, 1 - np.var(rem, ddof=1) / np.var(rem + res.seasonal, ddof=1)))
     return {"series": sname, "period": period, "swindow": swin, "twindow": twin, "lwindow": lwin,
-            "seasonal": list(map(float, res.seasonal)), "trend": list(map(float, res.trend))}
+            "seasonal": list(map(float, res.seasonal)), "trend": list(map(float, res.trend)),
+            "strength": float(strength)}
 
 
 out = {
@@ -177,7 +182,9 @@ out = {
     "fits": [fit_case(*c) for c in CASES],
     "kpss": [kpss_ref("air", air), kpss_ref("logair", logair),
              kpss_ref("dlogair", np.diff(logair)), kpss_ref("d12logair", d12),
-             kpss_ref("m100", tour["m100"]), kpss_ref("Y3", tour["Y3"])],
+             kpss_ref("dair", np.diff(air)),
+             kpss_ref("m100", tour["m100"]), kpss_ref("dm100", np.diff(tour["m100"])),
+             kpss_ref("Y3", tour["Y3"]), kpss_ref("dY3", np.diff(tour["Y3"]))],
     "stl": [stl_ref("air", air, 12), stl_ref("m1", tour["m1"], 12), stl_ref("q3", tour["q3"], 4)],
 }
 with open("ref_arima.json", "w") as f:
