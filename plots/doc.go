@@ -23,7 +23,7 @@
 //     when they span two decades or more, with the early-stopping epoch
 //     marked.
 //   - [GridChart]: small multiples of forecasts, e.g. the nine worst series
-//     of a multi-series file; [Worst], [Best] and [ByID] choose them.
+//     of a multi-series file (eval.MultiResult.WorstSeries chooses them).
 //
 // [WritePNG] renders a chart to a writer and [SavePNG] to a file, atomically
 // (through [forecast.WriteFileAtomic]). Every chart validates its data before

@@ -55,19 +55,3 @@ func ExampleForecastChart() {
 }
 
 // Pick the three worst series by score for a grid of small multiples.
-func ExampleWorst() {
-	ids := []string{"H1", "H2", "H3", "H4", "H5"}
-	mase := []float64{0.9, 2.4, 1.1, 3.0, 0.7}
-	idx, err := plots.Worst(mase, 3)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, i := range idx {
-		fmt.Printf("%s %.4g\n", ids[i], mase[i])
-	}
-	// Output:
-	// H4 3
-	// H2 2.4
-	// H3 1.1
-}

@@ -1,13 +1,10 @@
 package plots
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -176,62 +173,4 @@ func drawKey(dc draw.Canvas, sty text.Style, y vg.Length, levels []float64) vg.L
 		x += sty.Width(e.label) + sep
 	}
 	return base - vg.Points(2)
-}
-
-// ErrNaNScore is returned by Worst and Best when a score is NaN.
-var ErrNaNScore = errors.New("plots: NaN score")
-
-// Worst returns the indices of the n largest scores (e.g. the series with
-// the highest MASE), largest first; ties keep index order. n is capped at
-// len(scores).
-func Worst(scores []float64, n int) ([]int, error) {
-	return rank(scores, n, -1)
-}
-
-// Best returns the indices of the n smallest scores, smallest first; ties
-// keep index order. n is capped at len(scores).
-func Best(scores []float64, n int) ([]int, error) {
-	return rank(scores, n, 1)
-}
-
-func rank(scores []float64, n int, sign int) ([]int, error) {
-	if n < 0 {
-		panic("plots: negative count")
-	}
-	idx := make([]int, len(scores))
-	for i, s := range scores {
-		if math.IsNaN(s) {
-			return nil, fmt.Errorf("%w at index %d", ErrNaNScore, i)
-		}
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return sign * cmp.Compare(scores[a], scores[b])
-	})
-	return idx[:min(n, len(idx))], nil
-}
-
-// ByID returns the indices in ids of the wanted ids, in the order wanted. It
-// returns an error naming every id that is not present.
-func ByID(ids []string, want ...string) ([]int, error) {
-	pos := make(map[string]int, len(ids))
-	for i, id := range ids {
-		if _, dup := pos[id]; !dup {
-			pos[id] = i
-		}
-	}
-	out := make([]int, 0, len(want))
-	var missing []string
-	for _, w := range want {
-		i, ok := pos[w]
-		if !ok {
-			missing = append(missing, w)
-			continue
-		}
-		out = append(out, i)
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("plots: unknown series id(s): %s", strings.Join(missing, ", "))
-	}
-	return out, nil
 }

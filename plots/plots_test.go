@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -66,32 +65,6 @@ func TestTimeTicker(t *testing.T) {
 				t.Errorf("%s: tick %v outside the range", test.name, tk.Value)
 			}
 		}
-	}
-}
-
-func TestSelect(t *testing.T) {
-	scores := []float64{3, 1, 4, 1, 5, 9, 2, 6}
-	w, err := Worst(scores, 3)
-	if err != nil || !slices.Equal(w, []int{5, 7, 4}) {
-		t.Errorf("Worst(%v, 3) = %v, %v, want [5 7 4]", scores, w, err)
-	}
-	b, err := Best(scores, 3)
-	if err != nil || !slices.Equal(b, []int{1, 3, 6}) { // tie 1,1 keeps index order
-		t.Errorf("Best(%v, 3) = %v, %v, want [1 3 6]", scores, b, err)
-	}
-	if b, _ := Best(scores, 100); len(b) != len(scores) {
-		t.Errorf("Best(n > len) returned %d indices, want %d", len(b), len(scores))
-	}
-	if _, err := Worst([]float64{1, math.NaN()}, 1); !errors.Is(err, ErrNaNScore) {
-		t.Errorf("Worst(NaN) error = %v, want ErrNaNScore", err)
-	}
-	ids := []string{"H1", "H2", "H3"}
-	got, err := ByID(ids, "H3", "H1")
-	if err != nil || !slices.Equal(got, []int{2, 0}) {
-		t.Errorf("ByID = %v, %v, want [2 0]", got, err)
-	}
-	if _, err := ByID(ids, "H1", "H9", "X"); err == nil || !strings.Contains(err.Error(), "H9, X") {
-		t.Errorf("ByID(unknown) error = %v, want one naming H9, X", err)
 	}
 }
 

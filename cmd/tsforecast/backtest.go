@@ -47,8 +47,8 @@ func walkForwardFlags(defaultModels ...string) []cli.Flag {
 			Usage: "steps between origins; 0 means the horizon"},
 		&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice(defaultModels...),
 			Usage: "comma-separated models to compare: " + strings.Join(modelNames(), ", ")},
-		&cli.StringFlag{Name: "window-type", Value: "expanding", EnvVars: env("WINDOW_TYPE"),
-			Usage: "training window: expanding or sliding", Action: oneOf("window-type", "expanding", "sliding")},
+		&cli.StringFlag{Name: "window-type", Value: eval.Expanding.String(), EnvVars: env("WINDOW_TYPE"),
+			Usage: "training window: expanding or sliding", Action: oneOf("window-type", eval.Expanding.String(), eval.Sliding.String())},
 		&cli.IntFlag{Name: "refit", Value: 1, EnvVars: env("REFIT"), Action: nonNegative("refit"),
 			Usage: "refit every N origins; 0 fits once at the first origin and then only moves the input window"},
 	}
@@ -80,17 +80,16 @@ func backtestInput(cCtx *cli.Context, prog *progress) (*backtestRun, error) {
 	return runWalkForward(cCtx, ds, entries, season, prog)
 }
 
-// backtestConfig reads the walk-forward flags.
+// backtestConfig reads the walk-forward flags (checked by their actions).
 func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
+	window, _ := eval.ParseWindow(cCtx.String("window-type"))
 	cfg := eval.Backtest{
+		Window:  window,
 		Horizon: cCtx.Int("horizon"),
 		Origins: cCtx.Int("origins"),
 		Step:    cCtx.Int("step"),
 		Refit:   cCtx.Int("refit"),
 		Season:  season,
-	}
-	if cCtx.String("window-type") == "sliding" {
-		cfg.Window = eval.Sliding
 	}
 	return cfg
 }
@@ -183,10 +182,7 @@ func (r *backtestRun) writeTable(w io.Writer) error {
 	if step == 0 {
 		step = cfg.Horizon
 	}
-	window := "expanding"
-	if cfg.Window == eval.Sliding {
-		window = "sliding"
-	}
+	window := cfg.Window.String()
 	refit := "refit at every origin"
 	switch {
 	case cfg.Refit == 0:

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/csvio"
+	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
 )
@@ -34,9 +36,9 @@ func inputFlags() []cli.Flag {
 			Usage: "CSV file to read, or - for stdin (required)", TakesFile: true,
 		},
 		&cli.StringFlag{
-			Name: "layout", Value: "auto", EnvVars: env("LAYOUT"),
+			Name: "layout", Value: csvio.LayoutAuto.String(), EnvVars: env("LAYOUT"),
 			Usage:  "input layout: auto, single (time + columns), long (id,timestamp,value) or wide (M4: id then values)",
-			Action: oneOf("layout", "auto", "single", "long", "wide"),
+			Action: oneOf("layout", layoutNames()...),
 		},
 		&cli.StringFlag{
 			Name: "target", EnvVars: env("TARGET"),
@@ -53,9 +55,9 @@ func inputFlags() []cli.Flag {
 			Action: oneOf("freq", freqNames...),
 		},
 		&cli.StringFlag{
-			Name: "missing", Value: "error", EnvVars: env("MISSING"),
+			Name: "missing", Value: csvio.MissingError.String(), EnvVars: env("MISSING"),
 			Usage:  "what to do with gaps and missing values: error, interpolate (linear) or ffill",
-			Action: oneOf("missing", "error", "interpolate", "ffill"),
+			Action: oneOf("missing", missingNames()...),
 		},
 	}
 }
@@ -97,8 +99,29 @@ func seedFlag() cli.Flag {
 	}
 }
 
-// freqNames are the frequencies --freq accepts (forecast.ParseFreq's).
-var freqNames = []string{"step", "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "yearly"}
+// freqNames are the frequencies --freq accepts, as forecast names them.
+var freqNames = func() (out []string) {
+	for f := forecast.Step; f <= forecast.Yearly; f++ {
+		out = append(out, f.String())
+	}
+	return out
+}()
+
+// layoutNames are the layouts --layout accepts, as csvio names them.
+func layoutNames() (out []string) {
+	for l := csvio.LayoutAuto; l <= csvio.LayoutWide; l++ {
+		out = append(out, l.String())
+	}
+	return out
+}
+
+// missingNames are the policies --missing accepts, as csvio names them.
+func missingNames() (out []string) {
+	for p := csvio.MissingError; p <= csvio.MissingFFill; p++ {
+		out = append(out, p.String())
+	}
+	return out
+}
 
 // modelFlag is --model (-m): one of names, from the model catalogue,
 // default def.
