@@ -1,11 +1,11 @@
 // Package eval measures forecasts: accuracy metrics (MAE, RMSE, MAPE, sMAPE,
-// MASE, OWA), the baseline models every report compares against, walk-forward
-// (rolling-origin) validation and conformal prediction intervals.
+// MASE, OWA), walk-forward (rolling-origin) validation and conformal
+// prediction intervals.
 //
-// A forecast is only as good as the evidence for it. Every model in
-// tsforecast, the seq2one networks as much as the baselines here, satisfies
-// [forecast.Forecaster], so the same walk-forward run scores them side by
-// side on the same folds and says whether a network earns its cost.
+// A forecast is only as good as the evidence for it. Every model satisfies
+// [forecast.Forecaster], so the same walk-forward run scores a network and
+// the baselines side by side on the same folds and says whether the
+// network earns its cost.
 //
 // # Metrics
 //
@@ -16,16 +16,6 @@
 // on a length mismatch, and documents its behaviour at zeros. Interval
 // metrics are [Coverage], [MeanWidth], [Pinball] and [IntervalPinball].
 //
-// # Baselines
-//
-// [Naive], [SeasonalNaive], [Drift], [Mean], [Naive2] (the M4 reference
-// model, built on [features.SeasonalityTest] and [features.Decompose]) and
-// [HoltWinters] (exponential smoothing fitted with gonum/optimize). A
-// Period of 0 means "use the series' default": the frequency's
-// conventional season, or for Step data (no timestamps) the period that
-// [features.DetectPeriods] finds in the training data. [Baselines] returns
-// the standard set.
-//
 // # Walk-forward validation
 //
 // [WalkForward] evaluates a list of [Model] values (a name and a
@@ -33,8 +23,12 @@
 // origins, number of origins counted back from the end (or a first
 // training size), an expanding or sliding window, and how often to refit.
 // [WalkForwardMany] does the same over many series and summarises the
-// models as M4 does (mean sMAPE and MASE over series, OWA against Naive2).
-// Folds run in parallel and results are deterministic.
+// models as M4 does (mean sMAPE and MASE over series, OWA against the
+// reference model, M4's Naive2). Folds run in parallel and results are
+// deterministic. MASE uses the seasonal period of forecast.Season unless
+// [Backtest].Season fixes it. [Panel] lets a model fitted on many series at
+// once (a [forecast.MultiForecaster]) take part, one fit per origin.
+// A model that fails a fold returns a [*FoldError].
 //
 // # No leakage
 //
@@ -47,9 +41,11 @@
 //
 // # Intervals
 //
-// [ConformalForecast] wraps any forecaster in split-conformal prediction
-// intervals: the per-horizon-step quantiles ([ConformalRadius]) of the
-// absolute errors of a walk-forward run, added around the point forecast.
+// [Calibrate] collects the absolute errors of a walk-forward run at each
+// horizon step; [Calibration.Intervals] puts split-conformal intervals
+// (the per-step quantiles of [ConformalRadius], with the rank of
+// forecast.ConformalQuantile) around a point forecast, and
+// [ConformalForecast] does both for any model.
 // Inside a walk-forward run with [Backtest.Levels], each fold gets
 // intervals calibrated on the earlier folds only, so coverage on later
 // folds is an honest out-of-sample check; [Backtest.ScaledIntervals]

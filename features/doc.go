@@ -3,39 +3,25 @@
 // seasonal period detection, classical decomposition, and calendar and
 // Fourier features.
 //
-// Every function works on plain []float64 series, as held by
-// [forecast.Series].Values, and follows the dst-first convention of gonum:
+// Every function works on plain []float64 series and follows the dst-first convention of gonum:
 // the output is the first argument, a nil dst means "allocate", a non-nil
 // dst must have the documented length, and inputs are never modified
 // unless the doc comment says dst may alias them.
 //
-// # How the other packages use it
+// # Contents
 //
-// Package seq2one builds its own windows (level-relative, with seasonal
-// views) but takes its seasonal machinery from here: [SeasonalityTest] and
-// [Decompose] decide and remove the season, [Diff] with [DetectPeriods]
-// proposes a period when none is given, [Standard] scales covariates (its
-// exported fields go into the model file), and [Calendar] (defaults from
-// [CalendarFor]) and [Fourier] add input columns that are known for future
-// times too.
+//   - Seasonality: [ACF], the M4 [SeasonalityTest], [DetectPeriods],
+//     the classical [Decompose], [STL] and the multiple-season [MSTL].
+//   - Scaling and differencing: [Standard], [MinMax], [Log],
+//     [NormalizeColumn], [Diff] and [Undiff].
+//   - Inputs known in advance: [Calendar] (sine/cosine of calendar cycles)
+//     and [Fourier] terms of any period.
+//   - Windows for models that learn from them: [WindowIndex],
+//     [NewWindows], [FillWindow] and [Windows.Fill] copy windows into
+//     reused buffers without allocating and never let a window straddle a
+//     gap or a filled-in value.
 //
-// Package eval uses [SeasonalityTest] and [Decompose] (multiplicative) for
-// the M4 Naive2 benchmark: when the M4 90 % autocorrelation test finds the
-// series seasonal at its period, the forecast is the last deseasonalised
-// value times [Decomposition.SeasonalAt] of the future time. Holt-Winters
-// takes its initial seasonal states from [Decompose], and the baselines
-// resolve an unset period with [DetectPeriods].
-//
-// The command tsforecast uses [DetectPeriods] (on the series or its first
-// differences) to propose a seasonal period when the user gives none, and
-// [ACF] for its autocorrelation chart; package plots uses [ACF] for the
-// residual diagnostics.
-//
-// The window functions ([WindowIndex], [NewWindows], [FillWindow],
-// [Windows.Fill]), the other scalers ([MinMax], [Log]), [NormalizeColumn]
-// and [Undiff] are for library users who build their own models: the
-// window functions copy windows into reused buffers without allocating and
-// never let a window straddle a gap or a filled-in value.
+// The package depends only on gonum.
 //
 // # Windows
 //

@@ -1,9 +1,8 @@
 // Package seq2one implements sequence-to-one recurrent forecasters: an LSTM
 // (and the plain RNN cell it improves on) reads a window of a series and
 // predicts the next value; longer horizons come from feeding predictions
-// back. Models satisfy [forecast.Forecaster] and [forecast.Updater], so
-// package eval can backtest them beside its baselines and the tsforecast
-// command can train, save and reload them.
+// back. Models satisfy [forecast.Forecaster] and [forecast.Updater], and
+// can be saved and loaded again.
 //
 //	m := seq2one.New(&seq2one.Config{Seed: 1})  // nil: all defaults
 //	err := m.Fit(ctx, series)                   // *forecast.Series
@@ -119,7 +118,10 @@
 //
 // The network takes its training windows from a small internal source
 // interface, so the global model below draws windows from many series,
-// each with its own normalisation.
+// each with its own normalisation. Both train their ensembles with one
+// rule: a member whose training diverges fails the fit (the model is left
+// unfitted), and on cancellation the members that finished an epoch are
+// kept.
 //
 // # Global model
 //
@@ -158,26 +160,10 @@
 // the magic "TSFGLOB\n", with the per-series normalisation and last
 // windows in the header's "Pipe" and w_y of H×Horizon values.
 //
-// On the M4 Hourly data (414 series, horizon 48) bench/m4hourly.sh splits
-// off the last 48 values of each series, runs the CLI's default forecast
-// command and scores it beside seasonal naive and Holt-Winters. The
-// defaults were chosen on the 48 values before that hold-out (sMAPE 8.87,
-// MASE 0.799 against seasonal naive's 15.11 and 1.275); on the hold-out
-// itself the default model scored sMAPE 10.16 and MASE 0.854 (seasonal
-// naive 14.57 and 1.228, additive Holt-Winters 16.30 and 1.254) in 29 s on
-// two shared cores, and its [Global.Radius] intervals covered 78.5 % of
-// the held-out values at 80 % and 93.7 % at 95 %.
-//
-// # Accuracy
-//
-// On airline-passengers (walk-forward over the last 36 months: 3 origins,
-// 12 months ahead, refit per origin) TestAirline requires the default
-// model's mean RMSE to beat seasonal naive's 38.99 and logs it beside
-// statsmodels Holt-Winters' 20.00; go test -run Ablation -ablation shows
-// what the log transform, the seasonal normalisation, the Fourier inputs,
-// the LSTM cell and the ensemble are each worth there. TestSynthetic
-// requires a series of two sines, a trend and Gaussian noise to be
-// forecast to within 30 % of the noise level.
+// [Global] implements forecast.MultiForecaster, MultiUpdater,
+// Intervaler and Saver; eval.Panel runs it in walk-forward validation, one
+// fit per origin. Its accuracy on M4 Hourly, measured by bench/m4hourly.sh,
+// is in BENCHMARKS.md and the README.
 //
 // # File format
 //
