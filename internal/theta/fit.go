@@ -71,9 +71,8 @@ func resolveSettings(s *Settings) Settings {
 //
 // Where forecTheta and statsforecast search (ℓ0, α, θ) by Nelder-Mead,
 // Fit concentrates ℓ0 and θ out exactly (the forecasts are linear in ℓ0
-// and 1 − 1/θ for fixed α) and searches α alone on a 21-point grid refined
-// by Brent's method, so it finds the least-squares optimum to about 1e-9
-// in α. The result is deterministic.
+// and 1 − 1/θ for fixed α) and searches α alone: Brent's method refines the
+// best point of a 21-point grid to about 1e-9. The result is deterministic.
 //
 // Fit returns an error wrapping [ErrTooShort] if len(y) < [MinLength] or
 // the seasonal adjustment required by SeasonAlways lacks two full periods,
