@@ -51,6 +51,13 @@ type Fold struct {
 	// Refit reports whether the model was fitted at this origin (rather
 	// than conditioned on the new history with forecast.Updater).
 	Refit bool `json:"refit"`
+	// Fitted says what the model became on this fold, when it says
+	// (forecast.Describer): the spec it chose ("ETS(M,Ad,M)"), or the
+	// simpler model that stood in for it.
+	Fitted string `json:"fitted,omitempty"`
+	// FellBack reports whether a simpler model stood in for the model on
+	// this fold's history (forecast.Fallbacker).
+	FellBack bool `json:"fell_back,omitempty"`
 	// Times holds the timestamps of the Horizon forecast values, or nil
 	// when the series has none.
 	Times []time.Time `json:"times,omitempty"`

@@ -190,6 +190,12 @@ func runTask(ctx context.Context, s *forecast.Series, m Model, cfg *Backtest, r 
 		if err != nil {
 			return &FoldError{Series: s.ID, Model: m.Name, Origin: o, Op: op, Err: err}
 		}
+		if d, ok := f.(forecast.Describer); ok {
+			fold.Fitted = d.Describe()
+		}
+		if fb, ok := f.(forecast.Fallbacker); ok {
+			fold.FellBack = fb.FellBack()
+		}
 		pred, err := f.Predict(nil, cfg.Horizon)
 		if err == nil {
 			err = checkForecast(pred, cfg.Horizon)

@@ -75,3 +75,30 @@ type Intervaler interface {
 type Saver interface {
 	Save(w io.Writer) error
 }
+
+// IntervalPredictor is implemented by fitted per-series models that have
+// prediction intervals of their own (analytic or simulated, such as
+// ETS's). PredictIntervals returns one central interval per level (in
+// percent) around the forecast Predict gives for h steps.
+type IntervalPredictor interface {
+	PredictIntervals(h int, levels []float64) ([]Interval, error)
+}
+
+// Describer is implemented by fitted models that say what they became:
+// the specification a model chose ("ETS(M,Ad,M)"), or the model that
+// stood in for it on a series too short for it.
+type Describer interface {
+	Describe() string
+}
+
+// ErrNoIntervals is returned by PredictIntervals when a fitted model
+// cannot give intervals: its history is too short to estimate the spread
+// of its errors, or the kind of model it fell back to has none.
+var ErrNoIntervals = errors.New("no prediction intervals")
+
+// Fallbacker is implemented by models that forecast a series too short
+// for them (or one they cannot fit) with a simpler model. FellBack reports
+// whether the last fit did; a Describer then says which model stood in.
+type Fallbacker interface {
+	FellBack() bool
+}

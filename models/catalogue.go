@@ -54,7 +54,14 @@ type Entry struct {
 	// Save reports whether the fitted model can be saved and loaded again
 	// ([Load]).
 	Save bool
-	// New returns an unfitted per-series forecaster built from s.
+	// Intervals reports whether the model's own prediction intervals
+	// (forecast.IntervalPredictor) are used rather than conformal ones.
+	Intervals bool
+	// Fallback names the models, in order, that forecast a series too
+	// short for this one (or one it cannot fit); see [Fallback].
+	Fallback []string
+	// New returns an unfitted per-series forecaster built from s, without
+	// its fallbacks; [Entry.Forecaster] adds them.
 	New func(s *Settings) forecast.Forecaster
 	// NewMulti, when not nil, returns the model's own multi-series form,
 	// one model fitted on all series at once (a global network). Without
@@ -66,56 +73,68 @@ type Entry struct {
 // model is one file with its forecaster and one entry here.
 var catalogue = []Entry{
 	{
-		Name: "lstm", Kind: Network, Update: true, Save: true,
+		Name: "lstm", Kind: Network, Update: true, Save: true, Fallback: []string{"naive"},
 		Summary:   "seq2one LSTM; one global network over the series of a multi-series file",
 		MinLength: networkMinLength,
 		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.LSTM)) },
 		NewMulti:  func(s *Settings) forecast.MultiForecaster { return seq2one.NewGlobal(s.netConfig(seq2one.LSTM)) },
 	},
 	{
-		Name: "rnn", Kind: Network, Update: true, Save: true,
+		Name: "rnn", Kind: Network, Update: true, Save: true, Fallback: []string{"naive"},
 		Summary:   "seq2one plain RNN (the cell the LSTM improves on)",
 		MinLength: networkMinLength,
 		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.RNN)) },
 		NewMulti:  func(s *Settings) forecast.MultiForecaster { return seq2one.NewGlobal(s.netConfig(seq2one.RNN)) },
 	},
 	{
-		Name: "naive", Kind: Baseline, Update: true,
+		Name: "naive", Kind: Baseline, Update: true, Intervals: true,
 		Summary:   "the last value",
 		MinLength: func(int) int { return 1 },
 		New:       func(*Settings) forecast.Forecaster { return &Naive{} },
 	},
 	{
-		Name: "snaive", Kind: Baseline, Update: true,
+		Name: "snaive", Kind: Baseline, Update: true, Intervals: true, Fallback: []string{"naive"},
 		Summary:   "seasonal naive: the value one season earlier",
 		MinLength: func(m int) int { return max(1, m) },
 		New:       func(s *Settings) forecast.Forecaster { return &SeasonalNaive{Period: s.Season} },
 	},
 	{
-		Name: "drift", Kind: Baseline, Update: true,
+		Name: "drift", Kind: Baseline, Update: true, Intervals: true, Fallback: []string{"naive"},
 		Summary:   "the line through the first and last values",
 		MinLength: func(int) int { return 2 },
 		New:       func(*Settings) forecast.Forecaster { return &Drift{} },
 	},
 	{
-		Name: "mean", Kind: Baseline, Update: true,
+		Name: "mean", Kind: Baseline, Update: true, Intervals: true,
 		Summary:   "the mean of the history",
 		MinLength: func(int) int { return 1 },
 		New:       func(*Settings) forecast.Forecaster { return &Mean{} },
 	},
 	{
-		Name: Reference, Kind: Baseline,
+		Name: Reference, Kind: Baseline, Intervals: true,
 		Summary:   "the M4 competition's seasonally adjusted naive forecast, the reference of OWA",
 		MinLength: func(int) int { return 1 },
 		New:       func(s *Settings) forecast.Forecaster { return &Naive2{Period: s.Season} },
 	},
 	{
-		Name: "hw", Aliases: []string{"holt-winters"}, Kind: Baseline, Update: true,
+		Name: "hw", Aliases: []string{"holt-winters"}, Kind: Baseline, Update: true, Fallback: []string{"ets", "ses", "naive"},
 		Summary:   "Holt-Winters: additive season, damped additive trend",
 		MinLength: hwMinLength,
 		New: func(s *Settings) forecast.Forecaster {
 			return &HoltWinters{Period: s.Season, Trend: true, Damped: true}
 		},
+	},
+	{
+		Name: "ets", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"ses", "naive"},
+		Summary:   "exponential smoothing state space model (error, trend, season), chosen by AICc as R's forecast::ets",
+		MinLength: func(int) int { return 7 },
+		New:       func(s *Settings) forecast.Forecaster { return &ETS{Season: s.Season, Seed: s.Seed} },
+	},
+	{
+		Name: "ses", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
+		Summary:   "simple exponential smoothing, ETS(A,N,N)",
+		MinLength: func(int) int { return 4 },
+		New:       func(s *Settings) forecast.Forecaster { return &ETS{Spec: "ANN", Seed: s.Seed} },
 	},
 }
 
@@ -159,6 +178,29 @@ func IsBaseline(name string) bool {
 // competition's Naive2.
 const Reference = "naive2"
 
+// Forecaster returns an unfitted per-series forecaster of the entry
+// built from s: the model, with its fallbacks when it has some
+// ([Fallback]).
+func (e *Entry) Forecaster(s *Settings) forecast.Forecaster {
+	if len(e.Fallback) == 0 {
+		return e.New(s)
+	}
+	fb := &Fallback{Chain: []Stage{e.stage(s)}}
+	for _, name := range e.Fallback {
+		f, err := Lookup(name)
+		if err != nil {
+			panic("models: catalogue: " + err.Error())
+		}
+		fb.Chain = append(fb.Chain, f.stage(s))
+	}
+	return fb
+}
+
+// stage is the entry as one stage of a fallback chain.
+func (e *Entry) stage(s *Settings) Stage {
+	return Stage{Name: e.Name, Season: s.Season, MinLength: e.MinLength, New: func() forecast.Forecaster { return e.New(s) }}
+}
+
 // Model returns the model named as the entry for a walk-forward run on
 // series with settings s: fresh forecasters from New, each on one core
 // unless s.Workers says otherwise (the folds run in parallel), or, for a
@@ -174,7 +216,7 @@ func (e *Entry) Model(s *Settings, series []*forecast.Series) eval.Model {
 		return eval.Model{Name: e.Name, New: p.Forecaster}
 	}
 	s = s.serial()
-	return eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.New(s) }}
+	return eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.Forecaster(s) }}
 }
 
 // serial returns s, or a copy with Workers 1 when it is 0: where many
@@ -209,9 +251,9 @@ func (e *Entry) Multi(s *Settings, n int) forecast.MultiForecaster {
 	if n > 1 {
 		s = s.serial()
 	}
-	l := &Local{Model: eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.New(s) }}, OnSeries: s.OnSeries}
+	l := &Local{Model: eval.Model{Name: e.Name, New: func() forecast.Forecaster { return e.Forecaster(s) }}, OnSeries: s.OnSeries}
 	if len(s.Levels) > 0 {
-		l.Intervals = &LocalIntervals{Horizon: s.Horizon, Levels: s.Levels, Season: s.Season}
+		l.Intervals = &LocalIntervals{Horizon: s.Horizon, Levels: s.Levels, Season: s.Season, Own: e.Intervals}
 	}
 	return l
 }

@@ -98,10 +98,22 @@ func TestLocalMatchesPerSeries(t *testing.T) {
 	if _, err := m.(forecast.Intervaler).PredictIntervals(0, 12, s.Levels); err == nil {
 		t.Error("intervals for a horizon that was not calibrated did not fail")
 	}
-	// A series too short for the model fails the fit, naming it.
+	// A series too short for the model is forecast by its fallback (the
+	// naive forecast, after ets and ses), which says so; its intervals are
+	// the naive ones, as it is too short for conformal calibration too.
 	short := append(slices.Clone(series), &forecast.Series{ID: "tiny", Values: []float64{1, 2, 3}})
-	if err := e.Multi(&models.Settings{Season: 24}, len(short)).Fit(ctx, short); err == nil || !strings.Contains(err.Error(), `"tiny"`) || !errors.Is(err, forecast.ErrTooShort) {
-		t.Errorf("Fit with a 3-value series: %v, want ErrTooShort naming it", err)
+	ms := e.Multi(s, len(short))
+	if err := ms.Fit(ctx, short); err != nil {
+		t.Fatalf("Fit with a 3-value series: %v", err)
+	}
+	tiny := len(short) - 1
+	if d, why := ms.(*models.Local).DescribeSeries(tiny); d != "naive" || why != "too short" {
+		t.Errorf("the 3-value series was forecast by %q (%q), want the naive fallback (too short)", d, why)
+	}
+	fc, _ := ms.PredictSeries(nil, tiny, 48)
+	ivs, err := ms.(forecast.Intervaler).PredictIntervals(tiny, 48, s.Levels)
+	if err != nil || fc[0] != 3 || fc[47] != 3 || !(ivs[0].Lo[0] < 3 && ivs[0].Hi[0] > 3) {
+		t.Errorf("fallback forecast %v..%v, intervals %v (%v); want 3 inside its intervals", fc[0], fc[47], ivs, err)
 	}
 }
 

@@ -8,9 +8,12 @@ import (
 
 // Drift extrapolates the line through the first and last observations:
 // ŷ_{n+h} = y_n + h·(y_n − y_1)/(n − 1). It implements
-// [forecast.Forecaster] and [forecast.Updater].
+// [forecast.Forecaster], [forecast.Updater] and
+// [forecast.IntervalPredictor] (R's forecast::rwf with drift: se_h =
+// √(h·mse + (h·se_b)²), with se_b the standard error of the slope).
 type Drift struct {
 	last, slope float64
+	lw          lagwalk
 	fitted      bool
 }
 
@@ -27,6 +30,7 @@ func (m *Drift) Fit(_ context.Context, s *forecast.Series) error {
 	n := s.Len()
 	m.last = s.Values[n-1]
 	m.slope = (s.Values[n-1] - s.Values[0]) / float64(n-1)
+	m.lw = fitLagwalk(s.Values, 1, true)
 	m.fitted = true
 	return nil
 }
@@ -47,4 +51,15 @@ func (m *Drift) Predict(dst []float64, h int) ([]float64, error) {
 		dst[i] = m.last + float64(i+1)*m.slope
 	}
 	return dst, nil
+}
+
+// PredictIntervals returns the intervals at levels around the h-step
+// forecast. It fails with forecast.ErrNoIntervals for fewer than three
+// values.
+func (m *Drift) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	point, err := m.Predict(nil, h)
+	if err != nil {
+		return nil, err
+	}
+	return normalIntervals(point, m.lw.se(h), levels, 0)
 }

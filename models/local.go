@@ -43,16 +43,21 @@ type Local struct {
 	mu     sync.Mutex // Predict of one fitted model at a time
 }
 
-// LocalIntervals configures the conformal intervals of [Local]: before a
-// series' model is fitted on all of it, a walk-forward run over its last
-// Calibration origins, one step apart, forecasts Horizon steps from each
-// (the model fitted once at the first origin and then conditioned on the
-// growing history when it is a forecast.Updater, else refitted), and the
-// absolute errors at each horizon step calibrate the intervals at Levels
-// ([eval.Calibrate]).
+// LocalIntervals configures the intervals of [Local] at Levels, Horizon
+// steps ahead. With Own, each series gets the intervals of its fitted
+// model (forecast.IntervalPredictor: analytic or simulated). Otherwise
+// they are conformal: before a series' model is fitted on all of it, a
+// walk-forward run over its last Calibration origins, one step apart,
+// forecasts Horizon steps from each (the model fitted once at the first
+// origin and then conditioned on the growing history when it is a
+// forecast.Updater, else refitted), and the absolute errors at each
+// horizon step calibrate the intervals ([eval.Calibrate]). A series too
+// short for those origins gets its model's own intervals when it has
+// them (the fallback of a short series has), and fails the fit otherwise.
 type LocalIntervals struct {
 	Horizon int
 	Levels  []float64
+	Own     bool
 	// Season is the period of the walk-forward's MASE; 0 resolves it per
 	// series.
 	Season int
@@ -83,22 +88,28 @@ func (l *Local) Fit(ctx context.Context, series []*forecast.Series) error {
 	}
 	fitted := make([]forecast.Forecaster, len(series))
 	var calib []*eval.Calibration
-	if l.Intervals != nil && len(l.Intervals.Levels) > 0 {
+	if in := l.Intervals; in != nil && len(in.Levels) > 0 && !in.Own {
 		calib = make([]*eval.Calibration, len(series))
 	}
 	var done atomic.Int64
 	err := parallel(ctx, len(series), l.Workers, func(i int) error {
 		s := series[i]
+		var calErr error
 		if calib != nil {
-			c, err := l.calibrate(ctx, s)
-			if err != nil {
-				return l.seriesErr(s, len(series), err)
+			calib[i], calErr = l.calibrate(ctx, s)
+			if calErr != nil && !errors.Is(calErr, forecast.ErrTooShort) {
+				return l.seriesErr(s, len(series), calErr)
 			}
-			calib[i] = c
 		}
 		f := l.Model.New()
 		if err := f.Fit(ctx, s); err != nil {
 			return l.seriesErr(s, len(series), err)
+		}
+		if calErr != nil {
+			// Too short to calibrate: the model's own intervals, or none.
+			if _, err := ownIntervals(f, l.Intervals.Horizon, l.Intervals.Levels); err != nil {
+				return l.seriesErr(s, len(series), calErr)
+			}
 		}
 		fitted[i] = f
 		if l.OnSeries != nil {
@@ -157,15 +168,17 @@ func (l *Local) PredictSeries(dst []float64, i, h int) ([]float64, error) {
 	return l.fitted[i].Predict(dst, h)
 }
 
-// PredictIntervals returns the conformal intervals at levels around the
-// h-step forecast of series i; h must be the calibrated horizon and every
-// level one calibrated for.
+// PredictIntervals returns the intervals at levels around the h-step
+// forecast of series i, as [LocalIntervals] says: conformal ones need h to
+// be the calibrated horizon.
 func (l *Local) PredictIntervals(i, h int, levels []float64) ([]forecast.Interval, error) {
 	if l.fitted == nil {
 		return nil, fmt.Errorf("models: %w", forecast.ErrNotFitted)
 	}
-	if l.calib == nil {
-		return nil, errors.New("models: no prediction intervals were calibrated (set Local.Intervals)")
+	if l.calib == nil || l.calib[i] == nil {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		return ownIntervals(l.fitted[i], h, levels)
 	}
 	if h != l.Intervals.Horizon {
 		return nil, fmt.Errorf("models: intervals were calibrated for %d steps, not %d", l.Intervals.Horizon, h)
@@ -175,6 +188,29 @@ func (l *Local) PredictIntervals(i, h int, levels []float64) ([]forecast.Interva
 		return nil, err
 	}
 	return l.calib[i].Intervals(slices.Clone(point), levels), nil
+}
+
+// ownIntervals returns the intervals of the fitted model f, or an error
+// wrapping forecast.ErrNoIntervals when it has none.
+func ownIntervals(f forecast.Forecaster, h int, levels []float64) ([]forecast.Interval, error) {
+	ip, ok := f.(forecast.IntervalPredictor)
+	if !ok {
+		return nil, fmt.Errorf("models: %w: the model gives none of its own", forecast.ErrNoIntervals)
+	}
+	return ip.PredictIntervals(h, levels)
+}
+
+// DescribeSeries says what forecast series i: the fitted model's
+// description (forecast.Describer) or "", and, when a simpler model stood
+// in for the one asked for ([Fallback]), why ("too short"), else "".
+func (l *Local) DescribeSeries(i int) (desc, fallback string) {
+	if d, ok := l.fitted[i].(forecast.Describer); ok {
+		desc = d.Describe()
+	}
+	if fb, ok := l.fitted[i].(*Fallback); ok {
+		fallback = fb.Reason()
+	}
+	return desc, fallback
 }
 
 // Update conditions the fitted models on new histories of their series,

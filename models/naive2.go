@@ -23,13 +23,14 @@ import (
 // decomposition cannot handle) it is the naive forecast.
 //
 // Period is m; 0 resolves as for [SeasonalNaive]. Naive2 implements
-// [forecast.Forecaster]; it has no Update because its seasonal indices are
+// [forecast.Forecaster] and [forecast.IntervalPredictor]; it has no Update because its seasonal indices are
 // estimated from the history, so a walk-forward run refits it.
 type Naive2 struct {
 	Period int
 
 	last    float64   // last seasonally adjusted value
 	indices []float64 // seasonal indices aligned so indices[j] applies at n+j; nil when not seasonal
+	lw      lagwalk   // of the seasonally adjusted history
 	fitted  bool
 }
 
@@ -51,6 +52,7 @@ func (m *Naive2) Fit(_ context.Context, s *forecast.Series) error {
 	p := forecast.Season(m.Period, s)
 	m.indices = m.indices[:0]
 	m.last = x[n-1]
+	adj := x
 	if p > 1 && positive(x) && features.SeasonalityTest(x, p) {
 		d, err := features.Decompose(x, p, features.Multiplicative)
 		if err != nil {
@@ -60,7 +62,9 @@ func (m *Naive2) Fit(_ context.Context, s *forecast.Series) error {
 		for j := range p {
 			m.indices = append(m.indices, d.SeasonalAt(n+j))
 		}
+		adj = d.DeseasonalizeTo(nil, x, 0)
 	}
+	m.lw = fitLagwalk(adj, 1, false)
 	m.fitted = true
 	return nil
 }
@@ -94,4 +98,31 @@ func (m *Naive2) Predict(dst []float64, h int) ([]float64, error) {
 		}
 	}
 	return dst, nil
+}
+
+// PredictIntervals returns the intervals at levels around the h-step
+// forecast: those of the naive forecast of the seasonally adjusted
+// history (see [Naive]), multiplied by the seasonal indices. It fails with
+// forecast.ErrNoIntervals for a history of one value.
+func (m *Naive2) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	if !m.fitted {
+		return nil, forecast.ErrNotFitted
+	}
+	flat := make([]float64, h)
+	for i := range flat {
+		flat[i] = m.last
+	}
+	ivs, err := normalIntervals(flat, m.lw.se(h), levels, 0)
+	if err != nil {
+		return nil, err
+	}
+	if p := len(m.indices); p > 0 {
+		for _, iv := range ivs {
+			for i := range iv.Lo {
+				iv.Lo[i] *= m.indices[i%p]
+				iv.Hi[i] *= m.indices[i%p]
+			}
+		}
+	}
+	return ivs, nil
 }

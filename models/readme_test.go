@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,11 +10,14 @@ import (
 	"github.com/tsforecast/tsforecast/models"
 )
 
+var update = flag.Bool("update", false, "rewrite the README's model table from the catalogue")
+
 // TestREADMEModels checks that the README's model table is the catalogue's:
-// every model, in catalogue order, with its kind and summary, and nothing
-// else between the markers.
+// every model, in catalogue order, with its kind, summary and fallbacks,
+// and nothing else between the markers. go test -update rewrites it.
 func TestREADMEModels(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	path := filepath.Join("..", "README.md")
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,15 +29,26 @@ func TestREADMEModels(t *testing.T) {
 	}
 	got := readme[i+len(begin) : j]
 	var want strings.Builder
-	want.WriteString("\n| model | kind | what it is |\n|---|---|---|\n")
+	want.WriteString("\n| model | kind | what it is | too short for it: |\n|---|---|---|---|\n")
 	for _, e := range models.Catalogue() {
 		name := "`" + e.Name + "`"
 		for _, a := range e.Aliases {
 			name += " (`" + a + "`)"
 		}
-		want.WriteString("| " + name + " | " + e.Kind.String() + " | " + e.Summary + " |\n")
+		fb := "—"
+		if len(e.Fallback) > 0 {
+			fb = strings.Join(e.Fallback, ", then ")
+		}
+		want.WriteString("| " + name + " | " + e.Kind.String() + " | " + e.Summary + " | " + fb + " |\n")
 	}
 	want.WriteString("\n")
+	if *update && got != want.String() {
+		readme = readme[:i+len(begin)] + want.String() + readme[j:]
+		if err := os.WriteFile(path, []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
 	if got != want.String() {
 		t.Errorf("README.md model table differs from the catalogue; replace it with\n%s", want.String())
 	}

@@ -11,12 +11,15 @@ import (
 // frequency default ([forecast.Freq.Season]: 12 for monthly, 24 for
 // hourly), and for Step data (no timestamps) the period detected in the
 // training data by [features.DetectPeriods], or 1 (the naive forecast)
-// when none is found. It implements [forecast.Forecaster] and
-// [forecast.Updater].
+// when none is found. It implements [forecast.Forecaster],
+// [forecast.Updater] and [forecast.IntervalPredictor] (R's
+// forecast::snaive: se_h = √(⌈h/m⌉·mse) with mse the mean square of the
+// history's seasonal differences).
 type SeasonalNaive struct {
 	Period int
 
 	season []float64 // the last m values
+	lw     lagwalk
 }
 
 // Fit records the last season of s. It fails on a non-finite value or a
@@ -34,6 +37,7 @@ func (m *SeasonalNaive) Fit(_ context.Context, s *forecast.Series) error {
 		return err
 	}
 	m.season = append(m.season[:0], s.Values[s.Len()-p:]...)
+	m.lw = fitLagwalk(s.Values, p, false)
 	return nil
 }
 
@@ -54,4 +58,15 @@ func (m *SeasonalNaive) Predict(dst []float64, h int) ([]float64, error) {
 		dst[i] = m.season[i%p]
 	}
 	return dst, nil
+}
+
+// PredictIntervals returns the intervals at levels around the h-step
+// forecast. It fails with forecast.ErrNoIntervals for a history of less
+// than one season and a value.
+func (m *SeasonalNaive) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	point, err := m.Predict(nil, h)
+	if err != nil {
+		return nil, err
+	}
+	return normalIntervals(point, m.lw.se(h), levels, 0)
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
@@ -44,7 +46,78 @@ func fitModel(cCtx *cli.Context, e *models.Entry, s *models.Settings, series []*
 	if h, ok := f.model.(historian); ok {
 		noteTraining(prog, f.label, h.History())
 	}
+	f.noteFits(prog)
 	return f, nil
+}
+
+// seriesDescriber is a multi-series model that says what each series'
+// model became and why a fallback stood in (models.Local).
+type seriesDescriber interface {
+	DescribeSeries(i int) (desc, fallback string)
+}
+
+// description returns what the model of series i became, or "", and why
+// a fallback stood in, or "".
+func (f *fitted) description(i int) (desc, fallback string) {
+	if d, ok := f.model.(seriesDescriber); ok {
+		return d.DescribeSeries(i)
+	}
+	return "", ""
+}
+
+// noteFits notes what the models became: for one series, the spec chosen
+// or the fallback and why; for several, how many series got each spec,
+// and one line counting the series that fell back.
+func (f *fitted) noteFits(prog *progress) {
+	n := len(f.series)
+	specs, fell := map[string]int{}, map[string]int{}
+	nfell := 0
+	for i := range f.series {
+		d, why := f.description(i)
+		switch {
+		case why != "":
+			fell[d+" ("+why+")"]++
+			nfell++
+		case d != "":
+			specs[d]++
+		}
+	}
+	if n == 1 {
+		d, why := f.description(0)
+		switch {
+		case why != "":
+			prog.Notef("%s: %s, forecast by %s instead", f.label, why, d)
+		case d != "":
+			prog.Notef("%s: %s", f.label, d)
+		}
+		return
+	}
+	if len(specs) > 0 {
+		prog.Notef("%s: %s", f.label, countList(specs, n))
+	}
+	if nfell > 0 {
+		prog.Notef("%s: %d of %d series forecast by a fallback: %s", f.label, nfell, n, countList(fell, n))
+	}
+}
+
+// countList lists the keys of count by decreasing count (then name) as
+// "a (3 of 10), b (1 of 10)".
+func countList(count map[string]int, total int) string {
+	keys := make([]string, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := cmp.Compare(count[b], count[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s (%d of %d)", k, count[k], total)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // forecasts returns the h-step forecast of every series, with intervals at
@@ -57,6 +130,7 @@ func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
 			return nil, f.seriesErr(s, err)
 		}
 		out[i] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: slices.Clone(p[:h])}
+		out[i].Fitted, _ = f.description(i)
 		if len(levels) == 0 {
 			continue
 		}

@@ -134,6 +134,19 @@ func (c *countingForecaster) Predict(dst []float64, h int) ([]float64, error) {
 	return c.f.Predict(dst, h)
 }
 
+// Describe and FellBack pass on what the model says of its fit.
+func (c *countingForecaster) Describe() string {
+	if d, ok := c.f.(forecast.Describer); ok {
+		return d.Describe()
+	}
+	return ""
+}
+
+func (c *countingForecaster) FellBack() bool {
+	fb, ok := c.f.(forecast.Fallbacker)
+	return ok && fb.FellBack()
+}
+
 type countingUpdater struct{ countingForecaster }
 
 func (c *countingUpdater) Update(s *forecast.Series) error {

@@ -20,6 +20,7 @@ type seriesForecast struct {
 	Times      []time.Time         `json:"-"` // nil when the input had no timestamps
 	Point      []float64           `json:"forecast"`
 	Bands      []forecast.Interval `json:"intervals,omitempty"`
+	Fitted     string              `json:"-"` // what the model became (forecast.Describer)
 }
 
 // outputLayout is the layout of a forecast CSV; it mirrors the input's.
@@ -161,6 +162,7 @@ func writeForecastCSV(w io.Writer, layout outputLayout, fcs []seriesForecast) er
 // jsonForecast is the JSON form of one series' forecast.
 type jsonForecast struct {
 	ID        string              `json:"id"`
+	Fitted    string              `json:"fitted,omitempty"`
 	Times     []string            `json:"timestamps,omitempty"`
 	Forecast  []float64           `json:"forecast"`
 	Intervals []forecast.Interval `json:"intervals,omitempty"`
@@ -174,7 +176,7 @@ func writeForecastJSON(w io.Writer, model string, h int, fcs []seriesForecast) e
 		Series  []jsonForecast `json:"series"`
 	}{Model: model, Horizon: h}
 	for _, fc := range fcs {
-		jf := jsonForecast{ID: fc.ID, Forecast: fc.Point, Intervals: fc.Bands}
+		jf := jsonForecast{ID: fc.ID, Fitted: fc.Fitted, Forecast: fc.Point, Intervals: fc.Bands}
 		for _, t := range fc.Times {
 			jf.Times = append(jf.Times, t.Format(fc.TimeLayout))
 		}
