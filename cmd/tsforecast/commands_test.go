@@ -262,7 +262,6 @@ func TestRuntimeErrors(t *testing.T) {
 		{"no id column", []string{"inspect", "--input", airline, "--layout", "long"},
 			"no id column for the long layout (want one of unique_id, id, series_id, series, item_id)"},
 		{"no such file", []string{"inspect", "--input", filepath.Join(dir, "nope.csv")}, "nope.csv"},
-		{"too short", []string{"forecast", "--input", airline, "--horizon", "12", "--model", "snaive", "--season", "200"}, "snaive"},
 		{"not a model", []string{"predict", "--model", bad, "--input", airline, "--horizon", "2"}, "not a seq2one model file"},
 		{"unwritable output", []string{"forecast", "--input", airline, "--horizon", "2", "--model", "naive",
 			"--output", filepath.Join(dir, "missing-dir", "out.csv")}, "missing-dir"},
@@ -320,6 +319,18 @@ func TestFreqFlag(t *testing.T) {
 	r = mustRun(t, "", "inspect", "--input", one, "--freq", "daily")
 	if want := "too short for two cycles of the usual period 7 of daily data"; !strings.Contains(r.stdout, want) {
 		t.Errorf("inspect of one daily value does not say %q:\n%s", want, r.stdout)
+	}
+}
+
+// TestFallbackNote: a series too short for the model is forecast by its
+// fallback, and a note says so.
+func TestFallbackNote(t *testing.T) {
+	r := mustRun(t, "", "forecast", "--input", airline, "--horizon", "3", "--model", "snaive", "--season", "200")
+	if !strings.Contains(r.stderr, "snaive: too short, forecast by naive instead") {
+		t.Errorf("stderr %q does not note the fallback", r.stderr)
+	}
+	if want := "timestamp,forecast\n1961-01,432\n1961-02,432\n1961-03,432\n"; r.stdout != want {
+		t.Errorf("stdout %q, want the naive forecast %q", r.stdout, want)
 	}
 }
 
