@@ -1,4 +1,4 @@
-//go:build shareddata
+//go:build shared
 
 package theta
 
@@ -14,7 +14,7 @@ import (
 // (see /work/shared/data/SOURCES.md), so this test reads the training
 // series from the shared data directory and runs only with
 //
-//	go test -tags shareddata ./internal/theta/
+//	go test -tags shared ./internal/theta/
 //
 // testdata/ref_theta_tourism.json holds the statsmodels and forecTheta
 // results for the series m1, m200 (monthly), q1, q50 (quarterly), Y3, Y1

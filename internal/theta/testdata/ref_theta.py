@@ -14,7 +14,7 @@ It writes two files:
 - ref_theta_tourism.json for six TRAINING series of the tourism
   competition (/work/shared/data/Tourism-*-train.csv), WITHOUT the series
   (the data may not be copied into the repository): the Go test that uses
-  it (build tag shareddata) reads them from /work/shared/data.
+  it (build tag shared) reads them from /work/shared/data.
 
 Each holds:
 
@@ -264,7 +264,7 @@ def main():
     embedded = [("airline", airline(), 12, "examples/data/airline-passengers.csv")] + synthetic()
     # The tourism training data must not be copied into the repository
     # (see /work/shared/data/SOURCES.md): only results are stored for them,
-    # in a separate file used by the tests with the build tag shareddata.
+    # in a separate file used by the tests with the build tag shared.
     tourism_series = [
         ("m1", tourism("Monthly", "m1"), 12, "Tourism-Monthly-train.csv row m1"),
         ("m200", tourism("Monthly", "m200"), 12, "Tourism-Monthly-train.csv row m200"),
