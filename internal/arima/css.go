@@ -1,11 +1,9 @@
 package arima
 
-import "math"
-
-// cssWork holds the compacted coefficients of css.
+// cssWork holds the compacted MA coefficients of css.
 type cssWork struct {
-	arC, maC []float64
-	maL      []int
+	maC []float64
+	maL []int
 }
 
 // css computes the conditional sum of squares of R's ARIMA_CSS for the
@@ -14,67 +12,109 @@ type cssWork struct {
 //	e_l = w_l - Σ_j phi_j w_{l-j} - Σ_{j ≤ l-start} theta_j e_{l-j}
 //
 // after. arLags and maLags list the structurally non-zero lags (1-based,
-// ascending) of phi and theta; only those are visited. The MA terms are
-// subtracted from the longest lag down, so that the residual just computed
-// enters last and consecutive residuals overlap in the processor's
-// pipeline; the sums therefore differ from R's in the last bits.
-// Residuals are written to resid (len(w) elements); ssq and the count nu
-// cover l ≥ start.
+// ascending) of phi and theta; only those are visited. The AR part is
+// applied lag by lag over the whole series (independent operations that
+// pipeline well), then the MA recursion runs with the lag-one residual
+// kept in a register and subtracted last, which shortens the dependency
+// chain from one residual to the next. The sums thus differ from R's in
+// the last bits. Residuals are written to resid (len(w) elements); ssq
+// and the count nu cover l ≥ start, skipping NaN residuals as R does.
 func css(w, phi, theta []float64, arLags, maLags []int, resid []float64, cw *cssWork) (ssq float64, nu int) {
 	start := len(phi)
 	n := len(w)
-	for l := 0; l < start && l < n; l++ {
+	if start >= n {
+		return 0, 0
+	}
+	for l := 0; l < start; l++ {
 		resid[l] = 0
 	}
-	cw.arC = resize(cw.arC, len(arLags))
-	for i, lag := range arLags {
-		cw.arC[i] = phi[lag-1]
+	out := resid[start:n]
+	copy(out, w[start:n])
+	for _, lag := range arLags {
+		a := phi[lag-1]
+		src := w[start-lag : n-lag]
+		dst := out[:len(src)]
+		for i, x := range src {
+			dst[i] -= a * x
+		}
 	}
+
+	// MA lags other than 1, and θ₁.
 	nm := len(maLags)
 	cw.maC = resize(cw.maC, nm)
 	if cap(cw.maL) < nm {
 		cw.maL = make([]int, nm)
 	}
-	cw.maL = cw.maL[:nm]
-	for i, lag := range maLags { // descending
-		cw.maC[nm-1-i] = theta[lag-1]
-		cw.maL[nm-1-i] = lag
+	th1, has1 := 0.0, false
+	far := 0
+	for _, lag := range maLags {
+		if lag == 1 {
+			th1, has1 = theta[0], true
+			continue
+		}
+		cw.maC[far] = theta[lag-1]
+		cw.maL[far] = lag
+		far++
 	}
-	arC, maC, maL := cw.arC, cw.maC, cw.maL
+	maL := cw.maL[:far]
+	maC := cw.maC[:len(maL)]
 	maxMA := 0
 	if nm > 0 {
-		maxMA = maL[0]
+		maxMA = maLags[nm-1]
 	}
 	warm := min(n, start+maxMA)
+	prev := 0.0
 	for l := start; l < warm; l++ {
-		v := w[l]
-		for i, lag := range arLags {
-			v -= arC[i] * w[l-lag]
-		}
+		v := resid[l]
 		lim := l - start
 		for i, lag := range maL {
 			if lag <= lim {
 				v -= maC[i] * resid[l-lag]
 			}
 		}
+		if has1 && lim >= 1 {
+			v -= th1 * prev
+		}
 		resid[l] = v
-		if !math.IsNaN(v) {
+		prev = v
+		if v == v { // not NaN
 			nu++
 			ssq += v * v
 		}
 	}
-	for l := warm; l < n; l++ {
-		v := w[l]
-		for i, lag := range arLags {
-			v -= arC[i] * w[l-lag]
+	switch {
+	case has1:
+		for l := warm; l < n; l++ {
+			v := resid[l]
+			for i, lag := range maL {
+				v -= maC[i] * resid[l-lag]
+			}
+			v -= th1 * prev
+			resid[l] = v
+			prev = v
+			if v == v {
+				nu++
+				ssq += v * v
+			}
 		}
-		for i, lag := range maL {
-			v -= maC[i] * resid[l-lag]
+	case far > 0:
+		for l := warm; l < n; l++ {
+			v := resid[l]
+			for i, lag := range maL {
+				v -= maC[i] * resid[l-lag]
+			}
+			resid[l] = v
+			if v == v {
+				nu++
+				ssq += v * v
+			}
 		}
-		resid[l] = v
-		if !math.IsNaN(v) {
-			nu++
-			ssq += v * v
+	default:
+		for _, v := range resid[warm:n] {
+			if v == v {
+				nu++
+				ssq += v * v
+			}
 		}
 	}
 	return ssq, nu

@@ -8,10 +8,10 @@ import "math"
 // state this only happens for an AR part extremely close to a unit root.
 const gainLimit = 1e4
 
-// steadyTol ends the Chandrasekhar updates: once every element of the
-// rank-one factor of P_{t+1} - P_t is below it, the gain and the
-// prediction variance no longer change to double precision and the filter
-// continues with the steady-state gain.
+// steadyTol ends the Chandrasekhar updates: once the Euclidean norm of the
+// rank-one factor w of P_{t+1} - P_t = -F w w' is below it, the gain and
+// the prediction variance no longer change to double precision and the
+// filter continues with the steady-state gain.
 const steadyTol = 1e-13
 
 // loglik returns the sum of squared standardised one-step prediction
@@ -35,13 +35,13 @@ const steadyTol = 1e-13
 // the O(r²) of R's ARIMA_Like, and gives the same values up to rounding.
 // ok is false if a prediction variance becomes non-positive or non-finite.
 func (s *arma) loglik(y []float64) (ssq, sumlog float64, nu int, ok bool) {
-	r := s.r
-	phi := s.phi[:r]
+	r, p := s.r, s.p
+	phi := s.phi[:p]
 	k, w, tw, a := s.k[:r], s.w[:r], s.tw[:r], s.a[:r]
 	pc := s.pcol[:r]
 	f := pc[0]
 	for i := 0; i < r; i++ {
-		v := phi[i] * pc[0]
+		v := pc[0] * s.phi[i]
 		if i+1 < r {
 			v += pc[i+1]
 		}
@@ -49,46 +49,80 @@ func (s *arma) loglik(y []float64) (ssq, sumlog float64, nu int, ok bool) {
 		w[i] = k[i]
 		a[i] = 0
 	}
-	steady := false
-	for _, yt := range y {
-		v := yt - a[0]
+	// Σ log F_t is accumulated as a product, renormalised before it can
+	// overflow: one logarithm per hundred or so observations instead of
+	// one per observation (F_t ≥ 1 in units of σ², below gainLimit).
+	prod := 1.0
+	t := 0
+	for ; t < len(y); t++ {
+		v := y[t] - a[0]
 		if f < gainLimit {
 			nu++
 			ssq += v * v / f
-			sumlog += math.Log(f)
+			prod *= f
+			if prod > 1e280 {
+				sumlog += math.Log(prod)
+				prod = 1
+			}
 		}
+		// a = T a + K v.
 		a0 := a[0]
 		for i := 0; i < r-1; i++ {
-			a[i] = phi[i]*a0 + a[i+1] + k[i]*v
+			a[i] = a[i+1] + k[i]*v
 		}
-		a[r-1] = phi[r-1]*a0 + k[r-1]*v
-		if steady {
-			continue
+		a[r-1] = k[r-1] * v
+		for i, ph := range phi {
+			a[i] += ph * a0
 		}
+		// Chandrasekhar step for F, K and w.
 		zw := w[0]
 		for i := 0; i < r-1; i++ {
-			tw[i] = phi[i]*zw + w[i+1]
+			tw[i] = w[i+1]
 		}
-		tw[r-1] = phi[r-1] * zw
+		tw[r-1] = 0
+		for i, ph := range phi {
+			tw[i] += ph * zw
+		}
 		den := 1 - zw*zw
 		f *= den
 		if !(f > 0) || math.IsInf(f, 0) {
 			return ssq, sumlog, nu, false
 		}
-		big := 0.0
+		inv := 1 / den
+		ww := 0.0
 		for i := 0; i < r; i++ {
-			ki := (k[i] - zw*tw[i]) / den
+			ki := (k[i] - zw*tw[i]) * inv
 			k[i] = ki
 			wi := tw[i] - ki*zw
 			w[i] = wi
-			if wi < 0 {
-				wi = -wi
+			ww += wi * wi
+		}
+		if ww < steadyTol*steadyTol {
+			t++
+			break
+		}
+	}
+	sumlog += math.Log(prod)
+	// Steady state: F and K are constant.
+	if rest := len(y) - t; rest > 0 {
+		ss := 0.0
+		for ; t < len(y); t++ {
+			v := y[t] - a[0]
+			ss += v * v
+			a0 := a[0]
+			for i := 0; i < r-1; i++ {
+				a[i] = a[i+1] + k[i]*v
 			}
-			if wi > big {
-				big = wi
+			a[r-1] = k[r-1] * v
+			for i, ph := range phi {
+				a[i] += ph * a0
 			}
 		}
-		steady = big < steadyTol
+		if f < gainLimit {
+			nu += rest
+			ssq += ss / f
+			sumlog += float64(rest) * math.Log(f)
+		}
 	}
 	return ssq, sumlog, nu, true
 }

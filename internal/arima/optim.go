@@ -236,11 +236,35 @@ func (o *optimizer) minimize(par []float64, maxit int) (fmin float64, fail int, 
 	return fmin, fail, nil
 }
 
+// hessianKey identifies a parameter vector of up to 16 values by its bits.
+type hessianKey [16]uint64
+
 // hessian returns the n×n Hessian (row-major) at par (unscaled) by central
 // differences of the numerical gradient, symmetrised, as optim's
-// optimhess does.
+// optimhess does. The gradients at par ± e_i·step evaluate the objective
+// at par ± e_i·step ± e_j·step', and many of these points coincide
+// bit for bit between i and j (when the parameter scales are one): the
+// objective is evaluated once per distinct point, which halves the work
+// without changing any value.
 func (o *optimizer) hessian(par []float64) ([]float64, error) {
 	n := o.n
+	if n <= len(hessianKey{}) {
+		f := o.f
+		cache := make(map[hessianKey]float64, 4*n*n)
+		o.f = func(x []float64) float64 {
+			var k hessianKey
+			for i, v := range x {
+				k[i] = math.Float64bits(v)
+			}
+			if v, ok := cache[k]; ok {
+				return v
+			}
+			v := f(x)
+			cache[k] = v
+			return v
+		}
+		defer func() { o.f = f }()
+	}
 	h := make([]float64, n*n)
 	dpar := make([]float64, n)
 	for i := range dpar {

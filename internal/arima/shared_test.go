@@ -5,6 +5,7 @@ package arima
 import (
 	"encoding/csv"
 	"os"
+	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // This file runs only with -tags shared and needs /work/shared/data (the
 // tourism training data of the project's shared directory):
 //
-//	go test -tags shared -run TestTourismMonthly -v ./internal/arima/
+//	GOMAXPROCS=1 go test -tags shared -run TestTourism -v ./internal/arima/
 
 func readWide(t testing.TB, path string) map[string][]float64 {
 	f, err := os.Open(path)
@@ -44,33 +45,52 @@ func readWide(t testing.TB, path string) map[string][]float64 {
 	return out
 }
 
-func threadCPU() time.Duration {
+// processCPU returns the CPU time of the process, all threads (the
+// garbage collector's included).
+func processCPU() time.Duration {
 	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_THREAD, &ru)
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestTourismMonthly runs Auto on every series of
 // Tourism-Monthly-train.csv and reports the total and mean time, as
-// thread CPU time (immune to other processes on a shared machine) and as
-// wall time.
+// process CPU time (less sensitive than wall time to other processes on a
+// shared machine) and as wall time. Run it with GOMAXPROCS=1 for the time
+// on one core.
 func TestTourismMonthly(t *testing.T) {
-	data := readWide(t, "/work/shared/data/Tourism-Monthly-train.csv")
+	runTourism(t, "/work/shared/data/Tourism-Monthly-train.csv", "m", 12)
+}
+
+// TestTourismQuarterly and TestTourismYearly check that Auto fits every
+// quarterly and yearly tourism training series without error.
+func TestTourismQuarterly(t *testing.T) {
+	runTourism(t, "/work/shared/data/Tourism-Quarterly-train.csv", "q", 4)
+}
+
+func TestTourismYearly(t *testing.T) {
+	runTourism(t, "/work/shared/data/Tourism-Yearly-train.csv", "Y", 1)
+}
+
+func runTourism(t *testing.T, path, prefix string, m int) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	data := readWide(t, path)
 	var names []string
 	for k := range data {
 		names = append(names, k)
 	}
 	// Deterministic order: m1, m2, ….
 	for i := range names {
-		names[i] = "m" + strconv.Itoa(i+1)
+		names[i] = prefix + strconv.Itoa(i+1)
 	}
 	orders := map[string]int{}
 	var cpu, wall time.Duration
 	for _, name := range names {
 		y := data[name]
-		w0, c0 := time.Now(), threadCPU()
-		fit, err := Auto(y, nil, 12, nil)
-		c1, w1 := threadCPU(), time.Now()
+		w0, c0 := time.Now(), processCPU()
+		fit, err := Auto(y, nil, m, nil)
+		c1, w1 := processCPU(), time.Now()
 		cpu += c1 - c0
 		wall += w1.Sub(w0)
 		if err != nil {
