@@ -292,3 +292,50 @@ func TestEstimateStatsmodels(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateDeaths compares Estimate with R's
+// Arima(deaths, order = c(1,0,0), seasonal = c(2,0,0)) on MASS::deaths
+// (monthly UK lung disease deaths 1974–1979), as printed in
+// https://stats.stackexchange.com/questions/194941 (forecast of 2016,
+// whose sigma^2 was stats::arima's maximum likelihood estimate, our
+// Sigma2ML): ar1 0.4418, sar1 0.3098, sar2 0.5078, intercept 2058.2234,
+// sigma^2 79455, log likelihood -515.07, AIC 1040.13, AICc 1041.04,
+// BIC 1051.51. Without differences R's likelihood and ours are the same
+// function; the tolerances are the rounding of the printed values.
+func TestEstimateDeaths(t *testing.T) {
+	deaths := []float64{
+		3035, 2552, 2704, 2554, 2014, 1655, 1721, 1524, 1596, 2074, 2199, 2512,
+		2933, 2889, 2938, 2497, 1870, 1726, 1607, 1545, 1396, 1787, 2076, 2837,
+		2787, 3891, 3179, 2011, 1636, 1580, 1489, 1300, 1356, 1653, 2013, 2823,
+		3102, 2294, 2385, 2444, 1748, 1554, 1498, 1361, 1346, 1564, 1640, 2293,
+		2815, 3137, 2679, 1969, 1870, 1633, 1529, 1366, 1357, 1570, 1535, 2491,
+		3084, 2605, 2573, 2143, 1693, 1504, 1461, 1354, 1333, 1492, 1781, 1915,
+	}
+	o := Order{P: 1, SP: 2, Period: 12, Constant: true}
+	fit, err := Estimate(deaths, nil, o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fit.String(), "ARIMA(1,0,0)(2,0,0)[12] with non-zero mean"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		name      string
+		got, want float64
+		tol       float64
+	}{
+		{"ar1", fit.Coef.AR[0], 0.4418, 5e-5},
+		{"sar1", fit.Coef.SAR[0], 0.3098, 5e-5},
+		{"sar2", fit.Coef.SAR[1], 0.5078, 5e-5},
+		{"intercept", fit.Coef.Intercept, 2058.2234, 5e-5},
+		{"sigma2", fit.Sigma2ML, 79455, 0.5},
+		{"loglik", fit.LogLik, -515.07, 5e-3},
+		{"AIC", fit.AIC, 1040.13, 5e-3},
+		{"AICc", fit.AICc, 1041.04, 5e-3},
+		{"BIC", fit.BIC, 1051.51, 5e-3},
+	} {
+		if !scalar.EqualWithinAbs(c.got, c.want, c.tol) {
+			t.Errorf("Estimate(deaths, %v): %s = %.6f, want %v", o, c.name, c.got, c.want)
+		}
+	}
+}
