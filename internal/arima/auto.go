@@ -73,7 +73,8 @@ type AutoSettings struct {
 
 // Auto selects and fits a seasonal ARIMA model for y (with regressors
 // xreg, nil for none) at seasonal period m by the algorithm of Hyndman &
-// Khandakar (2008) as R's forecast::auto.arima implements it (version 9):
+// Khandakar (2008) as the current sources of R's forecast::auto.arima
+// implement it:
 //
 //   - a constant series gets ARIMA(0,0,0) with its mean;
 //   - D (m > 1 only, and only with more than 2m values) is 1 when the
@@ -313,7 +314,9 @@ func (a *search) fit(p, q, sp, sq int, constant, approx bool) *candidate {
 	return c
 }
 
-// stepwise is auto.arima's stepwise search (forecast 9).
+// stepwise is auto.arima's stepwise search: the start models, then the
+// sixteen moves of the seasonal and non-seasonal orders and the constant
+// toggle, restarting after every improvement.
 func (a *search) stepwise(allowDrift, allowMean, approx bool, nmodels int) *candidate {
 	constant := allowDrift || allowMean
 	startP, startQ, startSP, startSQ := 2, 2, 1, 1

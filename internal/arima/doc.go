@@ -65,8 +65,8 @@
 //
 // # Automatic selection
 //
-// [Auto] implements Hyndman & Khandakar (2008) as forecast::auto.arima
-// (version 9) does: the seasonal difference from the strength of
+// [Auto] implements Hyndman & Khandakar (2008) as the current sources of
+// forecast::auto.arima do: the seasonal difference from the strength of
 // seasonality of an STL decomposition ([SeasonalStrength], [NSDiffs];
 // Wang, Smith & Hyndman 2006, threshold 0.64), the first differences
 // from repeated KPSS tests ([KPSS], [NDiffs]; Kwiatkowski et al. 1992),

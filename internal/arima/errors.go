@@ -39,4 +39,6 @@ const (
 	errHorizon   = "arima: negative horizon"
 	errLevel     = "arima: interval level must be in (0, 100) percent"
 	errIntervalN = "arima: interval destination length mismatch"
+	errMethod    = "arima: unknown method"
+	errCoefLen   = "arima: coefficient lengths do not match the order"
 )

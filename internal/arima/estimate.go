@@ -472,7 +472,7 @@ func (f *fitter) finalize(pr *problem, raw *rawFit) (*Fit, error) {
 // ErrOrder for an invalid order, ErrTooShort if y is too short,
 // ErrNonStationary if the CSS estimates have a non-stationary AR part and
 // ErrFit if the optimisation fails. It panics if a regressor does not
-// have len(y) values. y and xreg are not modified.
+// have len(y) values or s.Method is unknown. y and xreg are not modified.
 func Estimate(y []float64, xreg [][]float64, o Order, s *Settings) (*Fit, error) {
 	if err := o.validate(); err != nil {
 		return nil, err
@@ -485,7 +485,7 @@ func Estimate(y []float64, xreg [][]float64, o Order, s *Settings) (*Fit, error)
 		method = s.Method
 	}
 	if method < CSSML || method > CSS {
-		panic("arima: unknown method")
+		panic(errMethod)
 	}
 	var f fitter
 	pr := newProblem(y, xreg, o)
@@ -513,7 +513,7 @@ func Filter(y []float64, xreg [][]float64, o Order, c Coef) (*Fit, error) {
 		return nil, err
 	}
 	if len(c.AR) != o.P || len(c.MA) != o.Q || len(c.SAR) != o.SP || len(c.SMA) != o.SQ || len(c.Xreg) != len(xreg) {
-		panic("arima: coefficient lengths do not match the order")
+		panic(errCoefLen)
 	}
 	pr := newProblem(y, xreg, o)
 	par := make([]float64, 0, o.narma()+len(pr.cols))
