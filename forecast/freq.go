@@ -121,3 +121,27 @@ func (f Freq) Calendar() []features.CalendarFeature {
 	}
 	return nil
 }
+
+// Periods returns the conventional seasonal periods of data sampled at f,
+// shortest first: minutely → 60 (an hour) and 1440 (a day); hourly → 24
+// and 168 (a week); daily → 7 and 365.25 (a year); weekly → 52.18 (a
+// year of 365.25 days); monthly → 12; quarterly → 4; yearly and Step →
+// none (nil). The first, rounded, is [Freq.Season]. The returned slice is new on
+// every call.
+func (f Freq) Periods() []float64 {
+	switch f {
+	case Minutely:
+		return []float64{60, 1440}
+	case Hourly:
+		return []float64{24, 168}
+	case Daily:
+		return []float64{7, 365.25}
+	case Weekly:
+		return []float64{365.25 / 7}
+	case Monthly:
+		return []float64{12}
+	case Quarterly:
+		return []float64{4}
+	}
+	return nil
+}

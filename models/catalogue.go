@@ -131,6 +131,18 @@ var catalogue = []Entry{
 		New:       func(s *Settings) forecast.Forecaster { return &ETS{Season: s.Season, Seed: s.Seed} },
 	},
 	{
+		Name: "theta", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
+		Summary:   "Theta method: standard, optimised and dynamic Theta models (Fiorucci et al. 2016), chosen by in-sample MSE",
+		MinLength: func(int) int { return 4 },
+		New:       func(s *Settings) forecast.Forecaster { return &Theta{Season: s.Season} },
+	},
+	{
+		Name: "mstl", Kind: Statistical, Intervals: true, Fallback: []string{"ets", "ses", "naive"},
+		Summary:   "MSTL decomposition by every seasonal cycle of the data, the adjusted series forecast by ETS (R's stlf)",
+		MinLength: func(m int) int { return max(7, 2*m+1) },
+		New:       func(s *Settings) forecast.Forecaster { return &MSTL{Season: s.Season, Seed: s.Seed} },
+	},
+	{
 		Name: "ses", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
 		Summary:   "simple exponential smoothing, ETS(A,N,N)",
 		MinLength: func(int) int { return 4 },
