@@ -137,6 +137,12 @@ var catalogue = []Entry{
 		New:       func(s *Settings) forecast.Forecaster { return &Theta{Season: s.Season} },
 	},
 	{
+		Name: "arima", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
+		Summary:   "seasonal ARIMA by exact likelihood, orders chosen as R's forecast::auto.arima",
+		MinLength: func(int) int { return 1 },
+		New:       func(s *Settings) forecast.Forecaster { return &ARIMA{Season: s.Season} },
+	},
+	{
 		Name: "mstl", Kind: Statistical, Intervals: true, Fallback: []string{"ets", "ses", "naive"},
 		Summary:   "MSTL decomposition by every seasonal cycle of the data, the adjusted series forecast by ETS (R's stlf)",
 		MinLength: func(m int) int { return max(7, 2*m+1) },

@@ -29,6 +29,8 @@ func TestStatisticalAirline(t *testing.T) {
 		{&models.Theta{}, "Theta("},
 		{&models.Theta{Method: "standard"}, "Theta(Standard)"},
 		{&models.MSTL{}, "MSTL(12)+ETS("},
+		// R's auto.arima(AirPassengers) (see internal/arima's tests).
+		{&models.ARIMA{}, "ARIMA(2,1,1)(0,1,0)[12]"},
 	} {
 		if err := test.f.Fit(ctx, s); err != nil {
 			t.Fatalf("%T: %v", test.f, err)

@@ -1,0 +1,124 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/arima"
+)
+
+// ARIMA is a seasonal ARIMA(p,d,q)(P,D,Q)[m] model with a mean or drift
+// where it applies, fitted by exact maximum likelihood (the Kalman filter
+// of its state space form, after CSS starting values, as R's stats::arima
+// "CSS-ML") and chosen automatically as R's forecast::auto.arima (Hyndman
+// & Khandakar 2008): d by repeated KPSS tests, D by the seasonal strength
+// of an STL decomposition, then a stepwise search over p, q, P, Q and the
+// constant by AICc.
+//
+// Season is m (0: forecast.Season). ARIMA implements
+// [forecast.Forecaster], [forecast.Updater] (the fitted coefficients run
+// over the new history, which must start where the fitted one did),
+// [forecast.IntervalPredictor] (analytic, from the state space forecast
+// variance) and [forecast.Describer] ("ARIMA(0,1,1)(0,1,1)[12]").
+type ARIMA struct {
+	Season int
+
+	fit *arima.Fit
+	fc  arima.Forecast // the last forecast, reused while h is the same
+}
+
+// Fit selects and estimates the model on s.
+func (m *ARIMA) Fit(_ context.Context, s *forecast.Series) error {
+	m.fit, m.fc = nil, arima.Forecast{}
+	if err := checkFinite(s, "arima"); err != nil {
+		return err
+	}
+	f, err := arima.Auto(s.Values, nil, forecast.Season(m.Season, s), nil)
+	if err != nil {
+		return arimaErr(s, err)
+	}
+	m.fit = f
+	return nil
+}
+
+func arimaErr(s *forecast.Series, err error) error {
+	if errors.Is(err, arima.ErrTooShort) {
+		return fmt.Errorf("models: arima: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
+	}
+	return fmt.Errorf("models: arima: series %q: %w", s.ID, err)
+}
+
+// forecast returns the h-step forecast and its standard errors.
+func (m *ARIMA) forecast(h int) (arima.Forecast, error) {
+	if m.fit == nil {
+		return arima.Forecast{}, forecast.ErrNotFitted
+	}
+	if h < 0 {
+		return arima.Forecast{}, fmt.Errorf("models: negative horizon %d", h)
+	}
+	if len(m.fc.Mean) != h {
+		fc, err := m.fit.Forecast(h, nil)
+		if err != nil {
+			return arima.Forecast{}, fmt.Errorf("models: arima: %w", err)
+		}
+		m.fc = fc
+	}
+	return m.fc, nil
+}
+
+// Predict writes the h-step forecast to dst.
+func (m *ARIMA) Predict(dst []float64, h int) ([]float64, error) {
+	fc, err := m.forecast(h)
+	if err != nil {
+		return nil, err
+	}
+	dst, err = predictDst(dst, h)
+	if err != nil {
+		return nil, err
+	}
+	copy(dst, fc.Mean)
+	return dst, nil
+}
+
+// Update runs the fitted model over s, which must start where the fitted
+// history started.
+func (m *ARIMA) Update(s *forecast.Series) error {
+	if m.fit == nil {
+		return forecast.ErrNotFitted
+	}
+	f, err := m.fit.Refilter(s.Values, nil)
+	if err != nil {
+		return arimaErr(s, err)
+	}
+	m.fit, m.fc = f, arima.Forecast{}
+	return nil
+}
+
+// PredictIntervals returns the analytic intervals at levels around the
+// h-step forecast.
+func (m *ARIMA) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	fc, err := m.forecast(h)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]forecast.Interval, len(levels))
+	for k, l := range levels {
+		if !forecast.ValidLevel(l) {
+			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
+		}
+		lo, hi := fc.Interval(nil, nil, l)
+		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
+	}
+	return out, nil
+}
+
+// Describe returns the fitted model, e.g. "ARIMA(0,1,1)(0,1,1)[12]", or
+// "" before Fit.
+func (m *ARIMA) Describe() string {
+	if m.fit == nil {
+		return ""
+	}
+	return m.fit.String()
+}
