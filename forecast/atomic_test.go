@@ -70,3 +70,30 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("WriteFileAtomic over a directory succeeded")
 	}
 }
+
+// TestWriteFileAtomicLinks: a symlink stays a symlink and its target is
+// written; /dev/null is written, not replaced (issue 15, item 2).
+func TestWriteFileAtomicLinks(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target.csv")
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink("target.csv", link); err != nil {
+		t.Fatal(err)
+	}
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "x\n"); return err }
+	if err := forecast.WriteFileAtomic(link, write); err != nil {
+		t.Fatalf("WriteFileAtomic(link): %v", err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("WriteFileAtomic(link) replaced the link (%v)", err)
+	}
+	if b, err := os.ReadFile(target); err != nil || string(b) != "x\n" {
+		t.Errorf("link target holds %q (%v), want %q", b, err, "x\n")
+	}
+	if err := forecast.WriteFileAtomic(os.DevNull, write); err != nil {
+		t.Errorf("WriteFileAtomic(%s): %v", os.DevNull, err)
+	}
+	if fi, err := os.Lstat(os.DevNull); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		t.Errorf("%s is no longer a character device (%v)", os.DevNull, err)
+	}
+}
