@@ -47,6 +47,13 @@ type Report struct {
 	// Baseline reports whether a model is a baseline, which the tables
 	// mark and the horizon chart dashes; nil means none is.
 	Baseline func(model string) bool
+
+	// Force lets WriteReport write into a folder that is not empty and
+	// holds no earlier report, and overwrite files of a report folder that
+	// its manifest does not list. Files are still only ever removed when
+	// the earlier report's manifest lists them. Default false: such a
+	// folder is refused with an error wrapping ErrNotReportFolder.
+	Force bool
 }
 
 func (r *Report) isBaseline(model string) bool { return r.Baseline != nil && r.Baseline(model) }
@@ -70,6 +77,24 @@ const (
 // chartFiles lists every chart WriteReport may write, in index order.
 var chartFiles = []string{FileForecast, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining, FileGrid, FileGridBest}
 
+// ReportFiles returns the names of every file WriteReport may write into
+// its folder (the File constants), so that a caller can check them against
+// its inputs before the work.
+func ReportFiles() []string {
+	return append(append([]string(nil), chartFiles...), FileMetrics, FileSummary, FileIndex)
+}
+
+// reportGenerator marks summary.json as the manifest of a report: a folder
+// whose summary.json has it is an earlier report, and the files its
+// "files" list names are the report's own.
+const reportGenerator = "tsforecast report"
+
+// ErrNotReportFolder is wrapped by the error WriteReport returns for a
+// folder that is not empty and holds no earlier report, or whose files
+// would be overwritten although the earlier report's manifest does not
+// list them, when Report.Force is false.
+var ErrNotReportFolder = errors.New("plots: folder holds files that are not a report's")
+
 // ErrNothingToReport is returned by WriteReport when the Report has no
 // results to chart.
 var ErrNothingToReport = errors.New("plots: report has no backtest, forecast, training history or multi-series run")
@@ -89,6 +114,11 @@ type MetricRow struct {
 
 // reportSummary is the content of summary.json.
 type reportSummary struct {
+	// Generator and Files are the manifest: the files of the folder that
+	// the report wrote, the only ones a later report may remove.
+	Generator string   `json:"generator"`
+	Files     []string `json:"files"`
+
 	Title    string        `json:"title"`
 	Series   string        `json:"series,omitempty"`
 	Model    string        `json:"model,omitempty"`

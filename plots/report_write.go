@@ -10,23 +10,36 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/safefile"
 )
 
 // WriteReport writes the report r into the directory dir (created if
 // needed): one PNG per chart the inputs allow, metrics.csv (one row per
-// model), summary.json (run settings, metrics and chart captions) and
-// index.md, which shows the charts with one-line captions and the metric
-// table. File names are fixed (see FileIndex and the other File constants).
+// model), summary.json (run settings, metrics, chart captions and the
+// manifest of the files written) and index.md, which shows the charts with
+// one-line captions and the metric table. File names are fixed (see
+// FileIndex and the other File constants, and [ReportFiles]).
 //
 // All charts and tables are rendered in memory first, so invalid data
 // leave dir untouched; each file is then written atomically (temporary file
-// and rename). Chart files of an earlier run that this run does not produce
-// are removed, so the folder always describes one run; no other file is
-// touched. Output depends only on the inputs: fit timings are left out.
+// and rename).
+//
+// The folder must be new, empty or an earlier report: one whose
+// summary.json carries the manifest. Files that the earlier manifest lists
+// and this run does not produce are removed, so the folder always
+// describes one run; no other file is ever removed. A folder holding other
+// files and no manifest, or a report folder holding a file of a fixed name
+// that its manifest does not list, is refused with an error wrapping
+// [ErrNotReportFolder] unless r.Force is set, so a user's own forecast.png
+// or index.md is never overwritten by accident. Writers of one folder are
+// serialised by a lock on it ([safefile.LockDir]), so concurrent reports
+// leave one whole report, never an index.md linking charts another run
+// removed. Output depends only on the inputs: fit timings are left out.
 func WriteReport(dir string, r *Report) error {
 	if r == nil || (r.Backtest == nil && r.Forecast == nil && r.Training == nil && r.Many == nil) {
 		return ErrNothingToReport
@@ -41,18 +54,46 @@ func WriteReport(dir string, r *Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("plots: report: %w", err)
 	}
-	written := map[string]bool{}
+	unlock, err := safefile.LockDir(dir)
+	if err != nil {
+		return fmt.Errorf("plots: report: %w", err)
+	}
+	defer unlock()
+
+	files := make([]string, 0, len(charts)+3)
+	for _, c := range charts {
+		files = append(files, c.File)
+	}
+	files = append(files, FileMetrics, FileSummary, FileIndex)
+	owned, err := ownedFiles(dir, files, r.Force)
+	if err != nil {
+		return err
+	}
+	sum.Generator = reportGenerator
+	writeSummary := func() error {
+		return forecast.WriteFileAtomic(filepath.Join(dir, FileSummary), func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(sum)
+		})
+	}
+	// First a manifest naming every file of both runs, so that a crash
+	// part way leaves no file of ours unlisted; at the end, this run's.
+	union := slices.Clone(files)
+	for _, f := range ReportFiles() {
+		if owned[f] && !slices.Contains(files, f) {
+			union = append(union, f)
+		}
+	}
+	if !allOwned(files, owned) {
+		sum.Files = union
+		if err := writeSummary(); err != nil {
+			return err
+		}
+	}
 	for _, c := range charts {
 		if err := forecast.WriteFileAtomic(filepath.Join(dir, c.File), bytesWriter(c.png)); err != nil {
 			return err
-		}
-		written[c.File] = true
-	}
-	for _, f := range chartFiles {
-		if !written[f] {
-			if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("plots: report: removing stale %s: %w", f, err)
-			}
 		}
 	}
 	if err := forecast.WriteFileAtomic(filepath.Join(dir, FileMetrics), func(w io.Writer) error {
@@ -60,17 +101,87 @@ func WriteReport(dir string, r *Report) error {
 	}); err != nil {
 		return err
 	}
-	if err := forecast.WriteFileAtomic(filepath.Join(dir, FileSummary), func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(sum)
+	for _, f := range union[len(files):] {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("plots: report: removing stale %s: %w", f, err)
+		}
+	}
+	if err := forecast.WriteFileAtomic(filepath.Join(dir, FileIndex), func(w io.Writer) error {
+		return writeIndex(w, sum, cols, rows)
 	}); err != nil {
 		return err
 	}
-	return forecast.WriteFileAtomic(filepath.Join(dir, FileIndex), func(w io.Writer) error {
-		return writeIndex(w, sum, cols, rows)
-	})
+	sum.Files = files
+	return writeSummary()
 }
+
+func allOwned(files []string, owned map[string]bool) bool {
+	for _, f := range files {
+		if !owned[f] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxManifest bounds the bytes of summary.json read for its manifest.
+const maxManifest = 64 << 20
+
+// ownedFiles returns the files of dir that an earlier report's manifest
+// lists (only names WriteReport writes count, so a manifest cannot point
+// elsewhere), after checking that writing files into dir overwrites
+// nothing else unless force is set.
+func ownedFiles(dir string, files []string, force bool) (map[string]bool, error) {
+	owned := map[string]bool{}
+	isReport := false
+	if f, err := os.Open(filepath.Join(dir, FileSummary)); err == nil {
+		var m struct {
+			Generator string   `json:"generator"`
+			Files     []string `json:"files"`
+		}
+		if json.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) == nil && m.Generator == reportGenerator {
+			isReport = true
+			known := ReportFiles()
+			for _, name := range m.Files {
+				if slices.Contains(known, name) {
+					owned[name] = true
+				}
+			}
+		}
+		f.Close()
+	}
+	if force {
+		return owned, nil
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("plots: report: %w", err)
+	}
+	var clash []string
+	for _, e := range ents {
+		if n := e.Name(); !isReport || (!owned[n] && slices.Contains(files, n)) {
+			clash = append(clash, n)
+		}
+	}
+	if len(clash) == 0 {
+		return owned, nil
+	}
+	const show = 5
+	list := strings.Join(clash[:min(len(clash), show)], ", ")
+	if len(clash) > show {
+		list += fmt.Sprintf(", ... (%d files)", len(clash))
+	}
+	if !isReport {
+		return nil, &folderError{fmt.Sprintf("plots: report: folder %s is not empty and holds no earlier report (it has %s); write into a new or empty folder, or set Force to write into it anyway", dir, list)}
+	}
+	return nil, &folderError{fmt.Sprintf("plots: report: folder %s holds %s, which the earlier report did not write; move them, or set Force to overwrite them", dir, list)}
+}
+
+// folderError is the error of ownedFiles; it wraps ErrNotReportFolder.
+type folderError struct{ msg string }
+
+func (e *folderError) Error() string { return e.msg }
+func (e *folderError) Unwrap() error { return ErrNotReportFolder }
 
 func bytesWriter(b []byte) func(io.Writer) error {
 	return func(w io.Writer) error {
