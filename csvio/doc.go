@@ -16,8 +16,8 @@
 //     timestamp/date/time, value/target are recognised too). Any further
 //     numeric columns become covariates of each series.
 //   - wide: one series per row, the id first and the values after it,
-//     shorter series ending in empty fields, header V1..Vn (the M4
-//     competition files). There are no timestamps, so Freq is Step unless
+//     shorter series ending in empty fields, header V1..Vn or v1..vn (the
+//     M4 competition files). There are no timestamps, so Freq is Step unless
 //     [LoadOptions].Freq names one (M4 Hourly as "hourly", say, so that
 //     models find the 24-step season).
 //
@@ -41,16 +41,36 @@
 // n observations: a mistyped year is an error, not decades of made-up
 // values.
 //
+// # Text
+//
+// A file is UTF-8 (with or without a byte order mark) or UTF-16 with a
+// byte order mark, with LF, CRLF or CR-only line ends. The delimiter is ','
+// unless [LoadOptions].Comma says otherwise; a header of one field holding
+// ';' or a tab is an error that names the likely delimiter. With
+// [LoadOptions].DecimalComma numbers are written "1,5" (and the default
+// delimiter is ';'). A NUL byte is an error ([ErrEncoding]): the input is
+// binary, or UTF-16 without a byte order mark.
+//
+// # Memory and limits
+//
+// Every layout is streamed with encoding/csv: each row is parsed as it is
+// read into the []float64 and []time.Time of its series, so a load holds
+// the numbers (8 bytes per value, 24 per timestamp) and never the text.
+// A field longer than [LoadOptions].MaxFieldBytes (1 MiB), a record longer
+// than MaxRecordBytes (64 MiB) or more than MaxValues values in the file
+// (2^28) is an error ([ErrLimit]) raised as soon as it is read, so input
+// without line ends (/dev/zero) or without end (yes 1) cannot exhaust
+// memory. [ReadContext] and [ReadFileContext] stop when their context is
+// done, checking it every few thousand rows.
+//
 // # Invariants
 //
 // Every series a loader returns has finite values and covariates, and
 // strictly increasing timestamps (or none), aligned with the values;
-// [forecast.Series.Validate] checks the same for series built by hand. Loading never
-// turns a stray token into a NaN or a column into text: single and long
-// files are read through gota with forced column types, and each value
-// gota could not parse is traced back to its field, to become a reported
-// missing value or an error. Wide files, large and ragged, are streamed
-// with encoding/csv and parsed with strconv under the same rules.
+// [forecast.Series.Validate] checks the same for series built by hand.
+// Loading never turns a stray token into a NaN or a column into text: each
+// field is parsed with strconv, and one that is not a finite number is
+// either a reported missing value or an error naming its line and column.
 //
 // # Errors
 //
@@ -61,6 +81,10 @@
 //	airline.csv:3: column "Passengers": invalid number "12x"
 //
 // It wraps a sentinel ([ErrSyntax], [ErrOrder], [ErrMissing], ...,
-// [forecast.ErrTooShort]) for errors.Is. Panics are kept for programmer errors, such as an undefined
-// [Layout] value, and their messages start with "csvio:".
+// [forecast.ErrTooShort]) for errors.Is. Tokens echoed in a message are
+// cut to 40 characters and "…", so a message stays one short line
+// whatever the file holds. An unterminated quoted field is reported on
+// the line where its quote opens. Panics are kept for programmer errors,
+// such as an undefined [Layout] value, and their messages start with
+// "csvio:".
 package csvio

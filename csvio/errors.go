@@ -25,6 +25,12 @@ var (
 	ErrIrregular = errors.New("csvio: irregular timestamps")
 	// ErrMissing: gaps or missing values under MissingError.
 	ErrMissing = errors.New("csvio: gaps or missing values")
+	// ErrEncoding: input that is not UTF-8 text (NUL bytes, binary data,
+	// UTF-16 without a byte order mark).
+	ErrEncoding = errors.New("csvio: not UTF-8 text")
+	// ErrLimit: a field, record or file beyond the limits of
+	// [LoadOptions] (MaxFieldBytes, MaxRecordBytes, MaxValues).
+	ErrLimit = errors.New("csvio: input too large")
 )
 
 // ParseError reports a problem with the data of a file. Its message reads
@@ -57,7 +63,7 @@ func (e *ParseError) Error() string {
 	b = append(b, ": "...)
 	if e.Column != "" {
 		b = append(b, "column "...)
-		b = strconv.AppendQuote(b, e.Column)
+		b = strconv.AppendQuote(b, clip(e.Column))
 		b = append(b, ": "...)
 	}
 	b = append(b, e.Msg...)
@@ -66,6 +72,29 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns e.Err.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// maxEcho is the number of characters of a token that error messages
+// show; longer tokens are cut and end in "…".
+const maxEcho = 40
+
+// clip returns s, or its first maxEcho characters and "…" when it is
+// longer, so that a message never echoes a huge field.
+func clip(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
+// q quotes a token of the input for a message, clipped.
+func q(s string) string { return strconv.Quote(clip(s)) }
 
 func perr(file string, line int, col string, kind error, format string, args ...any) *ParseError {
 	return &ParseError{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...), Err: kind}

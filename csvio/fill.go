@@ -18,10 +18,10 @@ func maxFill(n int) int64 { return int64(n) + 1000 }
 // finish checks the timestamps of the raw series against the frequency,
 // finds the gaps, applies the missing-value policy and builds the series.
 func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
-	hasTimes := raws[0].times != nil
+	hasTimes := ld.tp != nil
 	timeName := ""
-	if ld.timeCol >= 0 && hasTimes {
-		timeName = ld.header[ld.timeCol]
+	if hasTimes {
+		timeName = ld.tp.col
 	}
 	f := ld.freq
 	if hasTimes && !ld.freqSet {
@@ -32,7 +32,8 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 	}
 	onGrid := hasTimes && f != forecast.Step
 
-	// Grid positions and gaps.
+	// Grid positions and gaps. ks[r] is nil while series r has no gap:
+	// observation i is then grid step i, and no index is stored.
 	var rep Report
 	ks := make([][]int64, len(raws))
 	for r, rs := range raws {
@@ -41,19 +42,34 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 			continue
 		}
 		t0 := rs.times[0]
-		k := make([]int64, len(rs.times))
+		var k []int64
+		var prev int64
 		for i, t := range rs.times {
+			if i%(1<<16) == 0 {
+				if err := ld.ctx.Err(); err != nil {
+					return err
+				}
+			}
 			g, ok := f.GridIndex(t0, t)
-			if !ok || (i > 0 && g <= k[i-1]) {
-				return perr(ld.file, rs.lines[i], timeName, ErrIrregular,
-					"timestamp %q%s is not on the %s grid that starts at %q on line %d",
-					rs.stamps[i], ld.ofSeries(rs.id), f, rs.stamps[0], rs.lines[0])
+			if !ok || (i > 0 && g <= prev) {
+				return perr(ld.file, rs.lines.at(i), timeName, ErrIrregular,
+					"timestamp %s%s is not on the %s grid that starts at %s on line %d",
+					q(ld.stamp(rs, i)), ld.ofSeries(rs.id), f, q(rs.stamp0), rs.lines.at(0))
 			}
-			k[i] = g
-			if i > 0 && g-k[i-1] > 1 {
-				rep.Gaps = append(rep.Gaps, Gap{Series: rs.id, Line: rs.lines[i],
-					Start: f.GridTime(t0, k[i-1]+1), Steps: int(g - k[i-1] - 1)})
+			if i > 0 && g-prev > 1 {
+				rep.Gaps = append(rep.Gaps, Gap{Series: rs.id, Line: rs.lines.at(i),
+					Start: gridTimeNear(f, t0, rs.times[i-1], prev+1), Steps: int(g - prev - 1)})
+				if k == nil {
+					k = make([]int64, len(rs.times))
+					for m := range i {
+						k[m] = int64(m)
+					}
+				}
 			}
+			if k != nil {
+				k[i] = g
+			}
+			prev = g
 		}
 		ks[r] = k
 	}
@@ -92,7 +108,7 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 				if ds.Layout != LayoutWide {
 					col = ld.header[ld.vals[c]]
 				}
-				return perr(ld.file, rs.lines[0], col, ErrNoData, "no values%s", ld.ofSeries(rs.id))
+				return perr(ld.file, rs.lines.at(0), col, ErrNoData, "no values%s", ld.ofSeries(rs.id))
 			}
 			cols[c] = dst
 		}
@@ -102,14 +118,8 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 		}
 		if hasTimes {
 			s.Times = rs.times
-			if L != int64(n) {
-				s.Times = make([]time.Time, L)
-				for i := range s.Times {
-					s.Times[i] = f.GridTime(rs.times[0], int64(i))
-				}
-				for i, k := range ks[r] {
-					s.Times[k] = rs.times[i]
-				}
+			if k := ks[r]; k != nil {
+				s.Times = fillTimes(f, rs.times, k)
 			}
 		}
 		if ld.opt.MinLength > 0 && s.Len() < ld.opt.MinLength {
@@ -117,8 +127,11 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 			if col == "" {
 				col = ld.header[0]
 			}
-			return perr(ld.file, rs.lines[0], col, forecast.ErrTooShort, "series %q has %d values, fewer than the %d required",
-				rs.id, s.Len(), ld.opt.MinLength)
+			return perr(ld.file, rs.lines.at(0), col, forecast.ErrTooShort, "series %s has %d values, fewer than the %d required",
+				q(rs.id), s.Len(), ld.opt.MinLength)
+		}
+		if err := ld.ctx.Err(); err != nil {
+			return err
 		}
 		if err := s.Validate(); err != nil {
 			// The checks above establish the invariants; this is a bug.
@@ -128,6 +141,41 @@ func (ld *loader) finish(ds *Dataset, raws []*rawSeries) error {
 	}
 	ds.Report = rep
 	return nil
+}
+
+// fillTimes returns the timestamps of the full grid: the observed times
+// at their grid steps k, and between them the grid times, each in the UTC
+// offset of the observation before it (so that the days inserted after a
+// change to summer time keep the local midnight of the data).
+func fillTimes(f forecast.Freq, times []time.Time, k []int64) []time.Time {
+	out := make([]time.Time, k[len(k)-1]+1)
+	t0 := times[0]
+	for i, t := range times {
+		out[k[i]] = t
+		if i > 0 {
+			for m := k[i-1] + 1; m < k[i]; m++ {
+				out[m] = gridTimeNear(f, t0, times[i-1], m)
+			}
+		}
+	}
+	return out
+}
+
+// gridTimeNear returns step k of the grid of f anchored at t0, shown in
+// the UTC offset of ta (an earlier observation): the same instant for
+// minutely and hourly steps, the same wall clock for calendar steps.
+func gridTimeNear(f forecast.Freq, t0, ta time.Time, k int64) time.Time {
+	g := f.GridTime(t0, k)
+	_, off0 := g.Zone()
+	_, offa := ta.Zone()
+	if off0 == offa {
+		return g
+	}
+	if f == forecast.Minutely || f == forecast.Hourly {
+		return g.In(ta.Location())
+	}
+	h, mi, sec := g.Clock()
+	return time.Date(g.Year(), g.Month(), g.Day(), h, mi, sec, g.Nanosecond(), ta.Location())
 }
 
 // inferFreq returns the frequency whose step is the smallest spacing of
@@ -145,14 +193,14 @@ func (ld *loader) inferFreq(raws []*rawSeries, timeName string) (forecast.Freq, 
 	}
 	if at == nil {
 		rs := raws[0]
-		return 0, perr(ld.file, rs.lines[0], timeName, ErrIrregular,
+		return 0, perr(ld.file, rs.lines.at(0), timeName, ErrIrregular,
 			"cannot infer the frequency from a single timestamp per series; set Freq")
 	}
 	f, ok := classifyStep(best)
 	if !ok {
-		return 0, perr(ld.file, at.lines[ai], timeName, ErrIrregular,
-			"timestamp %q%s is %v after %q on line %d, which is no supported frequency (minutely, hourly, daily, weekly, monthly, quarterly, yearly); set Freq to name the frequency, or to \"step\" to keep the timestamps without a calendar grid",
-			at.stamps[ai], ld.ofSeries(at.id), best, at.stamps[ai-1], at.lines[ai-1])
+		return 0, perr(ld.file, at.lines.at(ai), timeName, ErrIrregular,
+			"timestamp %s%s is %v after %s on line %d, which is no supported frequency (minutely, hourly, daily, weekly, monthly, quarterly, yearly); set Freq to name the frequency, or to \"step\" to keep the timestamps without a calendar grid",
+			q(ld.stamp(at, ai)), ld.ofSeries(at.id), best, q(ld.stamp(at, ai-1)), at.lines.at(ai-1))
 	}
 	return f, nil
 }
@@ -174,7 +222,7 @@ func (ld *loader) missingError(rep *Report, timeName string, f forecast.Freq) er
 	if len(rep.Missing) > 0 && (len(rep.Gaps) == 0 || rep.Missing[0].Line <= rep.Gaps[0].Line) {
 		m := rep.Missing[0]
 		var b strings.Builder
-		fmt.Fprintf(&b, "missing value %q", m.Token)
+		fmt.Fprintf(&b, "missing value %s", q(m.Token))
 		if n := len(rep.Missing); n > 1 {
 			fmt.Fprintf(&b, " (%d missing values in all, on lines", n)
 			for i, m := range rep.Missing[:min(n, show)] {

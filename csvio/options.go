@@ -2,6 +2,7 @@ package csvio
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -102,7 +103,7 @@ func ParseMissingPolicy(s string) (MissingPolicy, error) {
 // conventional names, the timestamp format and the frequency, and fail on
 // gaps and missing values. Read never modifies the options. A wide file has
 // no named target, time or value columns, so only Layout, Missing, Freq,
-// Comma and MinLength apply to it.
+// Comma, DecimalComma, MinLength and the limits apply to it.
 type LoadOptions struct {
 	// Layout forces a layout. Default LayoutAuto.
 	Layout Layout
@@ -140,7 +141,9 @@ type LoadOptions struct {
 	// "2006-01-02 15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02" and
 	// "2006-01" that parses the first timestamp (and "2006" in a column
 	// named year). Every timestamp of a file must then have that format.
-	// Timestamps without a zone are UTC.
+	// Timestamps without a zone are UTC. Fractional seconds
+	// ("2020-01-01 00:00:00.250") are kept with any layout that has
+	// seconds, as time.Parse keeps them.
 	TimeLayout string
 
 	// Missing is the gap and missing-value policy. Default MissingError.
@@ -154,10 +157,58 @@ type LoadOptions struct {
 	// period) although the file has no timestamps.
 	Freq string
 
-	// Comma is the field delimiter. Default ','.
+	// Comma is the field delimiter. Default ',', or ';' with DecimalComma.
+	// It must be a valid rune other than '"', '\r', '\n' and the Unicode
+	// replacement character. When Comma is zero and the header has a
+	// single field holding ';' or a tab, the error says so, since the
+	// file is most likely separated by that character.
 	Comma rune
+
+	// DecimalComma reads numbers written with a decimal comma ("1,5" is
+	// 1.5), as spreadsheets in many locales export them. A number holding
+	// a '.' is then an error, since it could be a thousands separator.
+	// The delimiter must not be ','. Default false.
+	DecimalComma bool
 
 	// MinLength, when positive, is the least number of values each series
 	// must have after filling (a model's window plus horizon, say).
 	MinLength int
+
+	// MaxFieldBytes caps the length of one field, quotes included, so that
+	// a stray quote or a file without line ends (/dev/zero) fails at once
+	// with an error naming the line instead of filling memory. Default
+	// 1 MiB (DefaultMaxFieldBytes); negative means no limit.
+	MaxFieldBytes int
+
+	// MaxRecordBytes caps the length of one record (one row, over several
+	// lines if a quoted field spans them). Default 64 MiB
+	// (DefaultMaxRecordBytes); negative means no limit.
+	MaxRecordBytes int
+
+	// MaxValues caps the number of values a file may hold: every field
+	// read as a number, plus one per timestamp, over all rows. It bounds
+	// the memory of a load (about 8 bytes per value, 24 per timestamp)
+	// when the input never ends (yes 1 | tsforecast inspect --input -).
+	// Default 1<<28 = 268,435,456 (DefaultMaxValues); negative means no
+	// limit.
+	MaxValues int64
+}
+
+// Default limits of [LoadOptions].
+const (
+	DefaultMaxFieldBytes  = 1 << 20
+	DefaultMaxRecordBytes = 64 << 20
+	DefaultMaxValues      = 1 << 28
+)
+
+// limit returns v, or def when v is 0, or no limit (max int64) when v is
+// negative.
+func limit[T int | int64](v, def T) int64 {
+	switch {
+	case v == 0:
+		return int64(def)
+	case v < 0:
+		return math.MaxInt64
+	}
+	return int64(v)
 }

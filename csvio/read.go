@@ -2,6 +2,8 @@ package csvio
 
 import (
 	"bufio"
+	"cmp"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -12,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tsforecast/tsforecast/forecast"
 )
@@ -26,6 +29,9 @@ type Dataset struct {
 	// IDColumn and TimeColumn name the id and time columns of the file,
 	// or are empty when it has none, so that output can mirror the input.
 	IDColumn, TimeColumn string
+	// TimeLayout is the time.Parse layout of the timestamps (detected, or
+	// LoadOptions.TimeLayout), or empty without a time column.
+	TimeLayout string
 	// Series holds the series in the order of their first appearance.
 	Series []*forecast.Series
 	// Report lists what the loader found missing and, under
@@ -92,26 +98,48 @@ type MissingValue struct {
 // ReadFile reads the CSV file at path; see [Read]. Errors name the file by
 // path.
 func ReadFile(path string, opt *LoadOptions) (*Dataset, error) {
+	return ReadFileContext(context.Background(), path, opt)
+}
+
+// ReadFileContext is [ReadFile] under a context; see [ReadContext].
+func ReadFileContext(ctx context.Context, path string, opt *LoadOptions) (*Dataset, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Read(f, path, opt)
+	return ReadContext(ctx, f, path, opt)
 }
 
 // Read reads one CSV file from r. The name is used in error messages (pass
 // "stdin" for standard input). A nil opt means the zero LoadOptions.
 //
-// The input may have CRLF or LF line endings, a UTF-8 byte order mark,
-// quoted fields, and no final newline. Fields are trimmed of surrounding
-// spaces. Data problems are returned as a [*ParseError] that names the
-// file, line and column and wraps one of the Err sentinels. Every returned
-// series satisfies the invariants of [Series].
+// The input may have CRLF, LF or CR-only line endings, a UTF-8 byte order
+// mark or be UTF-16 with a byte order mark, quoted fields, and no final
+// newline. Fields are trimmed of surrounding spaces. Data problems are
+// returned as a [*ParseError] that names the file, line and column and
+// wraps one of the Err sentinels. Every returned series satisfies the
+// invariants of [forecast.Series].
+//
+// The file is streamed: memory grows with the values read (8 bytes per
+// value and 24 per timestamp, plus the slack of growing slices), not with
+// the text, and the limits of [LoadOptions] (MaxFieldBytes,
+// MaxRecordBytes, MaxValues) bound it for input that never ends.
 //
 // It panics if opt.Layout or opt.Missing is not one of the defined
 // constants.
 func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
+	return ReadContext(context.Background(), r, name, opt)
+}
+
+// ctxEvery is the number of rows read between checks of the context.
+const ctxEvery = 4096
+
+// ReadContext is [Read] under a context: it checks ctx every few thousand
+// rows (and in the long loops after reading) and returns ctx.Err() once
+// ctx is done. A read that blocks in r (a terminal, a pipe) returns only
+// when r does.
+func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	if opt == nil {
 		opt = &LoadOptions{}
 	}
@@ -124,7 +152,11 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	if name == "" {
 		name = "input"
 	}
-	ld := &loader{file: name, opt: opt, idCol: -1, timeCol: -1}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ld := &loader{ctx: ctx, file: name, opt: opt, idCol: -1, timeCol: -1,
+		maxValues: limit(opt.MaxValues, DefaultMaxValues), sizeHint: sizeHint(r)}
 	if opt.Freq != "" {
 		f, err := forecast.ParseFreq(strings.ToLower(opt.Freq))
 		if err != nil {
@@ -132,16 +164,25 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 		}
 		ld.freq, ld.freqSet = f, true
 	}
-
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
-		br.Discard(3)
+	comma := opt.Comma
+	if comma == 0 {
+		comma = ','
+		if opt.DecimalComma {
+			comma = ';'
+		}
 	}
-	cr := csv.NewReader(br)
-	if opt.Comma != 0 {
-		cr.Comma = opt.Comma
+	if opt.DecimalComma && comma == ',' {
+		return nil, errors.New("csvio: DecimalComma needs a delimiter other than ','")
 	}
+	if !validDelim(comma) {
+		return nil, fmt.Errorf("csvio: invalid delimiter %q", comma)
+	}
+	ld.in = newInput(r, ld.sizeHint, name, comma, limit(opt.MaxFieldBytes, DefaultMaxFieldBytes), limit(opt.MaxRecordBytes, DefaultMaxRecordBytes))
+	// encoding/csv adds a 4 KiB buffer of its own to a smaller one.
+	cr := csv.NewReader(bufio.NewReaderSize(ld.in, bufSize(ld.sizeHint, 4096)))
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	ld.cr = cr
 
 	header, hline, err := ld.next()
@@ -153,6 +194,9 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	}
 	ld.hline = hline
 	if err := ld.setHeader(header); err != nil {
+		return nil, err
+	}
+	if err := ld.checkDelimiter(); err != nil {
 		return nil, err
 	}
 
@@ -179,11 +223,61 @@ func Read(r io.Reader, name string, opt *LoadOptions) (*Dataset, error) {
 	}
 	if ld.timeCol >= 0 {
 		ds.TimeColumn = ld.header[ld.timeCol]
+		if ld.tp != nil {
+			ds.TimeLayout = ld.tp.layout
+		}
 	}
 	if err := ld.finish(ds, raws); err != nil {
 		return nil, err
 	}
 	return ds, nil
+}
+
+// validDelim reports whether r can separate fields, as encoding/csv
+// requires.
+func validDelim(r rune) bool {
+	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
+}
+
+// sizeHint returns the number of bytes left in r when r can tell (a
+// regular file, a bytes or strings reader), or 0.
+func sizeHint(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return int64(r.Len())
+	case *os.File:
+		fi, err := r.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			return 0
+		}
+		off, err := r.Seek(0, io.SeekCurrent)
+		if err != nil || off > fi.Size() {
+			return 0
+		}
+		return fi.Size() - off
+	}
+	return 0
+}
+
+// checkDelimiter fails on a header of one field that holds ';' or a tab
+// when the delimiter was left to its default: the file is most likely
+// separated by that character, and every row would otherwise be one field
+// ("invalid number "1949-01;112"").
+func (ld *loader) checkDelimiter() error {
+	if ld.opt.Comma != 0 || ld.opt.DecimalComma || len(ld.header) != 1 {
+		return nil
+	}
+	h := ld.header[0]
+	for _, d := range []struct {
+		r             rune
+		has, sep, set string
+	}{{';', "';'", "';'", "';'"}, {'\t', "tabs", "tab", `'\t'`}} {
+		if strings.ContainsRune(h, d.r) {
+			return perr(ld.file, ld.hline, "", ErrSyntax, "the header %s has no ',' but has %s: the file looks %s-separated; set Comma to %s",
+				q(h), d.has, d.sep, d.set)
+		}
+	}
+	return nil
 }
 
 // Conventional column names, compared case-insensitively.
@@ -195,39 +289,83 @@ var (
 
 // loader holds the state of one Read.
 type loader struct {
+	ctx     context.Context
 	file    string
 	opt     *LoadOptions
+	in      *input
 	cr      *csv.Reader
 	header  []string
-	hline   int // line of the header: 1 unless blank lines precede it
+	byName  map[string]int // header name to column
+	hline   int            // line of the header: 1 unless blank lines precede it
 	freq    forecast.Freq
 	freqSet bool
+	tp      *timeParser // nil without a time column
 
 	// Column roles, -1 when absent; vals[0] is the target.
 	timeCol, idCol int
 	vals           []int
+
+	rows      int   // data rows read
+	values    int64 // values and timestamps read, against maxValues
+	maxValues int64
+	sizeHint  int64 // bytes left in the input after the header, or 0
 }
 
 // rawSeries is one series as read, before the grid checks and filling.
 type rawSeries struct {
-	id      string
-	lines   []int       // line of each observation
-	stamps  []string    // timestamps as written, nil without a time column
-	times   []time.Time // parsed stamps
-	cols    [][]float64 // target first, then covariates; NaN marks missing
-	missing []MissingValue
+	id        string
+	lines     lineRuns    // line of each observation
+	stamp0    string      // first timestamp as written
+	prevStamp string      // last timestamp as written
+	times     []time.Time // parsed timestamps, nil without a time column
+	cols      [][]float64 // target first, then covariates; NaN marks missing
+	missing   []MissingValue
+}
+
+// lineRuns maps the observations 0, 1, 2, ... of a series to their lines,
+// stored as the start of each run of consecutive lines, so that a file of
+// millions of rows costs a few entries rather than one int per row.
+type lineRuns []struct{ obs, line int }
+
+// add records that observation i (the next one) is on line.
+func (r *lineRuns) add(i, line int) {
+	if n := len(*r); n > 0 {
+		if last := (*r)[n-1]; last.line+i-last.obs == line {
+			return
+		}
+	}
+	*r = append(*r, struct{ obs, line int }{i, line})
+}
+
+// at returns the line of observation i.
+func (r lineRuns) at(i int) int {
+	k, _ := slices.BinarySearchFunc(r, i, func(e struct{ obs, line int }, i int) int { return cmp.Compare(e.obs, i) })
+	if k == len(r) || r[k].obs > i {
+		k--
+	}
+	return r[k].line + i - r[k].obs
 }
 
 // next reads one record, trims its fields and returns it with its line.
+// The record is reused by the next call; its strings are not.
 func (ld *loader) next() ([]string, int, error) {
 	rec, err := ld.cr.Read()
 	if err == io.EOF {
 		return nil, 0, err
 	}
 	if err != nil {
-		var pe *csv.ParseError
+		var pe *ParseError
 		if errors.As(err, &pe) {
-			return nil, 0, perr(ld.file, pe.Line, "", ErrSyntax, "%v (byte %d of the line)", pe.Err, pe.Column)
+			return nil, 0, pe // a limit or encoding error of the input
+		}
+		var ce *csv.ParseError
+		if errors.As(err, &ce) {
+			if errors.Is(ce.Err, csv.ErrQuote) {
+				if line, ok := ld.in.unterminated(); ok && ce.StartLine <= line && line <= ce.Line {
+					return nil, 0, perr(ld.file, line, "", ErrSyntax, "%v: the quote that opens on this line is never closed", ce.Err)
+				}
+			}
+			return nil, 0, perr(ld.file, ce.Line, "", ErrSyntax, "%v (byte %d of the line)", ce.Err, ce.Column)
 		}
 		return nil, 0, &ParseError{File: ld.file, Msg: err.Error(), Err: err}
 	}
@@ -238,18 +376,19 @@ func (ld *loader) next() ([]string, int, error) {
 	return rec, line, nil
 }
 
-func (ld *loader) setHeader(h []string) error {
-	seen := make(map[string]bool, len(h))
+func (ld *loader) setHeader(rec []string) error {
+	h := slices.Clone(rec)
+	ld.byName = make(map[string]int, len(h))
 	for i, n := range h {
 		if n == "" {
 			// pandas writes an unnamed index column this way.
 			n = "column" + strconv.Itoa(i+1)
 			h[i] = n
 		}
-		if seen[n] {
+		if _, dup := ld.byName[n]; dup {
 			return perr(ld.file, ld.hline, n, ErrColumn, "duplicate column name")
 		}
-		seen[n] = true
+		ld.byName[n] = i
 	}
 	ld.header = h
 	return nil
@@ -257,7 +396,10 @@ func (ld *loader) setHeader(h []string) error {
 
 // find returns the index of the column named name, or -1.
 func (ld *loader) find(name string) int {
-	return slices.Index(ld.header, name)
+	if j, ok := ld.byName[name]; ok {
+		return j
+	}
+	return -1
 }
 
 // findConventional returns the first column whose name is one of names,
@@ -283,17 +425,37 @@ func (ld *loader) detectLayout() Layout {
 	return LayoutSingle
 }
 
-// isVHeader reports whether h is V1, V2, ..., Vn with n ≥ 2 (M4 files).
+// isVHeader reports whether h is V1, V2, ..., Vn with n ≥ 2 (M4 files),
+// in either case.
 func isVHeader(h []string) bool {
 	if len(h) < 2 {
 		return false
 	}
 	for i, n := range h {
-		if n != "V"+strconv.Itoa(i+1) {
+		if len(n) < 2 || (n[0] != 'V' && n[0] != 'v') || n[1:] != strconv.Itoa(i+1) {
 			return false
 		}
 	}
 	return true
+}
+
+// count adds k values to the tally of the file and fails beyond
+// MaxValues.
+func (ld *loader) count(k int, line int) error {
+	ld.values += int64(k)
+	if ld.values > ld.maxValues {
+		return perr(ld.file, line, "", ErrLimit, "the file holds more than %d values; set MaxValues to read it", ld.maxValues)
+	}
+	return nil
+}
+
+// tick counts a data row and checks the context every ctxEvery rows.
+func (ld *loader) tick() error {
+	ld.rows++
+	if ld.rows%ctxEvery == 0 {
+		return ld.ctx.Err()
+	}
+	return nil
 }
 
 func (ld *loader) unknown(role, name string) error {
@@ -307,7 +469,7 @@ func quoteAll(s []string, max int) []string {
 			out = append(out, fmt.Sprintf("... (%d columns)", len(s)))
 			break
 		}
-		out = append(out, strconv.Quote(x))
+		out = append(out, q(x))
 	}
 	return out
 }
@@ -364,6 +526,7 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 
 	var vals []int
 	if len(o.Columns) > 0 {
+		listed := make([]bool, len(ld.header))
 		for _, c := range o.Columns {
 			j := ld.find(c)
 			if j < 0 {
@@ -372,7 +535,8 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 			if roleCol(j) {
 				return perr(ld.file, ld.hline, c, ErrColumn, "listed in Columns but it is the id or time column")
 			}
-			if !slices.Contains(vals, j) {
+			if !listed[j] {
+				listed[j] = true
 				vals = append(vals, j)
 			}
 		}
@@ -405,6 +569,28 @@ func isMissingToken(s string) bool {
 	return false
 }
 
+// errDot is the error of number for a '.' under DecimalComma.
+var errDot = errors.New("csvio: '.' in a number under DecimalComma")
+
+// number parses a numeric field, with a decimal comma under DecimalComma.
+func (ld *loader) number(tok string) (float64, error) {
+	if ld.opt.DecimalComma {
+		if strings.IndexByte(tok, '.') >= 0 {
+			return 0, errDot
+		}
+		if strings.IndexByte(tok, ',') >= 0 {
+			tok = strings.Replace(tok, ",", ".", 1)
+		}
+	}
+	return strconv.ParseFloat(tok, 64)
+}
+
+// value parses a numeric field and reports whether it is a finite number.
+func (ld *loader) value(tok string) (float64, bool) {
+	v, err := ld.number(tok)
+	return v, err == nil && !math.IsInf(v, 0) && !math.IsNaN(v)
+}
+
 // classify interprets a numeric field that did not yield a finite number:
 // it reports whether the field is a missing value, or returns the error for
 // an invalid number.
@@ -412,12 +598,21 @@ func (ld *loader) classify(tok string, line int, col string) error {
 	if isMissingToken(tok) {
 		return nil
 	}
-	v, err := strconv.ParseFloat(tok, 64)
+	v, err := ld.number(tok)
 	if err == nil && (math.IsInf(v, 0) || math.IsNaN(v)) {
 		return nil // "Inf", "-Infinity": treated as missing
 	}
-	if errors.Is(err, strconv.ErrRange) {
-		return perr(ld.file, line, col, ErrSyntax, "number %q out of range", tok)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return perr(ld.file, line, col, ErrSyntax, "number %s out of range", q(tok))
+	case err == errDot:
+		return perr(ld.file, line, col, ErrSyntax, "invalid number %s: with DecimalComma a '.' is not allowed (a thousands separator?)", q(tok))
 	}
-	return perr(ld.file, line, col, ErrSyntax, "invalid number %q", tok)
+	hint := ""
+	if !ld.opt.DecimalComma && strings.Count(tok, ",") == 1 {
+		if _, err := strconv.ParseFloat(strings.Replace(tok, ",", ".", 1), 64); err == nil {
+			hint = " (a decimal comma? set DecimalComma)"
+		}
+	}
+	return perr(ld.file, line, col, ErrSyntax, "invalid number %s%s", q(tok), hint)
 }

@@ -3,24 +3,87 @@ package csvio
 import (
 	"io"
 	"math"
+	"slices"
 	"strings"
-
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 )
 
-// readTable reads a single or long file: the records through encoding/csv
-// (to know the line of each record and to check its field count, which
-// gota's ReadCSV loses in csv.ReadAll), then the columns through gota with
-// every type forced, so no stray token can turn a column into strings. A
-// float that gota could not parse comes back as NaN; each NaN is traced to
-// its field and becomes either a missing value or an error naming the line
-// and column.
+// readTable streams a single or long file with encoding/csv: each row is
+// parsed as it is read, its values appended to the []float64 and
+// []time.Time of its series, so memory holds the numbers and never the
+// text. A field that is not a finite number is either a missing value,
+// reported with its line and column, or an error naming them.
+//
+// The rows do not go through gota: a gota frame holds every record as text
+// and then boxes every cell, many times the memory of the numbers, and
+// finds each column by a linear search of the names, quadratic in the
+// columns (bench/bigcsv.sh measures this loader on a 1 GB file).
 func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
-	records := [][]string{ld.header}
-	var lines []int
+	rec, line, err := ld.next()
+	if err == io.EOF {
+		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(rec) != len(ld.header) {
+		return nil, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
+	}
+	if err := ld.resolve(layout, rec); err != nil {
+		return nil, err
+	}
+	perRow := len(ld.vals)
+	if ld.timeCol >= 0 {
+		name := ld.header[ld.timeCol]
+		ld.tp = &timeParser{file: ld.file, col: name, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != "",
+			years: strings.EqualFold(name, "year"), fast: fastLayouts[ld.opt.TimeLayout]}
+		perRow++
+	}
+	start := ld.cr.InputOffset()
+
+	var raws []*rawSeries
+	var byID map[string]*rawSeries
+	if ld.idCol >= 0 {
+		byID = make(map[string]*rawSeries)
+	}
+	var cur *rawSeries // the series of the previous row
+	presized := false
 	for {
-		rec, line, err := ld.next()
+		var rs *rawSeries
+		if ld.idCol < 0 {
+			if cur == nil {
+				cur = ld.newSeries(ld.header[ld.vals[0]])
+				raws = append(raws, cur)
+			}
+			rs = cur
+		} else {
+			id := rec[ld.idCol]
+			if id == "" {
+				return nil, perr(ld.file, line, ld.header[ld.idCol], ErrSyntax, "empty series id")
+			}
+			if cur != nil && cur.id == id {
+				rs = cur
+			} else if rs = byID[id]; rs == nil {
+				rs = ld.newSeries(strings.Clone(id))
+				byID[rs.id] = rs
+				raws = append(raws, rs)
+			}
+			cur = rs
+		}
+		if err := ld.count(perRow, line); err != nil {
+			return nil, err
+		}
+		if err := ld.addRow(rs, rec, line); err != nil {
+			return nil, err
+		}
+		if err := ld.tick(); err != nil {
+			return nil, err
+		}
+		if !presized && ld.idCol < 0 && ld.rows == 4096 {
+			presized = true
+			ld.presize(rs, ld.cr.InputOffset()-start)
+		}
+
+		rec, line, err = ld.next()
 		if err == io.EOF {
 			break
 		}
@@ -30,127 +93,94 @@ func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
 		if len(rec) != len(ld.header) {
 			return nil, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
 		}
-		records = append(records, rec)
-		lines = append(lines, line)
-	}
-	if len(lines) == 0 {
-		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
-	}
-	if err := ld.resolve(layout, records[1]); err != nil {
-		return nil, err
-	}
-
-	types := make(map[string]series.Type, len(ld.header))
-	for _, h := range ld.header {
-		types[h] = series.String
-	}
-	for _, j := range ld.vals {
-		types[ld.header[j]] = series.Float
-	}
-	df := dataframe.LoadRecords(records,
-		dataframe.HasHeader(true),
-		dataframe.DetectTypes(false),
-		dataframe.DefaultType(series.String),
-		dataframe.NaNValues(nil),
-		dataframe.WithTypes(types))
-	if df.Err != nil {
-		return nil, perr(ld.file, 0, "", ErrSyntax, "gota: %v", df.Err)
-	}
-	if r, c := df.Dims(); r != len(lines) || c != len(ld.header) {
-		return nil, perr(ld.file, 0, "", ErrSyntax, "gota: read %d×%d, want %d×%d", r, c, len(lines), len(ld.header))
-	}
-	strCol := func(j int) ([]string, error) {
-		if j < 0 {
-			return nil, nil
-		}
-		c := df.Col(ld.header[j])
-		if c.Err != nil {
-			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: %v", c.Err)
-		}
-		return c.Records(), nil
-	}
-	ids, err := strCol(ld.idCol)
-	if err != nil {
-		return nil, err
-	}
-	stamps, err := strCol(ld.timeCol)
-	if err != nil {
-		return nil, err
-	}
-	vals := make([][]float64, len(ld.vals))
-	for k, j := range ld.vals {
-		c := df.Col(ld.header[j])
-		if c.Err != nil {
-			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: %v", c.Err)
-		}
-		if c.Type() != series.Float {
-			return nil, perr(ld.file, ld.hline, ld.header[j], ErrColumn, "gota: column type %v, want float", c.Type())
-		}
-		vals[k] = c.Float()
-	}
-
-	// Row-major pass, so that the first error reported is the first in
-	// the file.
-	var tp *timeParser
-	timeName := ""
-	if ld.timeCol >= 0 {
-		timeName = ld.header[ld.timeCol]
-		tp = &timeParser{file: ld.file, col: timeName, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != "",
-			years: strings.EqualFold(timeName, "year")}
-	}
-	var raws []*rawSeries
-	byID := make(map[string]*rawSeries)
-	for i, line := range lines {
-		id := ld.header[ld.vals[0]]
-		if ids != nil {
-			if id = ids[i]; id == "" {
-				return nil, perr(ld.file, line, ld.header[ld.idCol], ErrSyntax, "empty series id")
-			}
-		}
-		rs := byID[id]
-		if rs == nil {
-			rs = &rawSeries{id: id, cols: make([][]float64, len(ld.vals))}
-			byID[id] = rs
-			raws = append(raws, rs)
-		}
-		if tp != nil {
-			t, err := tp.parse(stamps[i], line)
-			if err != nil {
-				return nil, err
-			}
-			if n := len(rs.times); n > 0 && !t.After(rs.times[n-1]) {
-				prev := rs.lines[n-1]
-				if t.Equal(rs.times[n-1]) {
-					return nil, perr(ld.file, line, timeName, ErrOrder, "duplicate timestamp %q%s (also on line %d)", stamps[i], ld.ofSeries(id), prev)
-				}
-				return nil, perr(ld.file, line, timeName, ErrOrder, "timestamp %q%s is before %q on line %d (timestamps must increase)", stamps[i], ld.ofSeries(id), rs.stamps[n-1], prev)
-			}
-			rs.times = append(rs.times, t)
-			rs.stamps = append(rs.stamps, stamps[i])
-		}
-		rs.lines = append(rs.lines, line)
-		for k, j := range ld.vals {
-			v := vals[k][i]
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				col := ld.header[j]
-				tok := records[i+1][j] // gota keeps only NaN
-				if err := ld.classify(tok, line, col); err != nil {
-					return nil, err
-				}
-				v = math.NaN()
-				rs.missing = append(rs.missing, MissingValue{Series: id, Line: line, Column: col, Token: tok})
-			}
-			rs.cols[k] = append(rs.cols[k], v)
-		}
 	}
 	return raws, nil
+}
+
+func (ld *loader) newSeries(id string) *rawSeries {
+	return &rawSeries{id: id, cols: make([][]float64, len(ld.vals))}
+}
+
+// addRow appends the timestamp and values of one row to rs.
+func (ld *loader) addRow(rs *rawSeries, rec []string, line int) error {
+	n := len(rs.cols[0])
+	if tp := ld.tp; tp != nil {
+		stamp := rec[ld.timeCol]
+		t, err := tp.parse(stamp, line)
+		if err != nil {
+			return err
+		}
+		if n > 0 && !t.After(rs.times[n-1]) {
+			prev := rs.lines.at(n - 1)
+			if t.Equal(rs.times[n-1]) {
+				return perr(ld.file, line, tp.col, ErrOrder, "duplicate timestamp %s%s (also on line %d)", q(stamp), ld.ofSeries(rs.id), prev)
+			}
+			return perr(ld.file, line, tp.col, ErrOrder, "timestamp %s%s is before %s on line %d (timestamps must increase)", q(stamp), ld.ofSeries(rs.id), q(rs.prevStamp), prev)
+		}
+		if n == 0 {
+			rs.stamp0 = strings.Clone(stamp)
+		}
+		rs.times = append(rs.times, t)
+		rs.prevStamp = stamp // a substring of this record's own string
+	}
+	rs.lines.add(n, line)
+	for k, j := range ld.vals {
+		tok := rec[j]
+		v, ok := ld.value(tok)
+		if !ok {
+			col := ld.header[j]
+			if err := ld.classify(tok, line, col); err != nil {
+				return err
+			}
+			v = math.NaN()
+			rs.missing = append(rs.missing, MissingValue{Series: rs.id, Line: line, Column: col, Token: strings.Clone(tok)})
+		}
+		rs.cols[k] = append(rs.cols[k], v)
+	}
+	return nil
+}
+
+// maxPresize bounds the rows presize reserves, so that a huge or sparse
+// file cannot make it reserve more memory than the reading would use
+// before failing.
+const maxPresize = 1 << 26
+
+// presize reserves room for the rows of a single-series file that remain,
+// estimated from the bytes read so far (read, for the rows so far) and the
+// size of the input, so that its slices do not grow by copying (a copy of
+// a 34M-row []time.Time is 0.8 GB of garbage).
+func (ld *loader) presize(rs *rawSeries, read int64) {
+	if ld.sizeHint <= 0 || read <= 0 {
+		return
+	}
+	n := len(rs.cols[0])
+	perRow := float64(read) / float64(n)
+	rows := int64(float64(ld.sizeHint)/perRow*1.02) + 1024
+	rows = min(rows, maxPresize, ld.maxValues/int64(len(rs.cols)+1))
+	if rows <= int64(n) {
+		return
+	}
+	extra := int(rows) - n
+	if rs.times != nil {
+		rs.times = slices.Grow(rs.times, extra)
+	}
+	for k := range rs.cols {
+		rs.cols[k] = slices.Grow(rs.cols[k], extra)
+	}
 }
 
 func (ld *loader) ofSeries(id string) string {
 	if ld.idCol < 0 {
 		return ""
 	}
-	return " of series " + quote(id)
+	return " of series " + q(id)
 }
 
-func quote(s string) string { return `"` + s + `"` }
+// stamp returns timestamp i of rs as written (the first) or as formatted
+// in the file's layout (the others, which are not kept as text).
+func (ld *loader) stamp(rs *rawSeries, i int) string {
+	if i == 0 {
+		return rs.stamp0
+	}
+	return rs.times[i].Format(ld.tp.layout)
+}

@@ -3,20 +3,17 @@ package csvio
 import (
 	"io"
 	"math"
-	"strconv"
 	"strings"
 )
 
 // readWide reads a wide file (M4: one series per row, the id first, then
 // the values, shorter series ending in empty fields). It streams the rows
-// with encoding/csv instead of going through gota: gota's ReadCSV keeps
-// the whole file as [][]string and then boxes every cell, and its
-// column-oriented frame has no use for ragged rows. Measured on M4 Hourly
-// (414 rows × 961 columns, go test -bench, 2 shared cores): gota ReadCSV
-// alone, with every column left as text, makes 359,629 allocations and
-// 30.7 MB per read in 105-180 ms; this function, parsing every value,
-// 4,255 allocations and 11.6 MB in 31-62 ms. Each row becomes one
-// []float64 right away.
+// with encoding/csv, as readTable does; each row becomes one []float64
+// right away. (Measured on M4 Hourly, 414 rows × 961 columns, before the
+// table loader was streamed too: gota's ReadCSV alone, with every column
+// left as text, made 359,629 allocations and 30.7 MB per read in 105-180
+// ms; this function, parsing every value, 4,255 allocations and 11.6 MB in
+// 31-62 ms.)
 func (ld *loader) readWide() ([]*rawSeries, error) {
 	if len(ld.header) < 2 {
 		return nil, perr(ld.file, ld.hline, "", ErrColumn, "a wide file needs an id column and at least one value column")
@@ -35,27 +32,32 @@ func (ld *loader) readWide() ([]*rawSeries, error) {
 		if len(rec) > len(ld.header) {
 			return nil, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
 		}
-		id := strings.Clone(rec[0])
+		id := rec[0]
 		if id == "" {
 			return nil, perr(ld.file, line, idName, ErrSyntax, "empty series id")
 		}
 		if prev, ok := seen[id]; ok {
-			return nil, perr(ld.file, line, idName, ErrSyntax, "duplicate series id %q (also on line %d)", id, prev)
+			return nil, perr(ld.file, line, idName, ErrSyntax, "duplicate series id %s (also on line %d)", q(id), prev)
 		}
+		id = strings.Clone(id)
 		seen[id] = line
 		last := len(rec) - 1
 		for last > 0 && rec[last] == "" {
 			last--
 		}
 		if last == 0 {
-			return nil, perr(ld.file, line, idName, ErrNoData, "series %q has no values", id)
+			return nil, perr(ld.file, line, idName, ErrNoData, "series %s has no values", q(id))
+		}
+		if err := ld.count(last, line); err != nil {
+			return nil, err
 		}
 		vals := make([]float64, last)
-		rs := &rawSeries{id: id, lines: []int{line}, cols: [][]float64{vals}}
+		rs := &rawSeries{id: id, cols: [][]float64{vals}}
+		rs.lines.add(0, line)
 		for j := 1; j <= last; j++ {
 			tok := rec[j]
-			v, err := strconv.ParseFloat(tok, 64)
-			if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			v, ok := ld.value(tok)
+			if !ok {
 				if err := ld.classify(tok, line, ld.header[j]); err != nil {
 					return nil, err
 				}
@@ -65,6 +67,9 @@ func (ld *loader) readWide() ([]*rawSeries, error) {
 			vals[j-1] = v
 		}
 		raws = append(raws, rs)
+		if err := ld.tick(); err != nil {
+			return nil, err
+		}
 	}
 	if len(raws) == 0 {
 		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
