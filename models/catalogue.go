@@ -73,6 +73,13 @@ type Entry struct {
 // model is one file with its forecaster and one entry here.
 var catalogue = []Entry{
 	{
+		Name: "auto", Kind: Combination, Intervals: true,
+		Summary:   "the LSTM combined with Theta and seasonal naive (and MSTL for several cycles), weighted by a prior and their errors on the last horizon of each series",
+		MinLength: func(int) int { return 1 },
+		New:       func(s *Settings) forecast.Forecaster { return &autoSeries{a: &Auto{Settings: *s}} },
+		NewMulti:  func(s *Settings) forecast.MultiForecaster { return &Auto{Settings: *s} },
+	},
+	{
 		Name: "lstm", Kind: Network, Update: true, Save: true, Fallback: []string{"naive"},
 		Summary:   "seq2one LSTM; one global network over the series of a multi-series file",
 		MinLength: networkMinLength,

@@ -20,6 +20,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"os"
@@ -52,7 +53,19 @@ func main() {
 	names := flag.String("models", "ets,theta,snaive,naive2", "comma-separated models of the catalogue")
 	seed := flag.Uint64("seed", 1, "seed of the models")
 	drop := flag.Int("drop", 0, "values removed from the end of each series before the split")
+	describe := flag.String("describe", "", "write freq,model,id,fitted for every series to this CSV file")
 	flag.Parse()
+	if *describe != "" {
+		f, err := os.Create(*describe)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "tourism:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		describeTo = csv.NewWriter(f)
+		describeTo.Write([]string{"freq", "model", "id", "fitted"})
+		defer describeTo.Flush()
+	}
 	if err := run(*data, strings.Split(*freqs, ","), strings.Split(*names, ","), *seed, *drop); err != nil {
 		fmt.Fprintln(os.Stderr, "tourism:", err)
 		os.Exit(1)
@@ -94,6 +107,9 @@ func split(series []*forecast.Series, h, drop int) (train []*forecast.Series, te
 	return train, test
 }
 
+// describeTo, when set, receives what each series' model became.
+var describeTo *csv.Writer
+
 type row struct {
 	model              string
 	smape, mase, owa   float64
@@ -132,8 +148,12 @@ func score(data string, st *set, names []string, seed uint64, drop int) error {
 			if d, ok := mf.(interface {
 				DescribeSeries(int) (string, string)
 			}); ok {
-				if _, why := d.DescribeSeries(i); why != "" {
+				desc, why := d.DescribeSeries(i)
+				if why != "" {
 					r.fellBack++
+				}
+				if describeTo != nil {
+					describeTo.Write([]string{st.name, e.Name, train[i].ID, desc})
 				}
 			}
 		}
