@@ -11,6 +11,7 @@ import (
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/seq2one"
 )
 
 // Auto is the default model: for every series, a combination of the
@@ -416,7 +417,20 @@ func (s *autoSeries) PredictIntervals(h int, levels []float64) ([]forecast.Inter
 	return s.a.PredictIntervals(0, h, levels)
 }
 
+func (s *autoSeries) History() []seq2one.EpochStats { return s.a.History() }
+
 func (s *autoSeries) Describe() string {
 	d, _ := s.a.DescribeSeries(0)
 	return d
+}
+
+// History returns the training history of the network member's final fit,
+// or nil when there is none.
+func (a *Auto) History() []seq2one.EpochStats {
+	for _, mf := range a.final {
+		if h, ok := mf.(interface{ History() []seq2one.EpochStats }); ok {
+			return h.History()
+		}
+	}
+	return nil
 }

@@ -203,6 +203,13 @@ func IsBaseline(name string) bool {
 // competition's Naive2.
 const Reference = "naive2"
 
+// Default is the model forecasts use unless told otherwise.
+const Default = "auto"
+
+// Comparison lists the models a backtest compares unless told otherwise:
+// the default model beside its usual members and the reference.
+func Comparison() []string { return []string{Default, "lstm", "theta", "snaive", Reference} }
+
 // Forecaster returns an unfitted per-series forecaster of the entry
 // built from s: the model, with its fallbacks when it has some
 // ([Fallback]).

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tsforecast/tsforecast/models"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -93,8 +95,8 @@ func TestUsageErrors(t *testing.T) {
 		{"bad bool", []string{"backtest", "--input", "x.csv", "--json=maybe"}, nil, `invalid --json "maybe": want true or false`},
 		{"flag without value", []string{"forecast", "--input", "x.csv", "--horizon"}, nil, `flag --horizon needs a value`},
 		{"short flag without value", []string{"forecast", "--input", "x.csv", "-m"}, nil, `flag -m needs a value`},
-		{"bad model", []string{"forecast", "--input", "x.csv", "--horizon", "3", "--model", "arima"}, nil,
-			`invalid --model "arima": want one of lstm, rnn, naive, snaive, drift, mean, naive2, hw`},
+		{"bad model", []string{"forecast", "--input", "x.csv", "--horizon", "3", "--model", "arma"}, nil,
+			`invalid --model "arma": want one of ` + strings.Join(models.Names(), ", ")},
 		{"bad level", []string{"forecast", "--input", "x.csv", "--horizon", "3", "--level", "120"}, nil,
 			`invalid --level 120: want a percentage between 0 and 100`},
 		{"bad layout from env", []string{"inspect", "--input", "x.csv"}, map[string]string{"TSFORECAST_LAYOUT": "tall"},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -23,10 +24,10 @@ func backtestCommand() *cli.Command {
 		Description: "The K origins are counted back from the end: the last fold's horizon ends at the last value.\n" +
 			"Models are ranked best first by mean MASE over folds; on a multi-series file the scores\n" +
 			"are averaged over series and, when " + models.Reference + " is among the models, ranked by OWA against it.\n\n" +
-			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models lstm,snaive,hw",
+			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models auto,lstm,theta,ets,snaive",
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
-		}, walkForwardFlags("lstm", "snaive", "naive", "hw"), []cli.Flag{
+		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{
 			localFlag(),
@@ -65,12 +66,18 @@ type backtestRun struct {
 }
 
 // backtestInput runs what backtest and report share: it loads --input,
-// resolves the season and backtests the --models with the walk-forward
-// flags, showing progress on prog.
-func backtestInput(cCtx *cli.Context, prog *progress) (*backtestRun, error) {
+// resolves the season and backtests the --models, and the models in also
+// when they are not among them, with the walk-forward flags, showing
+// progress on prog.
+func backtestInput(cCtx *cli.Context, prog *progress, also ...*models.Entry) (*backtestRun, error) {
 	entries, err := parseModels(cCtx, cCtx.StringSlice("models"))
 	if err != nil {
 		return nil, err
+	}
+	for _, e := range also {
+		if !slices.Contains(entries, e) {
+			entries = append([]*models.Entry{e}, entries...)
+		}
 	}
 	ds, err := loadInput(cCtx)
 	if err != nil {

@@ -337,13 +337,13 @@ func TestFallbackNote(t *testing.T) {
 func TestTrainPredictRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "air.model")
-	fc := mustRun(t, "", append([]string{"forecast", "--input", airline, "--horizon", "6", "--save", model}, tinyNet...)...)
+	fc := mustRun(t, "", append([]string{"forecast", "--model", "lstm", "--input", airline, "--horizon", "6", "--save", model}, tinyNet...)...)
 	pr := mustRun(t, "", "predict", "--model", model, "--input", airline, "--horizon", "6")
 	if fc.stdout != pr.stdout {
 		t.Errorf("predict with the saved model gave\n%s\nforecast gave\n%s", pr.stdout, fc.stdout)
 	}
 	model2 := filepath.Join(dir, "air2.model")
-	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model2}, tinyNet...)...)
+	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model2, "--horizon", "6"}, tinyNet...)...)
 	pr2 := mustRun(t, "", "predict", "--model", model2, "--input", airline, "--horizon", "6")
 	if pr2.stdout != fc.stdout {
 		t.Errorf("train+predict gave\n%s\nforecast gave\n%s", pr2.stdout, fc.stdout)
@@ -351,7 +351,7 @@ func TestTrainPredictRoundTrip(t *testing.T) {
 	// A wide file trains one global network, which predict then uses.
 	wm := filepath.Join(dir, "w.model")
 	mustRun(t, "", append([]string{"train", "--input", smallWide, "--save", wm, "--horizon", "4"}, tinyNet...)...)
-	wfc := mustRun(t, "", append([]string{"forecast", "--input", smallWide, "--horizon", "4"}, tinyNet...)...)
+	wfc := mustRun(t, "", append([]string{"forecast", "--model", "lstm", "--input", smallWide, "--horizon", "4"}, tinyNet...)...)
 	wpr := mustRun(t, "", "predict", "--model", wm, "--input", smallWide, "--horizon", "4")
 	if wpr.stdout != wfc.stdout {
 		t.Errorf("train+predict on a wide file gave\n%s\nforecast gave\n%s", wpr.stdout, wfc.stdout)
@@ -407,7 +407,7 @@ func TestGlobalAndLocalNetworks(t *testing.T) {
 	// A multi-series file trains one global network by default and one
 	// network per series with --local; both forecast every series.
 	for _, extra := range [][]string{nil, {"--local"}} {
-		args := append([]string{"forecast", "--input", smallWide, "--horizon", "4"}, tinyNet...)
+		args := append([]string{"forecast", "--model", "lstm", "--input", smallWide, "--horizon", "4"}, tinyNet...)
 		r := mustRun(t, "", append(args, extra...)...)
 		recs := readCSV(t, r.stdout)
 		if len(recs) != 4 || len(recs[1]) != 5 {
@@ -422,7 +422,7 @@ func TestGlobalAndLocalNetworks(t *testing.T) {
 		}
 	}
 	// The global network's intervals come from its held-out horizons.
-	e := mustRun(t, "", append([]string{"forecast", "--input", smallWide, "--horizon", "4", "--json", "--level", "80"}, tinyNet...)...)
+	e := mustRun(t, "", append([]string{"forecast", "--model", "lstm", "--input", smallWide, "--horizon", "4", "--json", "--level", "80"}, tinyNet...)...)
 	if !strings.Contains(e.stdout, `"intervals"`) {
 		t.Errorf("global forecast with --level: no intervals in\n%s", e.stdout)
 	}

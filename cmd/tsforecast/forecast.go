@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/plots"
 	"github.com/urfave/cli/v2"
 	"gonum.org/v1/plot/vg"
@@ -23,7 +24,7 @@ func forecastCommand() *cli.Command {
 			"Example:\n   tsforecast forecast --input examples/data/airline-passengers.csv --horizon 12 --plot forecast.png",
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
-			modelFlag("lstm", "model", modelNames()),
+			modelFlag(models.Default, "model", modelNames()),
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{
 			localFlag(),

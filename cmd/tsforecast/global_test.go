@@ -52,15 +52,16 @@ func writePanel(t *testing.T, path string, k, n, h, m int) (train, test [][]floa
 
 // TestForecastGlobalOtherSeason runs the default forecast command, the one
 // bench/m4hourly.sh scores on M4 Hourly (season 24), unchanged on a wide
-// file with season 12: the global network is used, the season is
-// detected, and the forecasts beat seasonal naive on the held-out year.
+// file with season 12: the default model (auto, over the global network)
+// is used, the season is detected, and the forecasts beat seasonal naive
+// on the held-out year.
 func TestForecastGlobalOtherSeason(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "panel.csv")
 	train, test := writePanel(t, in, 12, 204, 12, 12)
 	out := filepath.Join(dir, "fc.csv")
 	r := mustRun(t, "", "forecast", "--input", in, "--horizon", "12", "--output", out)
-	if !strings.Contains(r.stderr, "season: 12 (detected)") || !strings.Contains(r.stderr, "global lstm") {
+	if !strings.Contains(r.stderr, "season: 12 (detected)") || !strings.Contains(r.stderr, "auto: lstm") {
 		t.Errorf("stderr does not report the detected season and the global model:\n%s", r.stderr)
 	}
 	rows := readCSV(t, readFile(t, out))
@@ -115,7 +116,7 @@ func TestGlobalSavePredict(t *testing.T) {
 	in := filepath.Join(dir, "panel.csv")
 	writePanel(t, in, 6, 150, 0, 12)
 	model := filepath.Join(dir, "g.model")
-	args := []string{"--input", in, "--horizon", "12", "--epochs", "4", "--hidden", "8"}
+	args := []string{"--model", "lstm", "--input", in, "--horizon", "12", "--epochs", "4", "--hidden", "8"}
 	fc := mustRun(t, "", append([]string{"forecast", "--save", model}, args...)...)
 	pr := mustRun(t, "", "predict", "--model", model, "--input", in, "--horizon", "12")
 	if pr.stdout != fc.stdout {

@@ -57,7 +57,7 @@ func lookupModel(cCtx *cli.Context, flag, name string) (*models.Entry, error) {
 // modelLabel is how notes name a model fitted on n series: "global lstm"
 // for one network trained on all of them.
 func modelLabel(e *models.Entry, s *models.Settings, n int) string {
-	if e.Global(s, n) {
+	if e.Kind == models.Network && e.Global(s, n) {
 		return "global " + e.Name
 	}
 	return e.Name

@@ -13,14 +13,15 @@ import (
 func reportCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "report",
-		Usage:     "one-command report: backtest of the LSTM and baselines, forecast and all charts",
-		UsageText: "tsforecast report --input FILE --horizon H --out DIR [--origins K]",
+		Usage:     "one-command report: backtest of the default model beside others, forecast and all charts",
+		UsageText: "tsforecast report --input FILE --horizon H --out DIR [--model M] [--origins K]",
 		Description: "Writes DIR/index.md with the charts, metrics.csv and summary.json.\n\n" +
 			"Example:\n   tsforecast report --input examples/data/airline-passengers.csv --horizon 12 --out airline-report",
 		Flags: concat(inputFlags(), []cli.Flag{
 			horizonFlag(),
 			&cli.StringFlag{Name: "out", EnvVars: env("OUT"), TakesFile: true, Usage: "report directory (required)"},
-		}, walkForwardFlags("lstm", "snaive", "naive", "naive2", "hw"), []cli.Flag{
+			modelFlag(models.Default, "model of the report's forecast", modelNames()),
+		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), quietFlag()}),
 		Action: runReport,
@@ -39,8 +40,12 @@ func runReport(cCtx *cli.Context) error {
 	if len(levels) == 0 {
 		levels = reportLevels
 	}
+	focus, err := lookupModel(cCtx, "--model", cCtx.String("model"))
+	if err != nil {
+		return err
+	}
 	prog := newProgress(cCtx)
-	run, err := backtestInput(cCtx, prog)
+	run, err := backtestInput(cCtx, prog, focus)
 	if err != nil {
 		return err
 	}
@@ -55,16 +60,11 @@ func runReport(cCtx *cli.Context) error {
 		return run.writeTable(cCtx.App.Writer)
 	}
 
-	// One series: forecast past the end with the focus model (the network
-	// when there is one, else the best in the backtest), with intervals.
-	focus, err := models.Lookup(run.single.Ranked()[0].Model)
-	if err != nil {
-		return err
-	}
-	for _, e := range run.entries {
-		if e.Kind == models.Network {
-			focus = e
-			break
+	// One series: forecast past the end with --model (the default model
+	// unless given), with intervals, and say how it ranked.
+	for k, m := range run.single.Ranked() {
+		if m.Model == focus.Name {
+			prog.Notef("report: forecast by %s, ranked %d of %d in the backtest", focus.Name, k+1, len(run.single.Models))
 		}
 	}
 	s := settingsFrom(cCtx, run.season.Period)

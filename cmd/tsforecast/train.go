@@ -19,7 +19,7 @@ func trainCommand() *cli.Command {
 			&cli.StringFlag{Name: "save", EnvVars: env("SAVE"), TakesFile: true,
 				Usage: "file to save the trained model to (required)"},
 			&cli.IntFlag{Name: "horizon", EnvVars: env("HORIZON"), Action: nonNegative("horizon"),
-				Usage: "steps the global network of a multi-series file forecasts at once; 0 means two seasons (predict builds longer forecasts block by block)"},
+				Usage: "steps the network forecasts at once (give the horizon you will forecast); 0 means two seasons (predict builds longer forecasts block by block)"},
 			seasonFlag(),
 		}, netFlags(), []cli.Flag{quietFlag()}),
 		Action: runTrain,
