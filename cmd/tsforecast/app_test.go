@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,27 +155,5 @@ func TestHelp(t *testing.T) {
 	}
 	if r := run(t, "", "help", "nope"); r.code != exitUsage || !strings.Contains(r.stderr, `unknown command "nope"`) {
 		t.Errorf("help nope: exit %d, stderr %q; want a usage error", r.code, r.stderr)
-	}
-}
-
-func TestFormatValue(t *testing.T) {
-	for _, test := range []struct {
-		v    float64
-		want string
-	}{
-		{0, "0"},
-		{432, "432"},
-		{432.12345678912345, "432.1234568"},
-		{-0.000123456789012, "-0.000123456789"},
-		{703008.25, "703008.25"},
-		{1.5e12, "1500000000000"},
-		{9.87654321e20, "987654321000000000000"},
-		{-1e21, "-1e+21"},
-		{1.2345678901234e300, "1.23456789e+300"},
-		{-math.MaxFloat64, "-1.797693135e+308"},
-	} {
-		if got := formatValue(test.v); got != test.want {
-			t.Errorf("formatValue(%v) = %q, want %q", test.v, got, test.want)
-		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
@@ -129,7 +130,7 @@ func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
 		if err != nil {
 			return nil, f.seriesErr(s, err)
 		}
-		out[i] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: slices.Clone(p[:h])}
+		out[i] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: slices.Clone(p[:h])}}
 		out[i].Fitted, _ = f.description(i)
 		if len(levels) == 0 {
 			continue
@@ -138,7 +139,7 @@ func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s gives no prediction intervals", f.label)
 		}
-		if out[i].Bands, err = iv.PredictIntervals(i, h, levels); err != nil {
+		if out[i].Intervals, err = iv.PredictIntervals(i, h, levels); err != nil {
 			return nil, f.seriesErr(s, err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/plots"
@@ -58,8 +59,8 @@ func runForecast(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	layout := outputLayoutOf(ds.Layout)
-	if layout == outWide && len(levels) > 0 && !cCtx.Bool("json") {
+	layout := ds.Layout
+	if layout == csvio.LayoutWide && len(levels) > 0 && !cCtx.Bool("json") {
 		return usagef(cCtx, "--level: a wide (M4) forecast file has no room for intervals; add --json, or drop --level")
 	}
 	prog := newProgress(cCtx)
@@ -87,7 +88,7 @@ func runForecast(cCtx *cli.Context) error {
 
 // writeForecasts writes the --plot chart and the forecast CSV or JSON, each
 // atomically, once every forecast is complete in memory.
-func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, layout outputLayout) error {
+func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, layout csvio.Layout) error {
 	if p := cCtx.String("plot"); p != "" {
 		if err := savePlot(p, series, fcs, name); err != nil {
 			return err
@@ -124,6 +125,6 @@ func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, mode
 func forecastChart(s *forecast.Series, fc seriesForecast, model string) *plots.ForecastChart {
 	return &plots.ForecastChart{
 		ID: s.ID, Model: model, History: s.Values, Forecast: fc.Point,
-		Times: s.Times, Freq: s.Freq, Bands: fc.Bands,
+		Times: s.Times, Freq: s.Freq, Bands: fc.Intervals,
 	}
 }

@@ -150,18 +150,7 @@ func checkOutputs(cCtx *cli.Context) error {
 }
 
 // timeLayoutOf returns the layout for printing timestamps of s and of its
-// forecasts (see timeLayoutFor).
+// forecasts (see csvio.TimeLayoutFor).
 func timeLayoutOf(s *forecast.Series) string {
-	return timeLayoutFor(s.Freq, s.Times)
-}
-
-// outputLayoutOf returns the forecast CSV layout mirroring the input's.
-func outputLayoutOf(l csvio.Layout) outputLayout {
-	switch l {
-	case csvio.LayoutLong:
-		return outLong
-	case csvio.LayoutWide:
-		return outWide
-	}
-	return outSingle
+	return csvio.TimeLayoutFor(s.Freq, s.Times)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
 )
@@ -54,7 +55,7 @@ func runPredict(cCtx *cli.Context) error {
 		if err != nil {
 			return seriesErr(len(ds.Series), s.ID, err)
 		}
-		fcs[k] = seriesForecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}
+		fcs[k] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}}
 	}
 	if path := cCtx.String("plot"); path != "" {
 		if err := savePlot(path, ds.Series, fcs, name); err != nil {
@@ -65,6 +66,6 @@ func runPredict(cCtx *cli.Context) error {
 		if cCtx.Bool("json") {
 			return writeForecastJSON(w, name, h, fcs)
 		}
-		return writeForecastCSV(w, outputLayoutOf(ds.Layout), fcs)
+		return writeForecastCSV(w, ds.Layout, fcs)
 	})
 }

@@ -78,7 +78,7 @@ func runReport(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fc := &eval.Forecast{Model: focus.Name, Point: fcs[0].Point, Times: fcs[0].Times, Calibration: (&models.LocalIntervals{Levels: levels}).Folds(), Intervals: fcs[0].Bands}
+	fc := &eval.Forecast{Model: focus.Name, Point: fcs[0].Point, Times: fcs[0].Times, Calibration: (&models.LocalIntervals{Levels: levels}).Folds(), Intervals: fcs[0].Intervals}
 	r := &plots.Report{Series: ds.Series[0], Model: focus.Name, Backtest: run.single, Forecast: fc, Baseline: models.IsBaseline}
 	if hm, ok := f.model.(historian); ok && len(hm.History()) > 0 {
 		ms := members(hm.History())

@@ -1,0 +1,160 @@
+package csvio
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// Forecast is the forecast of one series as [WriteForecasts] writes it.
+type Forecast struct {
+	ID string
+	// Times holds the timestamps of the forecast steps, or nil when the
+	// series has none (the steps are numbered 1..H then).
+	Times []time.Time
+	// TimeLayout is the time.Format layout of Times ([TimeLayoutFor]).
+	TimeLayout string
+	Point      []float64
+	Intervals  []forecast.Interval
+}
+
+// ErrWideIntervals is returned by [WriteForecasts] for intervals in the
+// wide layout, which has no room for them.
+var ErrWideIntervals = errors.New("csvio: prediction intervals cannot be written in the wide layout")
+
+// FormatValue formats a forecast value: 10 significant digits, no
+// exponent below 1e21 (so spreadsheets and M4 tools read it), no trailing
+// zeros. From 1e21 up it uses an exponent, as encoding/json does, rather
+// than print up to 309 digits.
+func FormatValue(v float64) string {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	if math.Abs(v) >= 1e21 {
+		// Not through ParseFloat: rounding values near MaxFloat64 to 10
+		// digits overflows to Inf.
+		return strconv.FormatFloat(v, 'g', 10, 64)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// TimeLayoutFor returns the layout that prints the timestamps ts of a
+// series of frequency f without losing information: dates alone when
+// every timestamp is at midnight (year-month when they are also all on the
+// 1st of the month for monthly and coarser data), date and time otherwise,
+// and RFC 3339 when they carry a zone other than UTC.
+func TimeLayoutFor(f forecast.Freq, ts []time.Time) string {
+	midnight, firsts := true, true
+	for _, t := range ts {
+		if t.Location() != time.UTC {
+			return time.RFC3339
+		}
+		if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+			midnight = false
+		}
+		if t.Day() != 1 {
+			firsts = false
+		}
+	}
+	switch {
+	case !midnight:
+		return "2006-01-02 15:04:05"
+	case firsts && (f == forecast.Monthly || f == forecast.Quarterly || f == forecast.Yearly):
+		return "2006-01"
+	}
+	return "2006-01-02"
+}
+
+func levelName(prefix string, l float64) string {
+	return prefix + "_" + strconv.FormatFloat(l, 'f', -1, 64)
+}
+
+// WriteForecasts writes the forecasts fcs as CSV in the given layout,
+// the layout of the file they were read from: LayoutSingle
+// (timestamp,forecast[,lo_80,hi_80,…]), LayoutLong
+// (id,timestamp,forecast,…) or LayoutWide (id,1..H, one row per series,
+// as the M4 files). Single and long files label each step with its
+// timestamp, or with the step number 1..H (column "step") when the input
+// had no timestamps; intervals follow the point forecast as lo_L,hi_L
+// pairs. Wide files cannot hold intervals, and WriteForecasts rejects
+// them there. Every forecast must have the same horizon and levels.
+func WriteForecasts(w io.Writer, layout Layout, fcs []Forecast) error {
+	bw := bufio.NewWriter(w)
+	cw := csv.NewWriter(bw)
+	if len(fcs) == 0 {
+		return errors.New("csvio: no forecasts to write")
+	}
+	h := len(fcs[0].Point)
+	timed := fcs[0].Times != nil
+	var rec []string
+	switch layout {
+	case LayoutWide:
+		if len(fcs[0].Intervals) > 0 {
+			return ErrWideIntervals
+		}
+		rec = append(rec, "id")
+		for i := 1; i <= h; i++ {
+			rec = append(rec, strconv.Itoa(i))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		for _, fc := range fcs {
+			rec = append(rec[:0], fc.ID)
+			for _, v := range fc.Point {
+				rec = append(rec, FormatValue(v))
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	default:
+		if layout == LayoutLong {
+			rec = append(rec, "id")
+		}
+		if timed {
+			rec = append(rec, "timestamp")
+		} else {
+			rec = append(rec, "step")
+		}
+		rec = append(rec, "forecast")
+		for _, b := range fcs[0].Intervals {
+			rec = append(rec, levelName("lo", b.Level), levelName("hi", b.Level))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		for _, fc := range fcs {
+			for i, v := range fc.Point {
+				rec = rec[:0]
+				if layout == LayoutLong {
+					rec = append(rec, fc.ID)
+				}
+				if fc.Times != nil {
+					rec = append(rec, fc.Times[i].Format(fc.TimeLayout))
+				} else {
+					rec = append(rec, strconv.Itoa(i+1))
+				}
+				rec = append(rec, FormatValue(v))
+				for _, b := range fc.Intervals {
+					rec = append(rec, FormatValue(b.Lo[i]), FormatValue(b.Hi[i]))
+				}
+				if err := cw.Write(rec); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
