@@ -120,14 +120,16 @@ func (a *Auto) Fit(ctx context.Context, series []*forecast.Series) error {
 		}
 		entries[j] = e
 	}
-	val, err := a.validate(ctx, entries, &s, series, h)
+	val, err := a.validate(ctx, entries, &s, series, h, len(entries)*(origins(len(series), h)+1))
 	if err != nil {
 		return err
 	}
 	a.weights = combine(val, entries, len(series))
 	a.calibrate(val, series, m)
 	a.final = make([]forecast.MultiForecaster, len(entries))
+	fits := len(entries) * (len(val) + 1)
 	for j, e := range entries {
+		a.stage(&s, "fitting", e.Name, len(val)*len(entries)+j+1, fits)
 		mf := e.Multi(&s, len(series))
 		if err := mf.Fit(ctx, series); err != nil {
 			return fmt.Errorf("models: auto: %s: %w", e.Name, err)
@@ -156,7 +158,7 @@ func origins(nseries, h int) int {
 
 // validate fits the members on each series without its last k·h values,
 // k = 1…origins, and collects their forecasts of the held-out values.
-func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, series []*forecast.Series, h int) ([]validation, error) {
+func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, series []*forecast.Series, h, fits int) ([]validation, error) {
 	var out []validation
 	for k := 1; k <= origins(len(series), h); k++ {
 		var v validation
@@ -176,6 +178,7 @@ func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, seri
 		}
 		v.fc = make([][][]float64, len(entries))
 		for j, e := range entries {
+			a.stage(s, "validating", e.Name, (k-1)*len(entries)+j+1, fits)
 			mf := e.Multi(s, len(cut))
 			if err := mf.Fit(ctx, cut); err != nil {
 				return nil, fmt.Errorf("models: auto: validating %s: %w", e.Name, err)
@@ -201,6 +204,13 @@ const (
 	networkPrior = 0.6
 	evidenceTemp = 0.3
 )
+
+// stage reports the start of a fit to s.OnStage.
+func (a *Auto) stage(s *Settings, what, name string, k, n int) {
+	if s.OnStage != nil {
+		s.OnStage(fmt.Sprintf("auto: %s %s (%d of %d)", what, name, k, n))
+	}
+}
 
 // combine returns the weights of the members for each of n series from
 // the validation forecasts, by one rule for the whole file: member j has

@@ -42,8 +42,13 @@ func TestCatalogue(t *testing.T) {
 	if _, err := models.Lookup("nope"); err == nil || !strings.Contains(err.Error(), "snaive") {
 		t.Errorf("Lookup(nope) error = %v, want one listing the models", err)
 	}
-	if !slices.Equal(models.Names()[:2], []string{"lstm", "rnn"}) {
-		t.Errorf("Names() = %v, want the networks first", models.Names())
+	if !slices.Equal(models.Names()[:3], []string{models.Default, "lstm", "rnn"}) {
+		t.Errorf("Names() = %v, want the default model, then the networks first", models.Names())
+	}
+	for _, n := range models.Comparison() {
+		if _, err := models.Lookup(n); err != nil {
+			t.Errorf("Comparison() names %q: %v", n, err)
+		}
 	}
 	if !models.IsBaseline("holt-winters") || models.IsBaseline("lstm") || models.IsBaseline("nope") {
 		t.Error("IsBaseline disagrees with the kinds")

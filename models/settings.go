@@ -36,6 +36,10 @@ type Settings struct {
 	// multi-series fit ([Local]) finish, with the number done and the
 	// total, from any goroutine.
 	OnSeries func(done, total int)
+	// OnStage, when not nil, is called as a model made of others ([Auto])
+	// starts each of its fits, with a description such as "validating
+	// theta (2 of 6)".
+	OnStage func(stage string)
 }
 
 // netConfig returns the seq2one configuration of a network with cell c.

@@ -27,6 +27,7 @@ func fitModel(cCtx *cli.Context, e *models.Entry, s *models.Settings, series []*
 	n := len(series)
 	f := &fitted{entry: e, label: modelLabel(e, s, n), series: series}
 	showEpochs(prog, e, s, n)
+	s.OnStage = prog.Start
 	if n > 1 {
 		s.OnSeries = func(done, total int) { prog.Step(done, total, "series") }
 	}

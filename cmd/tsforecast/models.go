@@ -64,17 +64,18 @@ func modelLabel(e *models.Entry, s *models.Settings, n int) string {
 }
 
 // showEpochs draws the training epochs of the network e (one network, or
-// one global network over n series) on prog; per-series networks fitted
-// side by side draw the series count instead.
+// one global network over n series, also as the member of a combination)
+// on prog; per-series networks fitted side by side draw the series count
+// instead.
 func showEpochs(prog *progress, e *models.Entry, s *models.Settings, n int) {
-	if e.Kind != models.Network || n > 1 && !e.Global(s, n) {
+	if e.Kind != models.Network && e.Kind != models.Combination || n > 1 && !e.Global(s, n) {
 		return
 	}
-	maxEpochs := seq2one.New(&seq2one.Config{Epochs: s.Epochs}).Config().Epochs
-	if e.Global(s, n) {
-		maxEpochs = seq2one.NewGlobal(&seq2one.Config{Epochs: s.Epochs}).Config().Epochs
+	cfg := seq2one.New(&seq2one.Config{Epochs: s.Epochs}).Config()
+	if n > 1 {
+		cfg = seq2one.NewGlobal(&seq2one.Config{Epochs: s.Epochs}).Config()
 	}
-	s.OnEpoch = func(st seq2one.EpochStats) { prog.Epoch(st.Member, st.Epoch, maxEpochs, st.TrainLoss, st.ValLoss) }
+	s.OnEpoch = func(st seq2one.EpochStats) { prog.Epoch(st, cfg.Ensemble, cfg.Epochs, cfg.Patience) }
 }
 
 // parseModels splits and checks a --models list.
