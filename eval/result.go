@@ -111,6 +111,10 @@ type Summary struct {
 	Mean       Scores  `json:"mean"`
 	Std        Scores  `json:"std"`
 	FitSeconds float64 `json:"fit_seconds"`
+	// WallSeconds is the wall time from the start of the model's first
+	// fold, over every series of the run, to the end of its last: folds
+	// run in parallel, so it is less than FitSeconds, their sum.
+	WallSeconds float64 `json:"wall_seconds"`
 }
 
 // Ranked returns the models ordered best first: by mean MASE, then mean
@@ -231,6 +235,9 @@ type MultiSummary struct {
 	PerSeries []SeriesScore `json:"per_series"`
 	// FitSeconds is the total fit and predict time over all folds.
 	FitSeconds float64 `json:"fit_seconds"`
+	// WallSeconds is the wall time of the model's folds over all series
+	// (see [Summary].WallSeconds).
+	WallSeconds float64 `json:"wall_seconds"`
 }
 
 // SeriesScore is one series' mean fold scores for one model.

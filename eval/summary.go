@@ -25,6 +25,7 @@ func summarizeMany(rs []*Result, models []Model, cfg *Backtest) (*MultiResult, e
 			bias = append(bias, sm.Mean.Bias)
 			ms.PerSeries[si] = SeriesScore{Series: r.Series, SMAPE: sm.Mean.SMAPE, MASE: sm.Mean.MASE}
 			ms.FitSeconds += sm.FitSeconds
+			ms.WallSeconds = sm.WallSeconds
 		}
 		ms.MAE, _ = meanStd(mae)
 		ms.RMSE, _ = meanStd(rmse)

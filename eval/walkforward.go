@@ -18,14 +18,15 @@ import (
 // training values before its origin (s.Slice(start, origin), whose
 // capacity ends at the origin), so scalers, features and seasonality
 // estimates are fitted inside the fold. Folds run in parallel on
-// cfg.Workers goroutines; the result does not depend on their number or
-// order except for the FitSeconds timings.
+// cfg.Workers goroutines, one model after the other; the result does not
+// depend on their number or order except for the FitSeconds and
+// WallSeconds timings.
 //
 // It returns an error for an invalid cfg, a series too short for the
 // requested folds, and for any fold whose Fit, Update or Predict fails or
 // whose forecast is not finite; the error names the series, model and
 // origin. When several folds fail, the error is that of the first failing
-// run of folds in series, model and fold order, whatever the number of
+// run of folds in model, series and fold order, whatever the number of
 // workers; runs after it are not started.
 func WalkForward(ctx context.Context, s *forecast.Series, models []Model, cfg *Backtest) (*Result, error) {
 	rs, err := runMany(ctx, []*forecast.Series{s}, models, cfg)
@@ -90,17 +91,24 @@ func runMany(ctx context.Context, series []*forecast.Series, models []Model, cfg
 			Models:  make([]ModelResult, len(models)),
 		}
 		results[si] = r
-		chunk := len(orig)
-		if cfg.Refit > 0 {
-			chunk = cfg.Refit
-		}
 		for mi, m := range models {
 			r.Models[mi] = ModelResult{Model: m.Name, Folds: make([]Fold, len(orig))}
-			for f := 0; f < len(orig); f += chunk {
-				tasks = append(tasks, task{si: si, mi: mi, first: f, end: min(f+chunk, len(orig))})
+		}
+	}
+	// Model by model, so that each model's folds run together and its
+	// wall time means something.
+	for mi := range models {
+		for si, r := range results {
+			chunk := len(r.Origins)
+			if cfg.Refit > 0 {
+				chunk = cfg.Refit
+			}
+			for f := 0; f < len(r.Origins); f += chunk {
+				tasks = append(tasks, task{si: si, mi: mi, first: f, end: min(f+chunk, len(r.Origins))})
 			}
 		}
 	}
+	spans := make([]span, len(models))
 
 	workers := cfg.Workers
 	if workers == 0 {
@@ -125,7 +133,10 @@ func runMany(ctx context.Context, series []*forecast.Series, models []Model, cfg
 					continue
 				}
 				t := tasks[ti]
-				if errs[ti] = runTask(ctx, series[t.si], models[t.mi], cfg, results[t.si], t); errs[ti] != nil {
+				t0 := time.Now()
+				errs[ti] = runTask(ctx, series[t.si], models[t.mi], cfg, results[t.si], t)
+				spans[t.mi].add(t0, time.Now())
+				if errs[ti] != nil {
 					for {
 						cur := firstFailed.Load()
 						if int64(ti) >= cur || firstFailed.CompareAndSwap(cur, int64(ti)) {
@@ -155,9 +166,36 @@ func runMany(ctx context.Context, series []*forecast.Series, models []Model, cfg
 	for si, r := range results {
 		for mi := range r.Models {
 			scoreModel(&r.Models[mi], series[si], r, cfg)
+			r.Models[mi].Summary.WallSeconds = spans[mi].seconds()
 		}
 	}
 	return results, nil
+}
+
+// span is the time from the start of a model's first task to the end of
+// its last; tasks run model by model, so the spans of the models of a run
+// overlap only where one model's last tasks meet the next one's first.
+type span struct {
+	mu         sync.Mutex
+	start, end time.Time
+}
+
+func (s *span) add(start, end time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.start.IsZero() || start.Before(s.start) {
+		s.start = start
+	}
+	if end.After(s.end) {
+		s.end = end
+	}
+}
+
+func (s *span) seconds() float64 {
+	if s.start.IsZero() {
+		return 0
+	}
+	return s.end.Sub(s.start).Seconds()
 }
 
 // runTask fits the first fold of t and updates the model for the others.

@@ -201,7 +201,7 @@ func TestWalkForwardDeterministic(t *testing.T) {
 		}
 		for mi := range res.Models {
 			mr := &res.Models[mi]
-			mr.Summary.FitSeconds = 0
+			mr.Summary.FitSeconds, mr.Summary.WallSeconds = 0, 0
 			for k := range mr.Folds {
 				mr.Folds[k].FitSeconds = 0
 			}
@@ -367,12 +367,12 @@ func TestWalkForwardManyDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		for mi := range res.Models {
-			res.Models[mi].FitSeconds = 0
+			res.Models[mi].FitSeconds, res.Models[mi].WallSeconds = 0, 0
 		}
 		for _, r := range res.Series {
 			for mi := range r.Models {
 				mr := &r.Models[mi]
-				mr.Summary.FitSeconds = 0
+				mr.Summary.FitSeconds, mr.Summary.WallSeconds = 0, 0
 				for k := range mr.Folds {
 					mr.Folds[k].FitSeconds = 0
 				}

@@ -215,11 +215,11 @@ func (r *backtestRun) writeTable(w io.Writer) error {
 	}
 	pad := func(s string) string { return s + strings.Repeat(" ", width-len(s)) }
 	if r.single != nil {
-		fmt.Fprintln(tw, pad("model")+"\tMAE\tRMSE\tsMAPE\tMASE\tMASE sd\tbias\tfit s\t")
+		fmt.Fprintln(tw, pad("model")+"\tMAE\tRMSE\tsMAPE\tMASE\tMASE sd\tbias\twall s\t")
 		for _, m := range r.single.Ranked() {
 			mean := m.Summary.Mean
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t\n", pad(m.Model), fmtScore(mean.MAE), fmtScore(mean.RMSE),
-				fmtScore(mean.SMAPE), fmtScore(mean.MASE), fmtScore(m.Summary.Std.MASE), fmtScore(mean.Bias), m.Summary.FitSeconds)
+				fmtScore(mean.SMAPE), fmtScore(mean.MASE), fmtScore(m.Summary.Std.MASE), fmtScore(mean.Bias), m.Summary.WallSeconds)
 		}
 		return tw.Flush()
 	}
@@ -228,13 +228,13 @@ func (r *backtestRun) writeTable(w io.Writer) error {
 	if owa {
 		head += "OWA\t"
 	}
-	fmt.Fprintln(tw, head+"best\tworst\tfit s\t")
+	fmt.Fprintln(tw, head+"best\tworst\twall s\t")
 	for _, m := range r.many.Ranked() {
 		row := []string{pad(m.Model), fmtScore(m.MAE), fmtScore(m.RMSE), fmtScore(m.SMAPE), fmtScore(m.MASE)}
 		if owa {
 			row = append(row, fmtScore(m.OWA))
 		}
-		row = append(row, m.Best, m.Worst, fmt.Sprintf("%.2f", m.FitSeconds))
+		row = append(row, m.Best, m.Worst, fmt.Sprintf("%.2f", m.WallSeconds))
 		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
 	}
 	if err := tw.Flush(); err != nil {

@@ -96,7 +96,7 @@ func TestBacktestNetworks(t *testing.T) {
 		}
 	}
 	again := mustRun(t, "", args...)
-	strip := regexp.MustCompile(`"fit_seconds": [0-9.e+-]+`)
+	strip := regexp.MustCompile(`"(fit|wall)_seconds": [0-9.e+-]+`)
 	if strip.ReplaceAllString(again.stdout, "") != strip.ReplaceAllString(r.stdout, "") {
 		t.Errorf("two backtests with the same seed differ")
 	}
