@@ -1,8 +1,9 @@
 // Package safefile writes the files a command produces without losing the
 // files it reads: it refuses an output that is the same file as an input or
-// as another output ([CheckOutputs]), writes regular files atomically and
-// streams to devices and pipes ([WriteFile]), and serialises writers of one
-// folder ([LockDir]).
+// as another output ([CheckOutputs]), checks before any work that outputs
+// can be written ([CheckWritable], [CheckWritableDir]), writes regular
+// files atomically and streams to devices and pipes ([WriteFile]), and
+// serialises writers of one folder ([LockDir]).
 //
 // # Links, devices and pipes
 //
