@@ -73,9 +73,14 @@ func TestReadEncodingsHostile(t *testing.T) {
 		ds, err = csvio.Read(&oneByte{strings.NewReader(string(in))}, "enc.csv", nil)
 		checkAirline3(t, name+" one byte at a time", ds, err)
 	}
+	// A CR inside quotes before the first line end is data.
+	ds, err := csvio.Read(strings.NewReader("ds,y,\"a\rb\"\n2020-01-01,1,x\n2020-01-02,2,y\n"), "q.csv", &csvio.LoadOptions{Columns: []string{"y"}})
+	if err != nil || ds.Series[0].Len() != 2 {
+		t.Errorf("Read(CR in a quoted header) = %v", err)
+	}
 	// Line numbers count CR-only lines.
 	in := "ds,y\r2020-01-01,1\r2020-01-02,x\r"
-	_, err := csvio.Read(strings.NewReader(in), "cr.csv", nil)
+	_, err = csvio.Read(strings.NewReader(in), "cr.csv", nil)
 	if pe := parseError(t, err); pe.Line != 3 || pe.Column != "y" {
 		t.Errorf("Read(%q) error %v, want line 3 column y", in, err)
 	}

@@ -124,9 +124,9 @@ func (in *input) Read(p []byte) (int, error) {
 			in.newline()
 			continue
 		case '\r':
-			if !in.decided {
-				// The first line end decides: a CR followed by anything
-				// but LF makes the file CR-only.
+			if !in.decided && !in.inQuote {
+				// The first line end decides: a CR outside quotes followed
+				// by anything but LF makes the file CR-only.
 				var next []byte
 				if i+1 < n {
 					next = p[i+1 : i+2]

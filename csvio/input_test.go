@@ -96,10 +96,11 @@ func FuzzParseFast(f *testing.F) {
 	})
 }
 
-// TestParseFastCalendar checks every day of 1600-2400 in every fast layout
+// TestParseFastCalendar checks every day of 1900-2299 (a whole 400-year
+// cycle of leap years) in every fast layout
 // against time.Parse.
 func TestParseFastCalendar(t *testing.T) {
-	for d := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2400; d = d.AddDate(0, 0, 1) {
+	for d := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2300; d = d.AddDate(0, 0, 1) {
 		c := d.Add(time.Duration(d.YearDay()) * 97 * time.Second) // a varied time of day
 		for l, fl := range fastLayouts {
 			s := c.Format(l)

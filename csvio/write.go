@@ -77,15 +77,41 @@ func levelName(prefix string, l float64) string {
 }
 
 // WriteForecasts writes the forecasts fcs as CSV in the given layout,
-// the layout of the file they were read from: LayoutSingle
+// with the default column names; see [Format.WriteForecasts].
+func WriteForecasts(w io.Writer, layout Layout, fcs []Forecast) error {
+	return (&Format{Layout: layout}).WriteForecasts(w, fcs)
+}
+
+// FormatOf returns the format forecasts of ds are written in: its layout
+// and, for a long file, its id and time column names (unique_id and ds in
+// statsforecast's layout), so that the forecasts join it. Single files
+// keep timestamp,forecast and wide files id,1..H.
+func FormatOf(ds *Dataset) *Format {
+	f := &Format{Layout: ds.Layout}
+	if ds.Layout == LayoutLong {
+		f.IDColumn, f.TimeColumn = ds.IDColumn, ds.TimeColumn
+	}
+	return f
+}
+
+// WriteForecasts writes the forecasts fcs as CSV in the layout of f, with
+// its id and time column names, so that the forecasts join the file they
+// were made from. Empty names mean "id", and "timestamp" (or "step" for
+// forecasts without timestamps). The layouts are LayoutSingle
 // (timestamp,forecast[,lo_80,hi_80,…]), LayoutLong
 // (id,timestamp,forecast,…) or LayoutWide (id,1..H, one row per series,
-// as the M4 files). Single and long files label each step with its
-// timestamp, or with the step number 1..H (column "step") when the input
-// had no timestamps; intervals follow the point forecast as lo_L,hi_L
-// pairs. Wide files cannot hold intervals, and WriteForecasts rejects
-// them there. Every forecast must have the same horizon and levels.
-func WriteForecasts(w io.Writer, layout Layout, fcs []Forecast) error {
+// as the M4 files), with the format's column names. Single and long files
+// label each step with its timestamp, or with the step number 1..H (column
+// "step") when the input had no timestamps; intervals follow the point
+// forecast as lo_L,hi_L pairs. Wide files cannot hold intervals, and
+// WriteForecasts returns ErrWideIntervals for them. Every forecast must
+// have the same horizon and levels.
+func (f *Format) WriteForecasts(w io.Writer, fcs []Forecast) error {
+	layout := f.Layout
+	idCol := f.IDColumn
+	if idCol == "" {
+		idCol = "id"
+	}
 	bw := bufio.NewWriter(w)
 	cw := csv.NewWriter(bw)
 	if len(fcs) == 0 {
@@ -99,7 +125,7 @@ func WriteForecasts(w io.Writer, layout Layout, fcs []Forecast) error {
 		if len(fcs[0].Intervals) > 0 {
 			return ErrWideIntervals
 		}
-		rec = append(rec, "id")
+		rec = append(rec, idCol)
 		for i := 1; i <= h; i++ {
 			rec = append(rec, strconv.Itoa(i))
 		}
@@ -117,11 +143,14 @@ func WriteForecasts(w io.Writer, layout Layout, fcs []Forecast) error {
 		}
 	default:
 		if layout == LayoutLong {
-			rec = append(rec, "id")
+			rec = append(rec, idCol)
 		}
-		if timed {
+		switch {
+		case timed && f.TimeColumn != "":
+			rec = append(rec, f.TimeColumn)
+		case timed:
 			rec = append(rec, "timestamp")
-		} else {
+		default:
 			rec = append(rec, "step")
 		}
 		rec = append(rec, "forecast")
