@@ -84,8 +84,10 @@ type Backtest struct {
 	// series with [forecast.Season], as the models do.
 	Season int
 	// Levels lists prediction interval levels in percent, each in
-	// (0, 100), e.g. {80, 95}. When non-empty, folds get conformal
-	// intervals and interval scores; see Calibration.
+	// (0, 100), e.g. {80, 95}. When non-empty, folds get intervals and
+	// interval scores: the model's own when it has them
+	// (forecast.IntervalPredictor), else conformal ones from earlier folds
+	// (see Calibration).
 	Levels []float64
 	// Calibration is the smallest number of earlier folds whose absolute
 	// errors calibrate a fold's intervals. Only folds whose horizons end

@@ -103,3 +103,19 @@ func (m *panelMember) Predict(dst []float64, h int) ([]float64, error) {
 	defer m.p.mu.Unlock()
 	return m.m.PredictSeries(dst, m.i, h)
 }
+
+// PredictIntervals returns the intervals of the panel's model for this
+// series when it gives them (forecast.Intervaler), and an error wrapping
+// forecast.ErrNoIntervals otherwise.
+func (m *panelMember) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	if m.m == nil {
+		return nil, fmt.Errorf("eval: %w", forecast.ErrNotFitted)
+	}
+	iv, ok := m.m.(forecast.Intervaler)
+	if !ok {
+		return nil, fmt.Errorf("eval: %w: the panel's model gives none", forecast.ErrNoIntervals)
+	}
+	m.p.mu.Lock()
+	defer m.p.mu.Unlock()
+	return iv.PredictIntervals(m.i, h, levels)
+}

@@ -16,7 +16,8 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 		fd := &folds[k]
 		scales[k] = MASEScale(s.Values[fd.TrainStart:fd.Origin], m)
 	}
-	// Conformal intervals from earlier folds whose horizon has ended.
+	// Conformal intervals from earlier folds whose horizon has ended, for
+	// the folds without intervals of the model's own.
 	if len(cfg.Levels) > 0 {
 		norm := make([]float64, len(folds))
 		for k := range norm {
@@ -39,8 +40,8 @@ func scoreModel(mr *ModelResult, s *forecast.Series, r *Result, cfg *Backtest) {
 				calib = append(calib, e)
 				next++
 			}
-			if len(calib) < need {
-				continue
+			if len(calib) < need || fd.Intervals != nil {
+				continue // too few folds, or the model's own intervals
 			}
 			fd.Intervals = make([]forecast.Interval, len(cfg.Levels))
 			for li, l := range cfg.Levels {

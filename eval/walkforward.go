@@ -242,6 +242,15 @@ func runTask(ctx context.Context, s *forecast.Series, m Model, cfg *Backtest, r 
 			return &FoldError{Series: s.ID, Model: m.Name, Origin: o, Op: "predict", Err: err}
 		}
 		fold.FitSeconds = time.Since(t0).Seconds()
+		if len(cfg.Levels) > 0 {
+			if ip, ok := f.(forecast.IntervalPredictor); ok {
+				// The model's own intervals; without them (or when it has
+				// none for this history) conformal ones, in scoreModel.
+				if ivs, err := ip.PredictIntervals(cfg.Horizon, cfg.Levels); err == nil && finiteIntervals(ivs, cfg.Horizon) {
+					fold.Intervals = ivs
+				}
+			}
+		}
 		fold.Forecast = slices.Clone(pred[:cfg.Horizon])
 		fold.Actual = slices.Clone(s.Values[o : o+cfg.Horizon])
 		if s.Times != nil {
@@ -263,4 +272,20 @@ func checkForecast(pred []float64, h int) error {
 		}
 	}
 	return nil
+}
+
+// finiteIntervals reports whether every interval of ivs has h finite
+// bounds.
+func finiteIntervals(ivs []forecast.Interval, h int) bool {
+	for _, iv := range ivs {
+		if len(iv.Lo) != h || len(iv.Hi) != h {
+			return false
+		}
+		for i := range iv.Lo {
+			if math.IsNaN(iv.Lo[i]) || math.IsInf(iv.Lo[i], 0) || math.IsNaN(iv.Hi[i]) || math.IsInf(iv.Hi[i], 0) {
+				return false
+			}
+		}
+	}
+	return true
 }

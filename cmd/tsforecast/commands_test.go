@@ -186,9 +186,12 @@ func TestForecastWideRoundTrip(t *testing.T) {
 	if !strings.Contains(back.stdout, "series     3") {
 		t.Errorf("inspect of the wide forecast:\n%s", back.stdout)
 	}
-	e := run(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--model", "naive", "--level", "80")
-	if e.code != exitUsage || !strings.Contains(e.stderr, "no room for intervals") {
-		t.Errorf("wide forecast with --level: exit %d, stderr %q; want a usage error", e.code, e.stderr)
+	// With intervals a wide file's forecasts are written in the long
+	// layout, which has room for them.
+	e := mustRun(t, "", "forecast", "--input", smallWide, "--horizon", "4", "--model", "naive", "--level", "80")
+	recs = readCSV(t, e.stdout)
+	if !strings.Contains(e.stderr, "no room for intervals") || strings.Join(recs[0], ",") != "id,step,forecast,lo_80,hi_80" || len(recs) != 1+3*4 {
+		t.Errorf("wide forecast with --level: stderr %q, %d rows, header %v; want the long layout", e.stderr, len(recs), recs[0])
 	}
 }
 
@@ -205,7 +208,8 @@ func TestForecastLongAndIntervals(t *testing.T) {
 	r := mustRun(t, "", "forecast", "--input", smallLong, "--missing", "interpolate", "--horizon", "3",
 		"--model", "snaive", "--season", "12", "--level", "80", "--level", "95")
 	recs := readCSV(t, r.stdout)
-	if got := strings.Join(recs[0], ","); got != "id,timestamp,forecast,lo_80,hi_80,lo_95,hi_95" {
+	// The input's own id and time column names, so the forecasts join it.
+	if got := strings.Join(recs[0], ","); got != "unique_id,ds,forecast,lo_80,hi_80,lo_95,hi_95" {
 		t.Fatalf("long header %q", got)
 	}
 	if len(recs) != 7 || recs[1][0] != "A" || recs[1][1] != "2022-01" || recs[4][0] != "B" {

@@ -168,12 +168,19 @@ func localFlag() cli.Flag {
 func levelFlag() cli.Flag {
 	return &cli.Float64SliceFlag{
 		Name: "level", EnvVars: env("LEVEL"),
-		Usage: "prediction-interval level in percent, repeatable (--level 80 --level 95); intervals are conformal, from walk-forward residuals",
+		Usage: "prediction-interval level in percent, repeatable (--level 80 --level 95): the model's own intervals, or conformal ones from its errors on the end of the history",
 		Action: func(cCtx *cli.Context, v []float64) error {
+			seen := map[float64]bool{}
 			for _, l := range v {
-				if !(l > 0 && l < 100) {
-					return usagef(cCtx, "invalid --level %v: want a percentage between 0 and 100", l)
+				switch {
+				case l > 0 && l < 1:
+					return usagef(cCtx, "invalid --level %v: levels are percentages; did you mean %v?", l, 100*l)
+				case !(l >= 1 && l < 100):
+					return usagef(cCtx, "invalid --level %v: want a percentage from 1 to below 100", l)
+				case seen[l]:
+					return usagef(cCtx, "--level %v given twice", l)
 				}
+				seen[l] = true
 			}
 			return nil
 		},

@@ -59,11 +59,8 @@ func runForecast(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	layout := ds.Layout
-	if layout == csvio.LayoutWide && len(levels) > 0 && !cCtx.Bool("json") {
-		return usagef(cCtx, "--level: a wide (M4) forecast file has no room for intervals; add --json, or drop --level")
-	}
 	prog := newProgress(cCtx)
+	format := outputFormat(cCtx, ds, levels, prog)
 	season := seasonFor(cCtx, ds, prog)
 	s := settingsFrom(cCtx, season.Period)
 	s.Horizon, s.Levels = h, levels
@@ -83,12 +80,24 @@ func runForecast(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return writeForecasts(cCtx, ds.Series, fcs, e.Name, h, layout)
+	return writeForecasts(cCtx, ds.Series, fcs, e.Name, h, format)
+}
+
+// outputFormat returns the format of the forecast file of ds: its own,
+// except that a wide file's forecasts with intervals, which its layout
+// cannot hold, are written in the long layout, with a note.
+func outputFormat(cCtx *cli.Context, ds *csvio.Dataset, levels []float64, prog *progress) *csvio.Format {
+	f := csvio.FormatOf(ds)
+	if f.Layout == csvio.LayoutWide && len(levels) > 0 && !cCtx.Bool("json") {
+		prog.Notef("a wide file has no room for intervals: the forecasts are written in the long layout (id,step,forecast,lo_L,hi_L)")
+		f = &csvio.Format{Layout: csvio.LayoutLong}
+	}
+	return f
 }
 
 // writeForecasts writes the --plot chart and the forecast CSV or JSON, each
 // atomically, once every forecast is complete in memory.
-func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, layout csvio.Layout) error {
+func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, format *csvio.Format) error {
 	if p := cCtx.String("plot"); p != "" {
 		if err := savePlot(p, series, fcs, name); err != nil {
 			return err
@@ -98,7 +107,7 @@ func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesFo
 		if cCtx.Bool("json") {
 			return writeForecastJSON(w, name, h, fcs)
 		}
-		return writeForecastCSV(w, layout, fcs)
+		return writeForecastCSV(w, format, fcs)
 	})
 }
 

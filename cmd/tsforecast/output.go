@@ -17,13 +17,13 @@ type seriesForecast struct {
 	Fitted string
 }
 
-// writeForecastCSV writes fcs in layout with csvio.WriteForecasts.
-func writeForecastCSV(w io.Writer, layout csvio.Layout, fcs []seriesForecast) error {
+// writeForecastCSV writes fcs in format with csvio.Format.WriteForecasts.
+func writeForecastCSV(w io.Writer, format *csvio.Format, fcs []seriesForecast) error {
 	out := make([]csvio.Forecast, len(fcs))
 	for i, fc := range fcs {
 		out[i] = fc.Forecast
 	}
-	err := csvio.WriteForecasts(w, layout, out)
+	err := format.WriteForecasts(w, out)
 	if errors.Is(err, csvio.ErrWideIntervals) {
 		return fmt.Errorf("%w: drop --level, or use --json", err)
 	}

@@ -66,6 +66,6 @@ func runPredict(cCtx *cli.Context) error {
 		if cCtx.Bool("json") {
 			return writeForecastJSON(w, name, h, fcs)
 		}
-		return writeForecastCSV(w, ds.Layout, fcs)
+		return writeForecastCSV(w, csvio.FormatOf(ds), fcs)
 	})
 }
