@@ -1,16 +1,19 @@
 package main
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/tsforecast/tsforecast/plots"
 	"github.com/urfave/cli/v2"
@@ -33,6 +36,9 @@ func backtestCommand() *cli.Command {
 			localFlag(),
 			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
 				Usage: "write the PNG report folder (charts, metrics.csv, summary.json, index.md) to DIR"},
+			levelFlag(),
+			&cli.StringFlag{Name: "cv-output", EnvVars: env("CV_OUTPUT"), TakesFile: true,
+				Usage: "write every forecast of the backtest as a tidy CSV, one row per series, origin, step and model: id,timestamp (or step),origin,horizon_step,model,actual,forecast[,lo_L,hi_L]"},
 			jsonFlag(), quietFlag(),
 		}),
 		Action: runBacktest,
@@ -97,6 +103,7 @@ func backtestConfig(cCtx *cli.Context, season int) eval.Backtest {
 		Step:    cCtx.Int("step"),
 		Refit:   cCtx.Int("refit"),
 		Season:  season,
+		Levels:  cCtx.Float64Slice("level"),
 	}
 	return cfg
 }
@@ -152,6 +159,11 @@ func runBacktest(cCtx *cli.Context) error {
 			return err
 		}
 		prog.Notef("report written to %s", dir)
+	}
+	if path := cCtx.String("cv-output"); path != "" {
+		if err := writeOutput(cCtx, path, run.writeCV); err != nil {
+			return err
+		}
 	}
 	w := cCtx.App.Writer
 	if cCtx.Bool("json") {
@@ -214,25 +226,36 @@ func (r *backtestRun) writeTable(w io.Writer) error {
 		width = max(width, len(m))
 	}
 	pad := func(s string) string { return s + strings.Repeat(" ", width-len(s)) }
+	ivHead := ""
+	for _, l := range cfg.Levels {
+		ivHead += fmt.Sprintf("cov %v\twidth %v\t", l, l)
+	}
 	if r.single != nil {
-		fmt.Fprintln(tw, pad("model")+"\tMAE\tRMSE\tsMAPE\tMASE\tMASE sd\tbias\twall s\t")
+		fmt.Fprintln(tw, pad("model")+"\tMAE\tRMSE\tsMAPE\tMASE\tMASE sd\tbias\t"+ivHead+"wall s\t")
 		for _, m := range r.single.Ranked() {
 			mean := m.Summary.Mean
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t\n", pad(m.Model), fmtScore(mean.MAE), fmtScore(mean.RMSE),
-				fmtScore(mean.SMAPE), fmtScore(mean.MASE), fmtScore(m.Summary.Std.MASE), fmtScore(mean.Bias), m.Summary.WallSeconds)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s%.2f\t\n", pad(m.Model), fmtScore(mean.MAE), fmtScore(mean.RMSE),
+				fmtScore(mean.SMAPE), fmtScore(mean.MASE), fmtScore(m.Summary.Std.MASE), fmtScore(mean.Bias),
+				intervalCells(cfg.Levels, mean.Intervals), m.Summary.WallSeconds)
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		return r.noteIntervals(w)
 	}
 	owa := r.many.Reference != ""
 	head := pad("model") + "\tMAE\tRMSE\tsMAPE\tMASE\t"
 	if owa {
 		head += "OWA\t"
 	}
-	fmt.Fprintln(tw, head+"best\tworst\twall s\t")
+	fmt.Fprintln(tw, head+ivHead+"best\tworst\twall s\t")
 	for _, m := range r.many.Ranked() {
 		row := []string{pad(m.Model), fmtScore(m.MAE), fmtScore(m.RMSE), fmtScore(m.SMAPE), fmtScore(m.MASE)}
 		if owa {
 			row = append(row, fmtScore(m.OWA))
+		}
+		if c := intervalCells(cfg.Levels, m.Intervals); c != "" {
+			row = append(row, strings.TrimSuffix(c, "\t"))
 		}
 		row = append(row, m.Best, m.Worst, fmt.Sprintf("%.2f", m.WallSeconds))
 		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
@@ -243,9 +266,108 @@ func (r *backtestRun) writeTable(w io.Writer) error {
 	if owa {
 		fmt.Fprintf(w, "scores are means over series of each series' mean over folds; OWA relative to %s\n", r.many.Reference)
 	} else {
-		fmt.Fprintln(w, "scores are means over series of each series' mean over folds (add naive2 to --models for OWA)")
+		fmt.Fprintf(w, "scores are means over series of each series' mean over folds (add %s to --models for OWA)\n", models.Reference)
 	}
-	return nil
+	return r.noteIntervals(w)
+}
+
+// intervalCells formats the coverage (percent) and mean width of each
+// level as table cells, "—" where the model had no intervals.
+func intervalCells(levels []float64, is []eval.IntervalScore) string {
+	var b strings.Builder
+	for _, l := range levels {
+		cov, wid := "—", "—"
+		for _, s := range is {
+			if s.Level == l {
+				cov, wid = fmt.Sprintf("%.1f%%", 100*s.Coverage), fmtScore(s.Width)
+			}
+		}
+		b.WriteString(cov + "\t" + wid + "\t")
+	}
+	return b.String()
+}
+
+// noteIntervals says where the intervals of the table came from.
+func (r *backtestRun) noteIntervals(w io.Writer) error {
+	if len(r.cfg.Levels) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintln(w, "intervals: the model's own where it has them, else conformal from the errors of earlier folds (— where too few)")
+	return err
+}
+
+// results returns the per-series results of the run.
+func (r *backtestRun) results() []*eval.Result {
+	if r.single != nil {
+		return []*eval.Result{r.single}
+	}
+	return r.many.Series
+}
+
+// writeCV writes every forecast of the run as a tidy CSV, as
+// statsforecast's cross_validation does: one row per series, origin,
+// step and model with the actual value and the forecast (and its
+// interval bounds); origin is the last timestamp (or, without timestamps,
+// the number of values) the model saw. Ids and timestamps are written as
+// the forecast CSV writes them, with the input's column names.
+func (r *backtestRun) writeCV(w io.Writer) error {
+	f := csvio.FormatOf(r.ds)
+	idCol, timeCol := f.IDColumn, f.TimeColumn
+	if idCol == "" {
+		idCol = "id"
+	}
+	byID := map[string]*forecast.Series{}
+	for _, s := range r.ds.Series {
+		byID[s.ID] = s
+	}
+	timed := len(r.ds.Series) > 0 && r.ds.Series[0].Times != nil
+	switch {
+	case !timed:
+		timeCol = "step"
+	case timeCol == "":
+		timeCol = "timestamp"
+	}
+	cw := csv.NewWriter(w)
+	head := []string{idCol, timeCol, "origin", "horizon_step", "model", "actual", "forecast"}
+	for _, l := range r.cfg.Levels {
+		ls := strconv.FormatFloat(l, 'f', -1, 64)
+		head = append(head, "lo_"+ls, "hi_"+ls)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, res := range r.results() {
+		s := byID[res.Series]
+		layout := timeLayoutOf(s)
+		for _, m := range res.Models {
+			for _, fd := range m.Folds {
+				origin := strconv.Itoa(fd.Origin)
+				if timed {
+					origin = s.Times[fd.Origin-1].Format(layout)
+				}
+				for k := range fd.Forecast {
+					at := strconv.Itoa(fd.Origin + k + 1)
+					if timed {
+						at = fd.Times[k].Format(layout)
+					}
+					rec := []string{res.Series, at, origin, strconv.Itoa(k + 1), m.Model,
+						csvio.FormatValue(fd.Actual[k]), csvio.FormatValue(fd.Forecast[k])}
+					for li := range r.cfg.Levels {
+						lo, hi := "", ""
+						if li < len(fd.Intervals) {
+							lo, hi = csvio.FormatValue(fd.Intervals[li].Lo[k]), csvio.FormatValue(fd.Intervals[li].Hi[k])
+						}
+						rec = append(rec, lo, hi)
+					}
+					if err := cw.Write(rec); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 func (r *backtestRun) models() []string {

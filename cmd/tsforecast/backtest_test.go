@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tsforecast/tsforecast/csvio"
 )
 
 func TestFmtScore(t *testing.T) {
@@ -75,5 +78,45 @@ func TestBacktestHugeValues(t *testing.T) {
 	}
 	if !strings.Contains(res.stdout, "e+299") {
 		t.Errorf("no score printed with an exponent:\n%s", res.stdout)
+	}
+}
+
+// TestBacktestCVOutput checks the tidy CSV of --cv-output on a long file:
+// the input's column names, one row per series, origin, step and model,
+// actual values that are the input's, and the forecasts of the --json
+// folds.
+func TestBacktestCVOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "cv.csv")
+	args := []string{"backtest", "--input", smallLong, "--missing", "interpolate", "--horizon", "3", "--origins", "2",
+		"--models", "naive,snaive", "--season", "12", "--level", "80", "--quiet"}
+	mustRun(t, "", append(args, "--cv-output", out)...)
+	recs := readCSV(t, readFile(t, out))
+	if got := strings.Join(recs[0], ","); got != "unique_id,ds,origin,horizon_step,model,actual,forecast,lo_80,hi_80" {
+		t.Fatalf("cv header %q", got)
+	}
+	// 2 series × 2 models × 2 origins × 3 steps.
+	if len(recs) != 1+2*2*2*3 {
+		t.Fatalf("cv has %d rows, want %d", len(recs), 1+24)
+	}
+	var js struct {
+		Series []struct {
+			Series string
+			Models []struct {
+				Model string
+				Folds []struct {
+					Actual, Forecast []float64
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "", append(args, "--json")...).stdout), &js); err != nil {
+		t.Fatal(err)
+	}
+	first := recs[1]
+	want := js.Series[0].Models[0].Folds[0]
+	if first[0] != js.Series[0].Series || first[3] != "1" || first[4] != js.Series[0].Models[0].Model ||
+		first[5] != csvio.FormatValue(want.Actual[0]) || first[6] != csvio.FormatValue(want.Forecast[0]) || first[7] == "" {
+		t.Errorf("first cv row %v, want series %s, step 1, model %s, actual %v, forecast %v and a lower bound",
+			first, js.Series[0].Series, js.Series[0].Models[0].Model, want.Actual[0], want.Forecast[0])
 	}
 }

@@ -115,7 +115,7 @@ func writeError(path string, err error) error {
 // outputFlags are the flags naming a file a command writes, and dirFlags
 // those naming a folder it creates.
 var (
-	outputFlags = []string{"output", "plot", "save"}
+	outputFlags = []string{"output", "plot", "save", "cv-output"}
 	dirFlags    = []string{"out", "report"}
 )
 

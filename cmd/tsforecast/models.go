@@ -135,6 +135,15 @@ func (c *countingForecaster) Predict(dst []float64, h int) ([]float64, error) {
 	return c.f.Predict(dst, h)
 }
 
+// PredictIntervals passes on the model's own intervals.
+func (c *countingForecaster) PredictIntervals(h int, levels []float64) ([]forecast.Interval, error) {
+	ip, ok := c.f.(forecast.IntervalPredictor)
+	if !ok {
+		return nil, forecast.ErrNoIntervals
+	}
+	return ip.PredictIntervals(h, levels)
+}
+
 // Describe and FellBack pass on what the model says of its fit.
 func (c *countingForecaster) Describe() string {
 	if d, ok := c.f.(forecast.Describer); ok {
