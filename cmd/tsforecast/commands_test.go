@@ -342,13 +342,13 @@ func TestTrainPredictRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "air.model")
 	fc := mustRun(t, "", append([]string{"forecast", "--model", "lstm", "--input", airline, "--horizon", "6", "--save", model}, tinyNet...)...)
-	pr := mustRun(t, "", "predict", "--model", model, "--input", airline, "--horizon", "6")
+	pr := mustRun(t, "", "predict", "--model-file", model, "--input", airline, "--horizon", "6")
 	if fc.stdout != pr.stdout {
 		t.Errorf("predict with the saved model gave\n%s\nforecast gave\n%s", pr.stdout, fc.stdout)
 	}
 	model2 := filepath.Join(dir, "air2.model")
 	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model2, "--horizon", "6"}, tinyNet...)...)
-	pr2 := mustRun(t, "", "predict", "--model", model2, "--input", airline, "--horizon", "6")
+	pr2 := mustRun(t, "", "predict", "--model-file", model2, "--input", airline, "--horizon", "6")
 	if pr2.stdout != fc.stdout {
 		t.Errorf("train+predict gave\n%s\nforecast gave\n%s", pr2.stdout, fc.stdout)
 	}

@@ -5,11 +5,11 @@
 // Usage:
 //
 //	tsforecast inspect  --input FILE [--plot OUT.png] [--json]
-//	tsforecast forecast --input FILE --horizon H [--model lstm|rnn|naive|snaive|drift|mean|naive2|hw] [--output OUT.csv] [--plot OUT.png] [--save MODEL]
-//	tsforecast backtest --input FILE --horizon H --origins K [--models lstm,snaive,hw] [--report DIR]
+//	tsforecast forecast --input FILE --horizon H [--model auto|lstm|ets|theta|arima|…] [--level 80] [--output OUT.csv] [--plot OUT.png] [--save MODEL]
+//	tsforecast backtest --input FILE --horizon H --origins K [--models auto,lstm,theta,snaive] [--level 80] [--cv-output CV.csv] [--report DIR]
 //	tsforecast train    --input FILE --save MODEL
-//	tsforecast predict  --model MODEL --input FILE --horizon H
-//	tsforecast report   --input FILE --horizon H --out DIR
+//	tsforecast predict  --model-file MODEL --input FILE --horizon H
+//	tsforecast report   --input FILE --horizon H --out DIR [--model M]
 //
 // Run "tsforecast COMMAND --help" for every flag and an example.
 //
@@ -25,13 +25,15 @@
 //
 // # Models
 //
-// --model (forecast) and --models (backtest, report) name the LSTM or RNN of
-// package seq2one or a baseline of package eval. On a multi-series file a
-// network is one global model trained on every series (seq2one.Global; in
-// backtests seq2one.Panel fits one per origin), unless --local asks for one
-// network per series. The seasonal period is the --season flag, else the
-// period detected most often across the series (features.DetectPeriods),
-// else the frequency's usual one; every model of a run uses the same.
+// --model (forecast, report) and --models (backtest, report) name models of
+// the catalogue of package models, which also lists them in the help and
+// the README; the default is auto. On a multi-series file a network is one
+// global model trained on every series (seq2one.Global; in backtests
+// eval.Panel fits one per origin), unless --local asks for one network per
+// series. The seasonal period is the --season flag, else
+// forecast.CommonSeason of the series (the frequency's usual period, or
+// for data without a calendar the period detected most often); every
+// model of a run uses the same.
 //
 // # Output
 //

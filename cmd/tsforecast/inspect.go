@@ -24,7 +24,8 @@ type inspection struct {
 	Frequency string          `json:"frequency"`
 	Values    int             `json:"values"`
 	Season    seasonChoice    `json:"season"`
-	Missing   string          `json:"missing_policy"`
+	Missing   string          `json:"missing_policy"` // what the other commands do with gaps (--missing)
+	FilledBy  string          `json:"filled_by"`      // how inspect filled them for its figures
 	Gaps      []gapInfo       `json:"gaps"`
 	MissVals  []missingInfo   `json:"missing_values"`
 	Stats     stats           `json:"stats"`
@@ -93,6 +94,7 @@ func runInspect(cCtx *cli.Context) error {
 		return err
 	}
 	in := inspect(ds, opt.Missing, cCtx.Int("max-period"))
+	in.Missing = cCtx.String("missing")
 	if p := cCtx.String("plot"); p != "" {
 		if err := savePNG(p, seriesACFChart(ds.Series[0], in.Season.Period), plots.Size{Height: 7 * vg.Inch}); err != nil {
 			return err
@@ -110,10 +112,11 @@ func runInspect(cCtx *cli.Context) error {
 // a third of the length, at most 400).
 func inspect(ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) *inspection {
 	in := &inspection{
-		File:    ds.Name,
-		Layout:  ds.Layout.String(),
-		NSeries: len(ds.Series),
-		Missing: policy.String(),
+		File:     ds.Name,
+		Layout:   ds.Layout.String(),
+		NSeries:  len(ds.Series),
+		Missing:  policy.String(),
+		FilledBy: policy.String(),
 	}
 	periods := make([][]int, len(ds.Series))
 	var all []float64
@@ -234,7 +237,7 @@ func (in *inspection) writeText(w io.Writer) error {
 		p("missing", "%d value(s): %s", len(in.MissVals), strings.Join(items, "; "))
 	}
 	if len(in.Gaps)+len(in.MissVals) > 0 {
-		p("", "filled by %s for the figures below; forecast fails on them unless --missing interpolate or ffill", in.Missing)
+		p("", "filled by %s for the figures below; forecast fails on them unless --missing interpolate or ffill", in.FilledBy)
 	}
 	p("season", "%s", in.seasonText())
 	st := in.Stats

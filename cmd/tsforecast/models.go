@@ -221,4 +221,13 @@ func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
 		nets = fmt.Sprintf("%d networks", len(ms))
 	}
 	prog.Notef("%s: %s, %s epochs in %.1fs, kept epoch %s", name, nets, strings.Join(epochs, "+"), elapsed, strings.Join(kept, ", "))
+	first := 0
+	for _, h := range ms {
+		if len(h) > 0 && keptEpoch(h).Epoch == 1 {
+			first++
+		}
+	}
+	if first > 0 {
+		prog.Notef("warning: %s: %d of %d networks kept their first epoch: they learned nothing past one pass over the data (the validation loss never improved)", name, first, len(ms))
+	}
 }

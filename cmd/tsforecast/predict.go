@@ -12,13 +12,16 @@ func predictCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "predict",
 		Usage:     "forecast with a model saved by 'tsforecast train' or 'forecast --save'",
-		UsageText: "tsforecast predict --model MODEL --input FILE --horizon H [--output OUT.csv] [--json]",
+		UsageText: "tsforecast predict --model-file MODEL --input FILE --horizon H [--output OUT.csv] [--plot OUT.png] [--json]",
 		Description: "The model is conditioned on the history in FILE (its weights are not changed), so a\n" +
 			"model trained last month forecasts from this month's data.\n\n" +
-			"Example:\n   tsforecast predict --model airline.model --input examples/data/airline-passengers.csv --horizon 12",
+			"Example:\n   tsforecast predict --model-file airline.model --input examples/data/airline-passengers.csv --horizon 12",
 		Flags: concat([]cli.Flag{
-			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, EnvVars: env("MODEL_FILE"), TakesFile: true,
+			&cli.StringFlag{Name: "model-file", EnvVars: env("MODEL_FILE"), TakesFile: true,
 				Usage: "model file written by train or forecast --save (required)"},
+			// --model named the file before --model-file did; it stays as
+			// a hidden alias so that old scripts run.
+			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Hidden: true, TakesFile: true},
 		}, inputFlags(), []cli.Flag{
 			horizonFlag(),
 			outputFlag(),
@@ -31,10 +34,17 @@ func predictCommand() *cli.Command {
 }
 
 func runPredict(cCtx *cli.Context) error {
-	if err := require(cCtx, "model", "input", "horizon"); err != nil {
+	file := cCtx.String("model-file")
+	if file == "" {
+		file = cCtx.String("model")
+	}
+	if file == "" {
+		return usagef(cCtx, "missing required flag --model-file")
+	}
+	if err := require(cCtx, "input", "horizon"); err != nil {
 		return err
 	}
-	m, name, err := models.LoadFile(cCtx.String("model"))
+	m, name, err := models.LoadFile(file)
 	if err != nil {
 		return err
 	}
