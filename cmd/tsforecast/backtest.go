@@ -165,14 +165,19 @@ func runBacktest(cCtx *cli.Context) error {
 			return err
 		}
 	}
+	return run.write(cCtx)
+}
+
+// write prints the run: its JSON with --json, else the table.
+func (r *backtestRun) write(cCtx *cli.Context) error {
 	w := cCtx.App.Writer
 	if cCtx.Bool("json") {
-		if run.many != nil {
-			return run.many.WriteJSON(w)
+		if r.many != nil {
+			return r.many.WriteJSON(w)
 		}
-		return run.single.WriteJSON(w)
+		return r.single.WriteJSON(w)
 	}
-	return run.writeTable(w)
+	return r.writeTable(w)
 }
 
 // fmtScore formats a score for the tables: four significant digits; whole

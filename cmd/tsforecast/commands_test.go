@@ -470,3 +470,24 @@ func TestOutputChecks(t *testing.T) {
 		t.Errorf("backtest --report into a new nested folder: %v", err)
 	}
 }
+
+// TestTrainReportJSON: train --json says what was trained and saved;
+// report --json prints the backtest as backtest --json does.
+func TestTrainReportJSON(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m")
+	r := mustRun(t, "", append([]string{"train", "--input", airline, "--save", model, "--json"}, tinyNet...)...)
+	var tr struct {
+		Model, Saved string
+		Series       int
+		Networks     []struct{ Epochs, KeptEpoch int }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &tr); err != nil || tr.Model != "lstm" || tr.Saved != model || tr.Series != 1 || len(tr.Networks) == 0 || tr.Networks[0].Epochs == 0 {
+		t.Errorf("train --json = %s (%v)", r.stdout, err)
+	}
+	rep := mustRun(t, "", "report", "--input", airline, "--horizon", "12", "--out", filepath.Join(dir, "rep"), "--model", "snaive", "--models", "naive,snaive", "--json", "--quiet")
+	var js struct{ Models []struct{ Model string } }
+	if err := json.Unmarshal([]byte(rep.stdout), &js); err != nil || len(js.Models) != 2 {
+		t.Errorf("report --json = %.200s… (%v)", rep.stdout, err)
+	}
+}

@@ -23,7 +23,7 @@ func reportCommand() *cli.Command {
 			modelFlag(models.Default, "model of the report's forecast", modelNames()),
 		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), quietFlag()}),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), jsonFlag(), quietFlag()}),
 		Action: runReport,
 	}
 }
@@ -57,7 +57,7 @@ func runReport(cCtx *cli.Context) error {
 			return err
 		}
 		prog.Notef("report written to %s", dir)
-		return run.writeTable(cCtx.App.Writer)
+		return run.write(cCtx)
 	}
 
 	// One series: forecast past the end with --model (the default model
@@ -102,5 +102,5 @@ func runReport(cCtx *cli.Context) error {
 		return err
 	}
 	prog.Notef("report written to %s", dir)
-	return run.writeTable(cCtx.App.Writer)
+	return run.write(cCtx)
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -21,7 +23,7 @@ func trainCommand() *cli.Command {
 			&cli.IntFlag{Name: "horizon", EnvVars: env("HORIZON"), Action: nonNegative("horizon"),
 				Usage: "steps the network forecasts at once (give the horizon you will forecast); 0 means two seasons (predict builds longer forecasts block by block)"},
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{quietFlag()}),
+		}, netFlags(), []cli.Flag{jsonFlag(), quietFlag()}),
 		Action: runTrain,
 	}
 }
@@ -57,5 +59,44 @@ func runTrain(cCtx *cli.Context) error {
 		what = fmt.Sprintf("%s model of %d series", f.label, n)
 	}
 	prog.Notef("%s saved to %s", what, path)
+	if cCtx.Bool("json") {
+		return writeTrainJSON(cCtx.App.Writer, f, path)
+	}
 	return nil
+}
+
+// writeTrainJSON writes what train did as JSON: the model, the series, the
+// file, and each network's epochs and kept epoch with its losses.
+func writeTrainJSON(w io.Writer, f *fitted, path string) error {
+	type member struct {
+		Epochs    int      `json:"epochs"`
+		Kept      int      `json:"kept_epoch"`
+		TrainLoss *float64 `json:"train_loss"`
+		ValLoss   *float64 `json:"validation_loss"`
+	}
+	out := struct {
+		Model    string   `json:"model"`
+		Series   int      `json:"series"`
+		Saved    string   `json:"saved"`
+		Networks []member `json:"networks"`
+	}{Model: f.label, Series: len(f.series), Saved: path, Networks: []member{}}
+	if h, ok := f.model.(historian); ok {
+		for _, m := range members(h.History()) {
+			if len(m) == 0 {
+				continue
+			}
+			k := keptEpoch(m)
+			mb := member{Epochs: m[len(m)-1].Epoch, Kept: k.Epoch}
+			if k.TrainLoss == k.TrainLoss { // null for NaN, which JSON lacks
+				mb.TrainLoss = &k.TrainLoss
+			}
+			if k.ValLoss == k.ValLoss {
+				mb.ValLoss = &k.ValLoss
+			}
+			out.Networks = append(out.Networks, mb)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
 }
