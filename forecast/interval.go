@@ -82,3 +82,33 @@ func MinCalibration(level float64) int {
 }
 
 const errLevel = "forecast: interval level not in (0, 100)"
+
+// NonNegative reports whether every value of history is ≥ 0: counts,
+// sales and most business series, whose forecasts [ClipNonNegative]
+// keeps at 0 or above.
+func NonNegative(history []float64) bool {
+	for _, v := range history {
+		if v < 0 {
+			return false
+		}
+	}
+	return len(history) > 0
+}
+
+// ClipNonNegative raises every negative point forecast and interval bound
+// to 0, in place: a forecast of data that cannot be negative should not
+// be either.
+func ClipNonNegative(point []float64, intervals []Interval) {
+	clip := func(x []float64) {
+		for i, v := range x {
+			if v < 0 {
+				x[i] = 0
+			}
+		}
+	}
+	clip(point)
+	for _, iv := range intervals {
+		clip(iv.Lo)
+		clip(iv.Hi)
+	}
+}

@@ -37,6 +37,7 @@ func backtestCommand() *cli.Command {
 			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
 				Usage: "write the PNG report folder (charts, metrics.csv, summary.json, index.md) to DIR"},
 			levelFlag(),
+			allowNegativeFlag(),
 			&cli.StringFlag{Name: "cv-output", EnvVars: env("CV_OUTPUT"), TakesFile: true,
 				Usage: "write every forecast of the backtest as a tidy CSV, one row per series, origin, step and model: id,timestamp (or step),origin,horizon_step,model,actual,forecast[,lo_L,hi_L]"},
 			jsonFlag(), quietFlag(),
@@ -120,7 +121,7 @@ func runWalkForward(cCtx *cli.Context, ds *csvio.Dataset, entries []*models.Entr
 	tick := func() { prog.Step(int(done.Load()), total, "fits") }
 	ms := make([]eval.Model, len(entries))
 	for i, e := range entries {
-		ms[i] = counted(e.Model(s, ds.Series), &done, tick)
+		ms[i] = counted(e.Model(s, ds.Series), &done, tick, cCtx.Bool("allow-negative"))
 		if e.Name == models.Reference {
 			cfg.Reference = models.Reference
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -489,5 +490,39 @@ func TestTrainReportJSON(t *testing.T) {
 	var js struct{ Models []struct{ Model string } }
 	if err := json.Unmarshal([]byte(rep.stdout), &js); err != nil || len(js.Models) != 2 {
 		t.Errorf("report --json = %.200s… (%v)", rep.stdout, err)
+	}
+}
+
+// TestNonNegative: a series without negative values gets forecasts and
+// bounds at 0 or above unless --allow-negative; the drift forecast of
+// 10, 9, …, 1 would go below 0 from the second step.
+func TestNonNegative(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "down.csv")
+	var b strings.Builder
+	b.WriteString("ds,y\n")
+	for i := range 10 {
+		fmt.Fprintf(&b, "2020-01-%02d,%d\n", i+1, 10-i)
+	}
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"forecast", "--input", in, "--horizon", "4", "--model", "drift", "--level", "80", "--quiet"}
+	for _, allow := range []bool{false, true} {
+		a := args
+		if allow {
+			a = append(a, "--allow-negative")
+		}
+		recs := readCSV(t, mustRun(t, "", a...).stdout)
+		neg := false
+		for _, rec := range recs[1:] {
+			for _, f := range rec[1:] {
+				if v, _ := strconv.ParseFloat(f, 64); v < 0 {
+					neg = true
+				}
+			}
+		}
+		if neg != allow {
+			t.Errorf("--allow-negative %v: negative values %v in %v", allow, neg, recs)
+		}
 	}
 }

@@ -123,8 +123,9 @@ func countList(count map[string]int, total int) string {
 }
 
 // forecasts returns the h-step forecast of every series, with intervals at
-// levels.
-func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
+// levels; the forecasts and bounds of a series without negative values
+// are clipped at 0 unless allowNegative.
+func (f *fitted) forecasts(h int, levels []float64, allowNegative bool) ([]seriesForecast, error) {
 	out := make([]seriesForecast, len(f.series))
 	for i, s := range f.series {
 		p, err := f.model.PredictSeries(nil, i, h)
@@ -133,15 +134,17 @@ func (f *fitted) forecasts(h int, levels []float64) ([]seriesForecast, error) {
 		}
 		out[i] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: slices.Clone(p[:h])}}
 		out[i].Fitted, _ = f.description(i)
-		if len(levels) == 0 {
-			continue
+		if len(levels) > 0 {
+			iv, ok := f.model.(forecast.Intervaler)
+			if !ok {
+				return nil, fmt.Errorf("%s gives no prediction intervals", f.label)
+			}
+			if out[i].Intervals, err = iv.PredictIntervals(i, h, levels); err != nil {
+				return nil, f.seriesErr(s, err)
+			}
 		}
-		iv, ok := f.model.(forecast.Intervaler)
-		if !ok {
-			return nil, fmt.Errorf("%s gives no prediction intervals", f.label)
-		}
-		if out[i].Intervals, err = iv.PredictIntervals(i, h, levels); err != nil {
-			return nil, f.seriesErr(s, err)
+		if !allowNegative && forecast.NonNegative(s.Values) {
+			forecast.ClipNonNegative(out[i].Point, out[i].Intervals)
 		}
 	}
 	return out, nil

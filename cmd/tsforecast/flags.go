@@ -238,3 +238,10 @@ func outputFlag() cli.Flag {
 	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, EnvVars: env("OUTPUT"), TakesFile: true,
 		Usage: "write the forecast CSV (or JSON with --json) to this file instead of stdout"}
 }
+
+// allowNegativeFlag turns off the clipping at 0 of the forecasts of series
+// without negative values.
+func allowNegativeFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "allow-negative", EnvVars: env("ALLOW_NEGATIVE"),
+		Usage: "keep negative forecasts and interval bounds of series whose history has no negative value (by default they are raised to 0)"}
+}

@@ -30,6 +30,7 @@ func forecastCommand() *cli.Command {
 		}, netFlags(), []cli.Flag{
 			localFlag(),
 			levelFlag(),
+			allowNegativeFlag(),
 			outputFlag(),
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
 				Usage: "write a forecast-vs-history PNG (small multiples of the first 9 series of a multi-series file)"},
@@ -76,7 +77,7 @@ func runForecast(cCtx *cli.Context) error {
 			return err
 		}
 	}
-	fcs, err := f.forecasts(h, levels)
+	fcs, err := f.forecasts(h, levels, cCtx.Bool("allow-negative"))
 	if err != nil {
 		return err
 	}

@@ -104,12 +104,14 @@ func parseModels(cCtx *cli.Context, list []string) ([]*models.Entry, error) {
 }
 
 // counted wraps model factories so that every finished Fit (or Update)
-// advances a counter, which drives the backtest progress display.
-func counted(m eval.Model, done *atomic.Int64, tick func()) eval.Model {
+// advances a counter, which drives the backtest progress display, and,
+// unless allowNegative, clips at 0 the forecasts of histories without
+// negative values, as the forecast command does.
+func counted(m eval.Model, done *atomic.Int64, tick func(), allowNegative bool) eval.Model {
 	inner := m.New
 	m.New = func() forecast.Forecaster {
 		f := inner()
-		c := countingForecaster{f: f, done: done, tick: tick}
+		c := countingForecaster{f: f, done: done, tick: tick, clip: !allowNegative}
 		if _, ok := f.(forecast.Updater); ok {
 			return &countingUpdater{c}
 		}
@@ -119,20 +121,27 @@ func counted(m eval.Model, done *atomic.Int64, tick func()) eval.Model {
 }
 
 type countingForecaster struct {
-	f    forecast.Forecaster
-	done *atomic.Int64
-	tick func()
+	f      forecast.Forecaster
+	done   *atomic.Int64
+	tick   func()
+	clip   bool // clip forecasts of non-negative histories at 0
+	nonNeg bool // the last history had no negative value
 }
 
 func (c *countingForecaster) Fit(ctx context.Context, s *forecast.Series) error {
 	err := c.f.Fit(ctx, s)
+	c.nonNeg = c.clip && forecast.NonNegative(s.Values)
 	c.done.Add(1)
 	c.tick()
 	return err
 }
 
 func (c *countingForecaster) Predict(dst []float64, h int) ([]float64, error) {
-	return c.f.Predict(dst, h)
+	p, err := c.f.Predict(dst, h)
+	if err == nil && c.nonNeg {
+		forecast.ClipNonNegative(p, nil)
+	}
+	return p, err
 }
 
 // PredictIntervals passes on the model's own intervals.
@@ -141,7 +150,11 @@ func (c *countingForecaster) PredictIntervals(h int, levels []float64) ([]foreca
 	if !ok {
 		return nil, forecast.ErrNoIntervals
 	}
-	return ip.PredictIntervals(h, levels)
+	ivs, err := ip.PredictIntervals(h, levels)
+	if err == nil && c.nonNeg {
+		forecast.ClipNonNegative(nil, ivs)
+	}
+	return ivs, err
 }
 
 // Describe and FellBack pass on what the model says of its fit.
@@ -161,6 +174,7 @@ type countingUpdater struct{ countingForecaster }
 
 func (c *countingUpdater) Update(s *forecast.Series) error {
 	err := c.f.(forecast.Updater).Update(s)
+	c.nonNeg = c.clip && forecast.NonNegative(s.Values)
 	c.done.Add(1)
 	c.tick()
 	return err

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/tsforecast/tsforecast/csvio"
+	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
 )
@@ -27,6 +28,7 @@ func predictCommand() *cli.Command {
 			outputFlag(),
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
 				Usage: "write a forecast-vs-history PNG"},
+			allowNegativeFlag(),
 			jsonFlag(), quietFlag(),
 		}),
 		Action: runPredict,
@@ -66,6 +68,9 @@ func runPredict(cCtx *cli.Context) error {
 			return seriesErr(len(ds.Series), s.ID, err)
 		}
 		fcs[k] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}}
+		if !cCtx.Bool("allow-negative") && forecast.NonNegative(s.Values) {
+			forecast.ClipNonNegative(p, nil)
+		}
 	}
 	if path := cCtx.String("plot"); path != "" {
 		if err := savePlot(path, ds.Series, fcs, name); err != nil {

@@ -23,7 +23,7 @@ func reportCommand() *cli.Command {
 			modelFlag(models.Default, "model of the report's forecast", modelNames()),
 		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), jsonFlag(), quietFlag()}),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), allowNegativeFlag(), jsonFlag(), quietFlag()}),
 		Action: runReport,
 	}
 }
@@ -74,7 +74,7 @@ func runReport(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fcs, err := f.forecasts(h, levels)
+	fcs, err := f.forecasts(h, levels, cCtx.Bool("allow-negative"))
 	if err != nil {
 		return err
 	}
@@ -87,10 +87,13 @@ func runReport(cCtx *cli.Context) error {
 			tc.Title += fmt.Sprintf(" (network 1 of the ensemble of %d)", len(ms))
 		}
 		for _, e := range ms[0] {
+			if e.Epoch < 1 || e.TrainLoss != e.TrainLoss {
+				continue // the state before training: no training loss
+			}
 			tc.Train = append(tc.Train, e.TrainLoss)
 			tc.Val = append(tc.Val, e.ValLoss)
 			if e.Best {
-				tc.BestEpoch = e.Epoch
+				tc.BestEpoch = len(tc.Train)
 			}
 		}
 		if slices.ContainsFunc(tc.Val, func(v float64) bool { return v != v }) {
