@@ -58,7 +58,7 @@
 // the numbers (8 bytes per value, 24 per timestamp) and never the text.
 // A field longer than [LoadOptions].MaxFieldBytes (1 MiB), a record longer
 // than MaxRecordBytes (64 MiB) or more than MaxValues values in the file
-// (2^28) is an error ([ErrLimit]) raised as soon as it is read, so input
+// (2^27) is an error ([ErrLimit]) raised as soon as it is read, so input
 // without line ends (/dev/zero) or without end (yes 1) cannot exhaust
 // memory. [ReadContext] and [ReadFileContext] stop when their context is
 // done, checking it every few thousand rows.

@@ -187,10 +187,11 @@ type LoadOptions struct {
 
 	// MaxValues caps the number of values a file may hold: every field
 	// read as a number, plus one per timestamp, over all rows. It bounds
-	// the memory of a load (about 8 bytes per value, 24 per timestamp)
-	// when the input never ends (yes 1 | tsforecast inspect --input -).
-	// Default 1<<28 = 268,435,456 (DefaultMaxValues); negative means no
-	// limit.
+	// the memory of a load (8 bytes per value and 24 per timestamp, up to
+	// twice that while slices grow) when the input never ends
+	// (yes 1 | tsforecast inspect --input -). Default 1<<27 = 134,217,728
+	// (DefaultMaxValues): 67M rows of a timestamp and a value, twice the
+	// 1 GB file of bench/bigcsv.sh. Negative means no limit.
 	MaxValues int64
 }
 
@@ -198,7 +199,7 @@ type LoadOptions struct {
 const (
 	DefaultMaxFieldBytes  = 1 << 20
 	DefaultMaxRecordBytes = 64 << 20
-	DefaultMaxValues      = 1 << 28
+	DefaultMaxValues      = 1 << 27
 )
 
 // limit returns v, or def when v is 0, or no limit (max int64) when v is
