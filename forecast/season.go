@@ -1,6 +1,10 @@
 package forecast
 
-import "github.com/tsforecast/tsforecast/features"
+import (
+	"math"
+
+	"github.com/tsforecast/tsforecast/features"
+)
 
 // MaxDetectedPeriod bounds the seasonal periods that [Season] looks for in
 // data without a calendar: a period needs three cycles for the M4
@@ -13,18 +17,24 @@ const MaxDetectedPeriod = 400
 // command line:
 //
 //  1. setting, when positive (the user's choice);
-//  2. the conventional period of s.Freq ([Freq.Season]: 12 for monthly,
-//     24 for hourly, 1 for yearly data) when s has a calendar frequency;
+//  2. for a calendar frequency, a conventional period of it
+//     ([Freq.Periods]: 7 and 365.25 for daily data) that the data support:
+//     the first period [DetectedPeriods] finds (strongest first) within 5 %
+//     of a conventional one gives that one, rounded (the yearly cycle of
+//     daily temperatures, whose ACF peaks at 367); when none does, the
+//     frequency's first conventional period ([Freq.Season]: 12 for
+//     monthly, 24 for hourly, 1 for yearly data);
 //  3. for Step data (no timestamps, such as the M4 files), the strongest
 //     period [DetectedPeriods] finds;
 //  4. otherwise 1 (no season).
 //
 // The calendar comes before detection because it is known exactly, while
 // detection is a test on the data that misses seasons of short or noisy
-// series and finds spurious ones in long ones; it is also the convention
-// of the M4 competition's MASE and of R's forecast package. Models that
-// need several seasons of data check the length themselves.
-// It panics if setting is negative.
+// series and finds spurious ones in long ones; detection only chooses
+// among the calendar's periods. Defaulting to the frequency's period is
+// also the convention of the M4 competition's MASE and of R's forecast
+// package. Models that need several seasons of data check the length
+// themselves. It panics if setting is negative.
 func Season(setting int, s *Series) int {
 	switch {
 	case setting < 0:
@@ -32,12 +42,27 @@ func Season(setting int, s *Series) int {
 	case setting > 0:
 		return setting
 	case s.Freq != Step:
-		return max(1, s.Freq.Season())
+		return calendarSeason(s)
 	}
 	if ps := DetectedPeriods(s.Values, 0); len(ps) > 0 {
 		return ps[0]
 	}
 	return 1
+}
+
+// calendarSeason is step 2 of the rule of [Season].
+func calendarSeason(s *Series) int {
+	conv := s.Freq.Periods()
+	if len(conv) > 1 {
+		for _, q := range DetectedPeriods(s.Values, 0) {
+			for _, p := range conv {
+				if math.Abs(float64(q)-p) <= 0.05*p {
+					return int(math.Round(p))
+				}
+			}
+		}
+	}
+	return max(1, s.Freq.Season())
 }
 
 // DetectedPeriods returns the seasonal periods that

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -65,5 +66,40 @@ func TestSeasonOrder(t *testing.T) {
 	}
 	if got := forecast.CommonSeason(9, []*forecast.Series{step}); got != 9 {
 		t.Errorf("CommonSeason(9, …) = %d, want 9", got)
+	}
+}
+
+// TestSeasonCalendarCycles: on daily data, the conventional period the
+// ACF supports wins: the yearly cycle (365.25, rounded) of the Melbourne
+// daily minimum temperatures, whose ACF peaks at 367, and the weekly one
+// of a series with a weekly pattern; a series with neither gets 7, the
+// first.
+func TestSeasonCalendarCycles(t *testing.T) {
+	ds, err := csvio.ReadFile("../features/testdata/daily-min-temperatures.csv", &csvio.LoadOptions{Missing: csvio.MissingInterpolate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	temps := ds.Series[0]
+	r := rand.New(rand.NewPCG(5, 6))
+	n := 2 * 365
+	t0 := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	mk := func(f func(i int) float64) *forecast.Series {
+		s := &forecast.Series{Freq: forecast.Daily}
+		for i := range n {
+			s.Times = append(s.Times, t0.AddDate(0, 0, i))
+			s.Values = append(s.Values, f(i)+r.NormFloat64())
+		}
+		return s
+	}
+	weekly := mk(func(i int) float64 { return 5 * float64(i%7) })
+	noise := mk(func(int) float64 { return 0 })
+	for _, test := range []struct {
+		name string
+		s    *forecast.Series
+		want int
+	}{{"temperatures", temps, 365}, {"weekly", weekly, 7}, {"noise", noise, 7}} {
+		if got := forecast.Season(0, test.s); got != test.want {
+			t.Errorf("Season(%s daily series) = %d, want %d (detected %v)", test.name, got, test.want, forecast.DetectedPeriods(test.s.Values, 0))
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -292,6 +293,13 @@ func (in *inspection) seasonText() string {
 		text = fmt.Sprintf("%d (--season)", c.Period)
 	case "frequency":
 		text = fmt.Sprintf("%d (the usual period of %s data", c.Period, in.Frequency)
+		if f, err := forecast.ParseFreq(in.Frequency); err == nil && len(f.Periods()) > 1 {
+			ps := make([]string, len(f.Periods()))
+			for i, p := range f.Periods() {
+				ps[i] = strconv.FormatFloat(p, 'g', -1, 64)
+			}
+			text = fmt.Sprintf("%d (of the usual periods of %s data, %s, the one the ACF supports, or the first", c.Period, in.Frequency, strings.Join(ps, " and "))
+		}
 		if minLen < 2*c.Period {
 			text += fmt.Sprintf(", but a series of %d values is too short for two cycles of the usual period %d of %s data", minLen, c.Period, in.Frequency)
 		}
