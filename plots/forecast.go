@@ -31,6 +31,9 @@ type Metric struct {
 type ForecastChart struct {
 	// ID names the series; it starts the title.
 	ID string
+	// YLabel labels the y axis (the series' target name, say); empty
+	// means "value".
+	YLabel string
 	// Model names the forecaster; it follows the id in the title.
 	Model string
 	// Metrics are shown in the title, in order, with 4 significant digits.
@@ -183,8 +186,9 @@ func (c *ForecastChart) plot(maxTicks int, legend bool) *plot.Plot {
 	n, h := len(c.History), len(c.Forecast)
 	start := n - c.tail()
 
-	p := newPlot(c.Title(), "", "")
+	p := newPlot(c.Title(), "", yLabel(c.YLabel))
 	tl.apply(p, maxTicks)
+	defer padY(p)
 
 	// Bands, widest (lightest) first so narrower ones stay visible on top.
 	bands := slices.Clone(c.Bands)

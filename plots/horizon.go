@@ -2,6 +2,8 @@ package plots
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -30,7 +32,10 @@ type HorizonErrors struct {
 
 // HorizonChart draws error against horizon step for several models,
 // baselines included, so one sees how fast each model degrades and where it
-// stops beating the baselines.
+// stops beating the baselines. A baseline whose errors would squash the
+// other lines (above twice the largest error of the models being judged)
+// is cut at the top of the chart and its legend entry says "off scale" with
+// its largest error.
 type HorizonChart struct {
 	// Title is the chart title; empty means "<Metric> by horizon step".
 	Title string
@@ -97,18 +102,24 @@ func (c *HorizonChart) plot() *plot.Plot {
 			order = append(order, i)
 		}
 	}
-	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}}
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+	// No observed data here, so black and grey may join the palette: more
+	// lines keep distinct colours.
+	colours := append(slices.Clone(Palette), Black, grey)
+	top := c.scaleTop()
 	nb := 0
 	for k, i := range order {
 		m := c.Models[i]
 		xy := make(plotter.XYs, h)
+		peak := math.Inf(-1)
 		for j, v := range m.Errors {
 			xy[j] = plotter.XY{X: float64(j + 1), Y: v}
 			if v < 0 {
 				nonneg = false
 			}
+			peak = max(peak, v)
 		}
-		col := paletteColor(k)
+		col := colours[k%len(colours)]
 		ls := lineStyle(col, 2)
 		if m.Baseline {
 			// Vary the dash pattern too, so baselines with equal errors
@@ -120,12 +131,21 @@ func (c *HorizonChart) plot() *plot.Plot {
 		p.Add(l)
 		thumbs := []plot.Thumbnailer{l}
 		if h <= 30 {
-			s := newScatter(xy, col, 2.5, shapes[k%len(shapes)])
+			var in plotter.XYs // markers only inside the frame
+			for _, q := range xy {
+				if q.Y <= top {
+					in = append(in, q)
+				}
+			}
+			s := newScatter(in, col, 2.5, shapes[k%len(shapes)])
 			p.Add(s)
 			thumbs = append(thumbs, s)
 		}
 		name := m.Model
-		if m.Baseline {
+		switch {
+		case peak > top:
+			name += fmt.Sprintf(" (baseline, off scale: up to %.4g)", peak)
+		case m.Baseline:
 			name += " (baseline)"
 		}
 		p.Legend.Add(name, thumbs...)
@@ -133,8 +153,30 @@ func (c *HorizonChart) plot() *plot.Plot {
 	if nonneg {
 		p.Y.Min = 0
 	}
+	if !math.IsInf(top, 1) {
+		p.Y.Max = top
+	}
 	if h == 1 {
 		p.X.Min, p.X.Max = 0.5, 1.5
 	}
 	return p
+}
+
+// scaleTop returns the top of the y axis: twice the largest error of the
+// models being judged when a baseline goes above it, +Inf (no cut)
+// otherwise or when every model is a baseline.
+func (c *HorizonChart) scaleTop() float64 {
+	judged, all := math.Inf(-1), math.Inf(-1)
+	for _, m := range c.Models {
+		for _, v := range m.Errors {
+			all = max(all, v)
+			if !m.Baseline {
+				judged = max(judged, v)
+			}
+		}
+	}
+	if math.IsInf(judged, -1) || !(judged > 0) || all <= 2*judged {
+		return math.Inf(1)
+	}
+	return 2 * judged
 }

@@ -67,7 +67,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 	}
 
 	if f := r.Forecast; f != nil {
-		c := &ForecastChart{ID: s.ID, Model: f.Model, History: s.Values, Forecast: f.Point, Times: s.Times, Freq: s.Freq}
+		c := &ForecastChart{ID: s.ID, YLabel: s.Target, Model: f.Model, History: s.Values, Forecast: f.Point, Times: s.Times, Freq: s.Freq}
 		c.Bands, sum.Warnings = finiteBands(f.Intervals, "forecast", sum.Warnings)
 		if err := add(FileForecast, fmt.Sprintf("Forecast of %s by %s for the next %d steps after the data%s.", s.ID, f.Model, len(f.Point), bandsCaption(c.Bands)), c); err != nil {
 			return nil, nil, nil, nil, err
@@ -80,7 +80,7 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 		if err := add(FileLastFold, fmt.Sprintf("Last walk-forward fold: %s forecasts %d steps from origin %s against what happened%s.", model, len(last.Forecast), originLabel(timeline{times: s.Times, freq: s.Freq}, last.Origin-1), bandsCaption(c.Bands)), c); err != nil {
 			return nil, nil, nil, nil, err
 		}
-		wf := &WalkForwardChart{ID: s.ID, Model: model, Values: s.Values, Times: s.Times, Freq: s.Freq, Metric: "MAE",
+		wf := &WalkForwardChart{ID: s.ID, YLabel: s.Target, Model: model, Values: s.Values, Times: s.Times, Freq: s.Freq, Metric: "MAE",
 			Metrics: []Metric{{"mean MAE", mr.Summary.Mean.MAE}, {"MASE", mr.Summary.Mean.MASE}}}
 		for _, f := range mr.Folds {
 			wf.Folds = append(wf.Folds, Fold{Origin: f.Origin, Forecast: f.Forecast, Error: f.Scores.MAE})

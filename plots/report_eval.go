@@ -26,7 +26,7 @@ func bandsCaption(bands []forecast.Interval) string {
 // actual values and the forecast with the fold's intervals.
 func foldChart(s *forecast.Series, model string, f *eval.Fold) *ForecastChart {
 	c := &ForecastChart{
-		ID: s.ID, Model: model,
+		ID: s.ID, YLabel: s.Target, Model: model,
 		Metrics: []Metric{{"MAE", f.Scores.MAE}, {"sMAPE", f.Scores.SMAPE}, {"MASE", f.Scores.MASE}},
 		History: s.Values[:f.Origin], Forecast: f.Forecast, Actual: f.Actual, Freq: s.Freq,
 	}

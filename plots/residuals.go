@@ -97,7 +97,9 @@ func (c *ResidualChart) plots() (ts, hist, ac *plot.Plot) {
 	if title != "" {
 		title += " — "
 	}
-	title += fmt.Sprintf("residuals (n = %d, mean %.4g, sd %.4g)", n, mean, sd)
+	// The bias of the metric tables is forecast − actual, the residuals'
+	// mean with the sign turned; the title gives it as the tables do.
+	title += fmt.Sprintf("residuals (n = %d, bias %+.4g, sd %.4g)", n, -mean, sd)
 	ts = newPlot(title, "", "actual − forecast")
 	tl.apply(ts, 8)
 	xy := make(plotter.XYs, n)

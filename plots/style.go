@@ -344,3 +344,20 @@ func checkTimes(chart string, times []time.Time) error {
 func dataErr(chart, field, format string, args ...any) error {
 	return &DataError{Chart: chart, Field: field, Index: -1, Msg: fmt.Sprintf(format, args...)}
 }
+
+// yLabel returns the y-axis label l, or "value" for an empty one.
+func yLabel(l string) string {
+	if l == "" {
+		return "value"
+	}
+	return l
+}
+
+// padY widens the y range of p by 4 % at each end, so that lines and
+// interval bands at the extremes stay inside the frame.
+func padY(p *plot.Plot) {
+	if d := p.Y.Max - p.Y.Min; d > 0 && !math.IsInf(d, 0) {
+		p.Y.Min -= 0.04 * d
+		p.Y.Max += 0.04 * d
+	}
+}

@@ -32,6 +32,8 @@ type WalkForwardChart struct {
 	// ID, Model and Metrics make up the title as in ForecastChart.
 	ID, Model string
 	Metrics   []Metric
+	// YLabel labels the y axis; empty means "value".
+	YLabel string
 	// Values is the whole observed series.
 	Values []float64
 	// Times holds a timestamp per value, or nil for step numbers.
@@ -99,12 +101,14 @@ func (c *WalkForwardChart) plot() *plot.Plot {
 	if title == "" {
 		title = "walk-forward"
 	}
-	p := newPlot(fmt.Sprintf("%s    (%d folds)", title, len(c.Folds)), "", "")
+	p := newPlot(fmt.Sprintf("%s    (%d folds)", title, len(c.Folds)), "", yLabel(c.YLabel))
 	tl.apply(p, 8)
+	defer padY(p)
 
-	obs := make(plotter.XYs, len(c.Values))
-	for i, v := range c.Values {
-		obs[i] = plotter.XY{X: tl.x(i), Y: v}
+	start := c.start()
+	obs := make(plotter.XYs, 0, len(c.Values)-start)
+	for i := start; i < len(c.Values); i++ {
+		obs = append(obs, plotter.XY{X: tl.x(i), Y: c.Values[i]})
 	}
 	obsLine := newLine(obs, lineStyle(Black, 1))
 	p.Add(obsLine)
@@ -168,6 +172,24 @@ func (c *WalkForwardChart) plot() *plot.Plot {
 	}
 	p.Legend.Add("fold origins", origins)
 	return p
+}
+
+// start returns the first observation drawn: the whole series, or when
+// the folds cover less than a third of it, the stretch before the first
+// origin as long as the folds' span (at least two horizons), so that short
+// folds at the end of a long history are seen.
+func (c *WalkForwardChart) start() int {
+	first, end, h := len(c.Values), 0, 0
+	for _, f := range c.Folds {
+		first = min(first, f.Origin)
+		end = max(end, f.Origin+len(f.Forecast))
+		h = max(h, len(f.Forecast))
+	}
+	span := end - first
+	if len(c.Folds) == 0 || 3*span >= len(c.Values) {
+		return 0
+	}
+	return max(0, first-max(span, 2*h))
 }
 
 // originLabel names observation i: its date when timed, else its step.

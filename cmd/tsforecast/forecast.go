@@ -134,7 +134,7 @@ func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, mode
 // forecastChart is the --plot chart of forecast and predict.
 func forecastChart(s *forecast.Series, fc seriesForecast, model string) *plots.ForecastChart {
 	return &plots.ForecastChart{
-		ID: s.ID, Model: model, History: s.Values, Forecast: fc.Point,
+		ID: s.ID, YLabel: s.Target, Model: model, History: s.Values, Forecast: fc.Point,
 		Times: s.Times, Freq: s.Freq, Bands: fc.Intervals,
 	}
 }
