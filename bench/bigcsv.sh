@@ -70,6 +70,7 @@ if [[ ! -s $file ]]; then
 fi
 go build -o "$tmp/tsforecast" ./cmd/tsforecast
 size=$(stat -c %s "$file")
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs"
 echo "file: $rows rows, $size bytes ($(awk -v s="$size" 'BEGIN{printf "%.2f", s/1e9}') GB), commit $(git rev-parse --short HEAD)"
 
 run() {
@@ -80,10 +81,11 @@ run() {
 	else
 		status="exit $?: $(head -c 300 "$tmp/err.txt")"
 	fi
-	local rss wall
+	local rss wall cpu
 	rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$tmp/time.txt")
 	wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$tmp/time.txt")
-	printf '%-9s wall %s  max RSS %.2f GB (%.2f x file)  %s\n' "$name" "$wall" \
+	cpu=$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.1fs", s}' "$tmp/time.txt")
+	printf '%-9s wall %s  CPU %s  max RSS %.2f GB (%.2f x file)  %s\n' "$name" "$wall" "$cpu" \
 		"$(awk -v k="$rss" 'BEGIN{print k*1024/1e9}')" "$(awk -v k="$rss" -v s="$size" 'BEGIN{print k*1024/s}')" "$status"
 }
 
