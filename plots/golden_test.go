@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 	"gonum.org/v1/plot/cmpimg"
 )
@@ -135,10 +136,15 @@ func TestGolden(t *testing.T) {
 			History: v[:72], Forecast: fc, Actual: v[72:], Bands: bands, Tail: 48,
 		})
 	}
+	comp, err := features.MSTL(nil, v, []float64{12}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, test := range []struct {
 		name  string
 		chart Chart
 	}{
+		{"series", &SeriesChart{ID: "synthetic", YLabel: "y", Values: v, Times: times, Freq: forecast.Monthly, Season: 12, Components: comp}},
 		{"forecast_monthly", goldenForecast(108, 12, 12, monthly(start, 108), forecast.Monthly)},
 		{"forecast_hourly", goldenForecast(24*7, 48, 24, hourly(start, 24*7), forecast.Hourly)},
 		{"forecast_steps", goldenForecast(96, 24, 24, nil, forecast.Step)},

@@ -14,7 +14,6 @@ import (
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/plots"
 	"github.com/urfave/cli/v2"
-	"gonum.org/v1/plot/vg"
 )
 
 // inspection is what inspect prints (as text or JSON).
@@ -97,7 +96,7 @@ func runInspect(cCtx *cli.Context) error {
 	in := inspect(ds, opt.Missing, cCtx.Int("max-period"))
 	in.Missing = cCtx.String("missing")
 	if p := cCtx.String("plot"); p != "" {
-		if err := savePNG(p, seriesACFChart(ds.Series[0], in.Season.Period), plots.Size{Height: 7 * vg.Inch}); err != nil {
+		if err := savePNG(p, seriesChart(ds.Series[0], in.Season.Period), plots.Size{}); err != nil {
 			return err
 		}
 	}
