@@ -65,12 +65,25 @@ func calendarSeason(s *Series) int {
 	return max(1, s.Freq.Season())
 }
 
+// DetectionCycles bounds the data [DetectedPeriods] reads: the last
+// DetectionCycles·limit values (20000 for the default limit), fifty cycles
+// of the longest period searched. That is far more than the test needs,
+// the recent seasonal pattern is the one a forecast continues, and it
+// keeps the cost of the rule of [Season] independent of the length of a
+// series (a minutely file of 34 million rows otherwise spends seconds and
+// gigabytes on the FFT of its whole ACF).
+const DetectionCycles = 50
+
 // DetectedPeriods returns the seasonal periods that
-// [features.DetectPeriods] finds in x, strongest first, searching lags up
-// to min(limit, len(x)/3); a limit of 0 means [MaxDetectedPeriod].
+// [features.DetectPeriods] finds in the last DetectionCycles·limit values
+// of x, strongest first, searching lags up to min(limit, n/3) for the n
+// values read; a limit of 0 means [MaxDetectedPeriod].
 func DetectedPeriods(x []float64, limit int) []int {
 	if limit <= 0 {
 		limit = MaxDetectedPeriod
+	}
+	if limit < math.MaxInt/DetectionCycles && len(x) > DetectionCycles*limit {
+		x = x[len(x)-DetectionCycles*limit:]
 	}
 	maxP := min(limit, len(x)/3)
 	if maxP < 2 {

@@ -1,6 +1,7 @@
 package forecast_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -101,5 +102,29 @@ func TestSeasonCalendarCycles(t *testing.T) {
 		if got := forecast.Season(0, test.s); got != test.want {
 			t.Errorf("Season(%s daily series) = %d, want %d (detected %v)", test.name, got, test.want, forecast.DetectedPeriods(test.s.Values, 0))
 		}
+	}
+}
+
+// TestDetectedPeriodsRecent: detection reads the last DetectionCycles·limit
+// values, so a series whose cycle changed from 12 to 7 steps long ago
+// reports 7, as a forecast of it should use.
+func TestDetectedPeriodsRecent(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 0))
+	const limit = 40
+	window := forecast.DetectionCycles * limit
+	x := make([]float64, 3*window)
+	for i := range x {
+		p := 12.0
+		if i >= len(x)-window {
+			p = 7
+		}
+		x[i] = 5*math.Sin(2*math.Pi*float64(i)/p) + r.NormFloat64()
+	}
+	got := forecast.DetectedPeriods(x, limit)
+	if len(got) == 0 || got[0] != 7 {
+		t.Errorf("DetectedPeriods = %v, want 7 first (the cycle of the last %d values)", got, window)
+	}
+	if old := forecast.DetectedPeriods(x[:2*window], limit); len(old) == 0 || old[0] != 12 {
+		t.Errorf("DetectedPeriods of the older part = %v, want 12 first", old)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -78,6 +79,8 @@ func TestEdgeCases(t *testing.T) {
 		{"training/huge", &TrainingChart{Train: []float64{1e300, 1e200, 1e-300}, Scale: Log}},
 		{"grid/one", &GridChart{Panels: []ForecastChart{{ID: "x", History: synth(20, 4), Forecast: []float64{1}}}}},
 		{"grid/uneven", &GridChart{Cols: 4, Panels: make5()}},
+		{"series/components-of-tail", &SeriesChart{Values: synth(1000, 12), Season: 12, Components: decomposition(300, 12)}},
+		{"series/longer-than-analysed", &SeriesChart{Values: synth(MaxAnalysed+5000, 24), Season: 24}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			var b []byte
@@ -101,6 +104,12 @@ func TestEdgeCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decomposition is a made-up MSTL decomposition of n values with one
+// seasonal period m.
+func decomposition(n, m int) *features.MSTLDecomposition {
+	return &features.MSTLDecomposition{Periods: []int{m}, Trend: fill(n, 1), Seasonal: [][]float64{synth(n, m)}, Remainder: fill(n, 0)}
 }
 
 func make5() []ForecastChart {
@@ -159,6 +168,8 @@ func TestBadData(t *testing.T) {
 		{"training best", &TrainingChart{Train: []float64{1, 2}, BestEpoch: 3}, "BestEpoch", -1, false},
 		{"training log zero", &TrainingChart{Train: []float64{1, 0}, Scale: Log}, "Train", 1, false},
 		{"grid none", &GridChart{}, "Panels", -1, false},
+		{"series components too long", &SeriesChart{Values: synth(100, 12), Components: decomposition(101, 12)}, "Components", -1, false},
+		{"series components ragged", &SeriesChart{Values: synth(100, 12), Components: &features.MSTLDecomposition{Periods: []int{12}, Trend: fill(50, 1), Seasonal: [][]float64{fill(49, 0)}, Remainder: fill(50, 0)}}, "Components.Seasonal[0]", -1, false},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			var buf bytes.Buffer

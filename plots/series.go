@@ -32,9 +32,16 @@ type SeriesChart struct {
 	Freq   forecast.Freq
 	// Season is the period marked on the ACF (1 or 0 for none).
 	Season int
-	// Components is a decomposition of Values (features.MSTL), or nil.
+	// Components is a decomposition (features.MSTL) of Values or, for a
+	// long series, of its last values; or nil.
 	Components *features.MSTLDecomposition
 }
+
+// MaxAnalysed bounds the values of a [SeriesChart] that its
+// autocorrelation panel reads (the last MaxAnalysed), and that a caller
+// should decompose for its Components: enough for any period to show,
+// and a bound on the cost of charting a series of millions of values.
+const MaxAnalysed = 100000
 
 func (c *SeriesChart) validate() error {
 	const name = "series"
@@ -52,12 +59,13 @@ func (c *SeriesChart) validate() error {
 		return err
 	}
 	if d := c.Components; d != nil {
-		if len(d.Trend) != n || len(d.Remainder) != n || len(d.Seasonal) != len(d.Periods) {
-			return dataErr(name, "Components", "a decomposition of %d values with %d seasons for %d values and %d periods", len(d.Trend), len(d.Seasonal), n, len(d.Periods))
+		m := len(d.Trend)
+		if m < 2 || m > n || len(d.Remainder) != m || len(d.Seasonal) != len(d.Periods) || len(d.Periods) == 0 {
+			return dataErr(name, "Components", "a decomposition of %d values with %d seasons for %d values and %d periods", m, len(d.Seasonal), n, len(d.Periods))
 		}
 		for i, s := range d.Seasonal {
-			if len(s) != n {
-				return dataErr(name, fmt.Sprintf("Components.Seasonal[%d]", i), "%d values for %d", len(s), n)
+			if len(s) != m {
+				return dataErr(name, fmt.Sprintf("Components.Seasonal[%d]", i), "%d values for %d", len(s), m)
 			}
 		}
 	}
@@ -94,12 +102,14 @@ func (c *SeriesChart) Draw(dc draw.Canvas) error {
 func (c *SeriesChart) plots() []*plot.Plot {
 	n := len(c.Values)
 	tl := timeline{times: c.Times, freq: c.Freq}
+	// line draws v[from:], whose last value is the series' last.
 	line := func(title, ylabel string, v []float64, col, zero bool, from int) *plot.Plot {
 		p := newPlot(title, "", ylabel)
 		tl.apply(p, 8)
+		off := n - len(v)
 		xy := make(plotter.XYs, 0, len(v)-from)
 		for i := from; i < len(v); i++ {
-			xy = append(xy, plotter.XY{X: tl.x(i), Y: v[i]})
+			xy = append(xy, plotter.XY{X: tl.x(off + i), Y: v[i]})
 		}
 		xy = minMaxDownsample(xy, maxDrawn)
 		if zero {
@@ -124,17 +134,22 @@ func (c *SeriesChart) plots() []*plot.Plot {
 		for i, p := range d.Periods {
 			ps[i] = strconv.Itoa(p)
 		}
-		out = append(out, line("trend (MSTL, periods "+strings.Join(ps, ", ")+")", "trend", d.Trend, true, false, 0))
+		m := len(d.Trend)
+		t := "trend (MSTL, periods " + strings.Join(ps, ", ") + ")"
+		if m < n {
+			t = fmt.Sprintf("trend (MSTL of the last %d values, periods %s)", m, strings.Join(ps, ", "))
+		}
+		out = append(out, line(t, "trend", d.Trend, true, false, 0))
 		// Seasons over the last four cycles of the longest, where their
 		// shapes can be seen; the whole series when it is not much longer.
 		from, longest := 0, d.Periods[len(d.Periods)-1]
-		if n > 8*longest {
-			from = n - 4*longest
+		if m > 8*longest {
+			from = m - 4*longest
 		}
 		for i, p := range d.Periods {
 			t := fmt.Sprintf("season of period %d", p)
 			if from > 0 {
-				t += fmt.Sprintf(" (the last %d values)", n-from)
+				t += fmt.Sprintf(" (the last %d values)", m-from)
 			}
 			out = append(out, line(t, "season", d.Seasonal[i], true, true, from))
 		}
@@ -145,11 +160,15 @@ func (c *SeriesChart) plots() []*plot.Plot {
 
 // acf is the autocorrelation panel.
 func (c *SeriesChart) acf() *plot.Plot {
-	n := len(c.Values)
+	v := c.Values[max(0, len(c.Values)-MaxAnalysed):]
+	n := len(v)
 	lags := min(n-1, max(3*c.Season, 40))
-	acf := features.ACF(nil, c.Values, lags)
+	acf := features.ACF(nil, v, lags)
 	bound := 1.96 / math.Sqrt(float64(n))
 	title := "autocorrelation"
+	if n < len(c.Values) {
+		title += fmt.Sprintf(" of the last %d values", n)
+	}
 	if c.Season > 1 {
 		title += fmt.Sprintf(" (multiples of the season %d in vermillion)", c.Season)
 	}

@@ -24,12 +24,13 @@ func seriesChart(s *forecast.Series, season int) *plots.SeriesChart {
 		periods = append(periods, float64(season))
 	}
 	for _, p := range s.Freq.Periods() {
-		if math.Round(p) != float64(season) && 2*p < float64(s.Len()) {
+		if math.Round(p) != float64(season) && 2*p < float64(min(s.Len(), plots.MaxAnalysed)) {
 			periods = append(periods, p)
 		}
 	}
 	if len(periods) > 0 {
-		if d, err := features.MSTL(nil, s.Values, periods, nil); err == nil {
+		v := s.Values[max(0, s.Len()-plots.MaxAnalysed):]
+		if d, err := features.MSTL(nil, v, periods, nil); err == nil {
 			c.Components = d
 		}
 	}
