@@ -6,20 +6,15 @@ import (
 	"time"
 )
 
-// Covariate is a named numeric column observed alongside the target.
-// Its Values are aligned with the target's.
-type Covariate struct {
-	Name   string
-	Values []float64
-}
-
 // Series is one univariate target series with optional timestamps and
 // covariates.
 //
 // # Invariants
 //
 // Values are finite. Times is nil or has len(Values) entries, strictly
-// increasing. Each covariate has len(Values) finite entries. Loaders in this
+// increasing. Each covariate has finite entries: len(Values) of them, or
+// for a [Covariate.Known] one at least that many (its values at the steps
+// after the last observation follow). Loaders in this
 // package establish these invariants; code that builds a Series by hand can
 // check them with [Series.Validate].
 type Series struct {
@@ -32,7 +27,8 @@ type Series struct {
 	Times []time.Time
 	// Values holds the target observations.
 	Values []float64
-	// Covariates holds the other numeric columns of a single-series file.
+	// Covariates holds the other numeric columns read beside the target
+	// (see [Covariate] for past and future-known ones).
 	Covariates []Covariate
 	// Freq is the sampling frequency. It is Step when there are no
 	// timestamps, unless the caller named the frequency (as
@@ -52,7 +48,10 @@ func (s *Series) Head(n int) *Series {
 }
 
 // Slice returns a series holding observations i..j-1 of s, sharing memory
-// with s. It panics if the range is invalid.
+// with s. Past covariates are cut at j like the target; future-known ones
+// keep their values from i on, since they are known in advance (a
+// walk-forward fold that ends at j may read them over its horizon). It
+// panics if the range is invalid.
 func (s *Series) Slice(i, j int) *Series {
 	if i < 0 || j < i || j > len(s.Values) {
 		panic("forecast: slice out of range")
@@ -64,7 +63,12 @@ func (s *Series) Slice(i, j int) *Series {
 	if len(s.Covariates) > 0 {
 		out.Covariates = make([]Covariate, len(s.Covariates))
 		for k, c := range s.Covariates {
-			out.Covariates[k] = Covariate{Name: c.Name, Values: c.Values[i:j:j]}
+			out.Covariates[k] = c
+			if c.Known {
+				out.Covariates[k].Values = c.Values[i:len(c.Values):len(c.Values)]
+			} else {
+				out.Covariates[k].Values = c.Values[i:j:j]
+			}
 		}
 	}
 	return out
@@ -111,7 +115,7 @@ func (s *Series) Validate() error {
 		}
 	}
 	for _, c := range s.Covariates {
-		if len(c.Values) != n {
+		if len(c.Values) != n && !(c.Known && len(c.Values) > n) {
 			return fmt.Errorf("forecast: series %q: covariate %q has %d values, want %d", s.ID, c.Name, len(c.Values), n)
 		}
 		if i := firstNonFinite(c.Values); i >= 0 {
