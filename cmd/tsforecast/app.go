@@ -144,10 +144,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 var version = "devel"
 
 // badValue and needsArg match the flag package's messages for a value
-// that does not parse and for a flag given last without its value.
+// that does not parse and for a flag given last without its value, and
+// badEnv urfave/cli's for an environment variable that does not parse.
 var (
 	badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]+): (.*)$`)
 	needsArg = regexp.MustCompile(`^flag needs an argument: -+(.+)$`)
+	badEnv   = regexp.MustCompile(`^could not parse "(.*)" (?:as \w+ value )?from environment variable "([^"]+)" (?:as value )?for flag ([^:]+): (.*)$`)
 )
 
 // dashed returns the flag name as typed: -q for a one-letter name, else
@@ -165,6 +167,8 @@ func onUsageError(cCtx *cli.Context, err error, isSubcommand bool) error {
 	msg := err.Error()
 	if m := badValue.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("invalid %s %q: %s", dashed(m[2]), m[1], valueWant(cCtx, m[2], m[3]))
+	} else if m := badEnv.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("invalid $%s %q (for %s): %s", m[2], m[1], dashed(m[3]), valueWant(cCtx, m[3], m[4]))
 	} else if m := needsArg.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("flag %s needs a value", dashed(m[1]))
 	}
@@ -194,10 +198,8 @@ func valueWant(cCtx *cli.Context, name, reason string) string {
 			continue
 		}
 		switch f.(type) {
-		case *cli.IntFlag:
-			return "want a whole number"
-		case *cli.Uint64Flag:
-			return "want a whole number from 0"
+		case *cli.GenericFlag: // intFlag, seedFlag: the reason says what they want
+			return reason
 		case *cli.Float64Flag, *cli.Float64SliceFlag:
 			return "want a number"
 		case *cli.BoolFlag:

@@ -49,16 +49,13 @@ func backtestCommand() *cli.Command {
 // walkForwardFlags are the backtest settings shared by backtest and report.
 func walkForwardFlags(defaultModels ...string) []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "origins", EnvVars: env("ORIGINS"), Value: 3, Action: positive("origins"),
-			Usage: "number of forecast origins, counted back from the end"},
-		&cli.IntFlag{Name: "step", EnvVars: env("STEP"), Action: nonNegative("step"),
-			Usage: "steps between origins; 0 means the horizon"},
+		intFlag("origins", "number of forecast origins, counted back from the end", 3, false),
+		intFlag("step", "steps between origins; 0 means the horizon", 0, true),
 		&cli.StringSliceFlag{Name: "models", EnvVars: env("MODELS"), Value: cli.NewStringSlice(defaultModels...),
 			Usage: "comma-separated models to compare: " + strings.Join(modelNames(), ", ")},
 		&cli.StringFlag{Name: "window-type", Value: eval.Expanding.String(), EnvVars: env("WINDOW_TYPE"),
 			Usage: "training window: expanding or sliding", Action: oneOf("window-type", eval.Expanding.String(), eval.Sliding.String())},
-		&cli.IntFlag{Name: "refit", Value: 1, EnvVars: env("REFIT"), Action: nonNegative("refit"),
-			Usage: "refit every N origins; 0 fits once at the first origin and then only moves the input window"},
+		intFlag("refit", "refit every N origins; 0 fits once at the first origin and then only moves the input window", 1, true),
 	}
 }
 

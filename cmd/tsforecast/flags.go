@@ -77,26 +77,11 @@ func jsonFlag() cli.Flag {
 }
 
 func horizonFlag() cli.Flag {
-	return &cli.IntFlag{
-		Name: "horizon", EnvVars: env("HORIZON"),
-		Usage:  "number of steps to forecast (required)",
-		Action: positive("horizon"),
-	}
+	return intFlag("horizon", "number of steps to forecast (required)", 0, false)
 }
 
 func seasonFlag() cli.Flag {
-	return &cli.IntFlag{
-		Name: "season", EnvVars: env("SEASON"),
-		Usage:  "seasonal period in steps; 0 detects it from the data (falling back to the frequency's usual period)",
-		Action: nonNegative("season"),
-	}
-}
-
-func seedFlag() cli.Flag {
-	return &cli.Uint64Flag{
-		Name: "seed", Value: 1, EnvVars: env("SEED"),
-		Usage: "random seed: the same data, flags and seed give the same forecast",
-	}
+	return intFlag("season", "seasonal period in steps; 0 detects it from the data (falling back to the frequency's usual period)", 0, true)
 }
 
 // freqNames are the frequencies --freq accepts, as forecast names them.
@@ -139,21 +124,9 @@ func modelFlag(def, what string, names []string) cli.Flag {
 // Network flags, shared by forecast, train, backtest and report.
 func netFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{
-			Name: "window", EnvVars: env("WINDOW"),
-			Usage:  "input window of the LSTM/RNN in steps; 0 chooses a multiple of the season",
-			Action: nonNegative("window"),
-		},
-		&cli.IntFlag{
-			Name: "epochs", EnvVars: env("EPOCHS"),
-			Usage:  "maximum training epochs of the LSTM/RNN (early stopping may end sooner); 0 uses the model default",
-			Action: nonNegative("epochs"),
-		},
-		&cli.IntFlag{
-			Name: "hidden", EnvVars: env("HIDDEN"),
-			Usage:  "hidden units per LSTM/RNN layer; 0 uses the model default",
-			Action: nonNegative("hidden"),
-		},
+		intFlag("window", "input window of the LSTM/RNN in steps; 0 chooses a multiple of the season", 0, true),
+		intFlag("epochs", "maximum training epochs of the LSTM/RNN (early stopping may end sooner); 0 uses the model default", 0, true),
+		intFlag("hidden", "hidden units per LSTM/RNN layer; 0 uses the model default", 0, true),
 		seedFlag(),
 	}
 }
@@ -173,10 +146,10 @@ func levelFlag() cli.Flag {
 			seen := map[float64]bool{}
 			for _, l := range v {
 				switch {
-				case l > 0 && l < 1:
+				case l > 0 && l < levelMin:
 					return usagef(cCtx, "invalid --level %v: levels are percentages; did you mean %v?", l, 100*l)
-				case !(l >= 1 && l < 100):
-					return usagef(cCtx, "invalid --level %v: want a percentage from 1 to below 100", l)
+				case !(l >= levelMin && l < levelMax):
+					return usagef(cCtx, "invalid --level %v: want a percentage from %d to below %d", l, levelMin, levelMax)
 				case seen[l]:
 					return usagef(cCtx, "--level %v given twice", l)
 				}
@@ -191,24 +164,6 @@ func oneOf(flag string, allowed ...string) func(*cli.Context, string) error {
 	return func(cCtx *cli.Context, v string) error {
 		if !slices.Contains(allowed, v) {
 			return usagef(cCtx, "invalid --%s %q: want one of %s", flag, v, strings.Join(allowed, ", "))
-		}
-		return nil
-	}
-}
-
-func positive(flag string) func(*cli.Context, int) error {
-	return func(cCtx *cli.Context, v int) error {
-		if v <= 0 {
-			return usagef(cCtx, "invalid --%s %d: must be positive", flag, v)
-		}
-		return nil
-	}
-}
-
-func nonNegative(flag string) func(*cli.Context, int) error {
-	return func(cCtx *cli.Context, v int) error {
-		if v < 0 {
-			return usagef(cCtx, "invalid --%s %d: must not be negative", flag, v)
 		}
 		return nil
 	}

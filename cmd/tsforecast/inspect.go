@@ -67,8 +67,7 @@ func inspectCommand() *cli.Command {
 		Flags: concat(inputFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
 				Usage: "write a PNG with the series and its autocorrelation function (the first series of a multi-series file)"},
-			&cli.IntFlag{Name: "max-period", EnvVars: env("MAX_PERIOD"), Action: nonNegative("max-period"),
-				Usage: "longest seasonal period to look for; 0 uses a third of the series length, at most 400"},
+			intFlag("max-period", "longest seasonal period to look for; 0 uses a third of the series length, at most 400", 0, true),
 			jsonFlag(), quietFlag(),
 		}),
 		Action: runInspect,
