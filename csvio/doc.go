@@ -9,12 +9,20 @@
 //
 //   - single: an optional time column and one or more numeric columns, one
 //     row per timestamp (airline-passengers.csv, ETTh1.csv). The target is
-//     chosen by name (default the first numeric column); the other numeric
-//     columns become covariates.
+//     chosen by name; by default it is the only numeric column, or the one
+//     named y, value or target, and several numeric columns without one
+//     of those names are an error ([ErrTarget]) naming them.
 //   - long: an id column, a time column and a value column, many series
 //     stacked (unique_id,ds,y as in statsforecast; id/series/item_id,
-//     timestamp/date/time, value/target are recognised too). Any further
-//     numeric columns become covariates of each series.
+//     timestamp/date/time, value/target are recognised too).
+//
+// Other columns of a single or long file are covariates only when
+// [LoadOptions].Covariates names them (or AllCovariates asks for all):
+// a covariate is used because it was asked for, never by default.
+// [Dataset].Unused names the numeric columns left out, and
+// [LoadOptions].Ignore keeps text columns out of AllCovariates. Values
+// of covariates known in advance over the forecast horizon are read from
+// a second file with [ReadFuture].
 //   - wide: one series per row, the id first and the values after it,
 //     shorter series ending in empty fields, header V1..Vn or v1..vn (the
 //     M4 competition files). There are no timestamps, so Freq is Step unless

@@ -15,6 +15,8 @@ var (
 	ErrNoData = errors.New("csvio: no data")
 	// ErrColumn: an unknown, duplicate or missing column.
 	ErrColumn = errors.New("csvio: bad column")
+	// ErrTarget: several numeric columns and no target named.
+	ErrTarget = errors.New("csvio: target column not named")
 	// ErrSyntax: a field that is not a number or timestamp, a row with the
 	// wrong number of fields, malformed CSV quoting.
 	ErrSyntax = errors.New("csvio: syntax error")

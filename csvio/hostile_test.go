@@ -74,7 +74,7 @@ func TestReadEncodingsHostile(t *testing.T) {
 		checkAirline3(t, name+" one byte at a time", ds, err)
 	}
 	// A CR inside quotes before the first line end is data.
-	ds, err := csvio.Read(strings.NewReader("ds,y,\"a\rb\"\n2020-01-01,1,x\n2020-01-02,2,y\n"), "q.csv", &csvio.LoadOptions{Columns: []string{"y"}})
+	ds, err := csvio.Read(strings.NewReader("ds,y,\"a\rb\"\n2020-01-01,1,x\n2020-01-02,2,y\n"), "q.csv", &csvio.LoadOptions{Target: "y"})
 	if err != nil || ds.Series[0].Len() != 2 {
 		t.Errorf("Read(CR in a quoted header) = %v", err)
 	}
@@ -140,7 +140,7 @@ func TestReadDelimiters(t *testing.T) {
 
 	// Decimal commas: ';' is then the default delimiter.
 	in := "ds;y;x\n2020-01-01;1,5;-2\n2020-01-02;\"2,25\";1e3\n2020-01-03;NA;0,5\n"
-	ds = mustRead(t, in, &csvio.LoadOptions{DecimalComma: true, Missing: csvio.MissingFFill})
+	ds = mustRead(t, in, &csvio.LoadOptions{DecimalComma: true, Missing: csvio.MissingFFill, Covariates: []string{"x"}})
 	if s := ds.Series[0]; !equalValues(s.Values, []float64{1.5, 2.25, 2.25}) || !equalValues(s.Covariates[0].Values, []float64{-2, 1000, 0.5}) {
 		t.Errorf("Read(%q, DecimalComma) = %v, %v", in, s.Values, s.Covariates[0].Values)
 	}
@@ -200,7 +200,7 @@ func TestReadUnterminatedQuote(t *testing.T) {
 		{"ds,y,note\n2020-01-01,1,\"two\nlines\"\n2020-01-02,2,\"a \"\"b\"\"\nc\n", 4},
 		{"V1,V2\r\nH1,1\r\nH2,\"3\r\n", 3},
 	} {
-		_, err := csvio.Read(strings.NewReader(test.in), "q.csv", &csvio.LoadOptions{Columns: []string{"y"}})
+		_, err := csvio.Read(strings.NewReader(test.in), "q.csv", &csvio.LoadOptions{Target: "y"})
 		if strings.HasPrefix(test.in, "V1") {
 			_, err = csvio.Read(strings.NewReader(test.in), "q.csv", nil)
 		}
@@ -365,7 +365,7 @@ func TestReadManyColumns(t *testing.T) {
 	}
 	in := b.String()
 	start := time.Now()
-	ds := mustRead(t, in, nil)
+	ds := mustRead(t, in, &csvio.LoadOptions{Target: "c1", AllCovariates: true})
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("Read of %d columns took %v", cols, d)
 	}
@@ -373,12 +373,16 @@ func TestReadManyColumns(t *testing.T) {
 	if s.Target != "c1" || len(s.Covariates) != cols-2 || s.Covariates[cols-3].Name != "c99999" || s.Len() != 3 {
 		t.Errorf("Read of %d columns: target %q, %d covariates", cols, s.Target, len(s.Covariates))
 	}
-	// Columns listing them all is linear too.
+	// Without a target the error names the first dozen candidates only.
+	if _, err := csvio.Read(strings.NewReader(in), "wide.csv", nil); !errors.Is(err, csvio.ErrTarget) || len(err.Error()) > 300 {
+		t.Errorf("Read without a target: %.300v (%d bytes), want ErrTarget in at most 300 bytes", err, len(err.Error()))
+	}
+	// Covariates listing them all is linear too.
 	names := make([]string, 0, cols)
 	for j := cols - 1; j >= 1; j-- {
 		names = append(names, "c"+fmt.Sprint(j))
 	}
-	ds = mustRead(t, in, &csvio.LoadOptions{Columns: names, Target: "c5"})
+	ds = mustRead(t, in, &csvio.LoadOptions{Covariates: names, Target: "c5"})
 	if s := ds.Series[0]; s.Target != "c5" || len(s.Covariates) != cols-2 || s.Covariates[0].Name != "c99999" {
 		t.Errorf("Read(Columns in reverse): target %q, %d covariates, first %q", s.Target, len(s.Covariates), s.Covariates[0].Name)
 	}

@@ -109,8 +109,11 @@ type LoadOptions struct {
 	Layout Layout
 
 	// Target names the target column of a single-series file. Default:
-	// the first value column. In a long file it is a synonym for
-	// ValueColumn when that is empty.
+	// the only column whose first value is a number (or missing), other
+	// than the time column and those ignored; when there are several,
+	// the first of y, value, target (case-insensitive), and failing that
+	// an error wrapping ErrTarget that names them. In a long file it is a
+	// synonym for ValueColumn when that is empty.
 	Target string
 
 	// IDColumn names the series id column of a long file. Default: the
@@ -130,11 +133,17 @@ type LoadOptions struct {
 	// column that is neither the id nor the time column.
 	ValueColumn string
 
-	// Columns, when not empty, lists the value columns to read (the target
-	// and covariates; Target is read even when not listed); other columns
-	// are ignored, so a file may carry text columns. Default: every column except the id and time columns, each
-	// of which must then be numeric.
-	Columns []string
+	// Covariates names the covariate columns to read beside the target;
+	// AllCovariates reads every column that is not the target, the id,
+	// the time column or ignored. By default a file's other columns are
+	// not read (Dataset.Unused names the numeric ones), so a covariate is
+	// used only where it was asked for. Every column read must be numeric.
+	Covariates    []string
+	AllCovariates bool
+
+	// Ignore names columns not to read at all (text columns, say), which
+	// also keeps them out of AllCovariates and of the choice of target.
+	Ignore []string
 
 	// TimeLayout is a time.Parse layout for the timestamps. Default: the
 	// first of "2006-01-02 15:04:05", RFC 3339, "2006-01-02T15:04:05",
@@ -193,6 +202,10 @@ type LoadOptions struct {
 	// (DefaultMaxValues): 67M rows of a timestamp and a value, twice the
 	// 1 GB file of bench/bigcsv.sh. Negative means no limit.
 	MaxValues int64
+
+	// anyTarget, set by ReadFuture, takes the first value column as the
+	// target and every other one as a covariate, without ErrTarget.
+	anyTarget bool
 }
 
 // Default limits of [LoadOptions].

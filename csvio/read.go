@@ -34,6 +34,9 @@ type Dataset struct {
 	TimeLayout string
 	// Series holds the series in the order of their first appearance.
 	Series []*forecast.Series
+	// Unused names the numeric columns of a single or long file that were
+	// not read: neither the target nor a covariate named in LoadOptions.
+	Unused []string
 	// Report lists what the loader found missing and, under
 	// MissingInterpolate or MissingFFill, filled.
 	Report Report
@@ -214,7 +217,7 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if err != nil {
 		return nil, err
 	}
-	ds := &Dataset{Name: name, Layout: layout}
+	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused}
 	if layout == LayoutWide {
 		ds.IDColumn = ld.header[0]
 	}
@@ -301,6 +304,8 @@ type loader struct {
 	freqSet bool
 	tp      *timeParser // nil without a time column
 
+	// unused lists the numeric value columns left unread.
+	unused []string
 	// Column roles, -1 when absent; vals[0] is the target.
 	timeCol, idCol int
 	vals           []int
@@ -503,13 +508,34 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 		return perr(ld.file, ld.hline, ld.header[ld.idCol], ErrColumn, "used both as the id and the time column")
 	}
 
+	ignored := make([]bool, len(ld.header))
+	for _, c := range o.Ignore {
+		j := ld.find(c)
+		if j < 0 {
+			return ld.unknown("ignored", c)
+		}
+		ignored[j] = true
+	}
 	roleCol := func(j int) bool { return j == ld.idCol || j == ld.timeCol }
+	// The value columns: neither a role nor ignored; numeric ones look like
+	// a number (or a missing value) on the first data row.
+	var cands, numeric []int
+	for j := range ld.header {
+		if !roleCol(j) && !ignored[j] {
+			cands = append(cands, j)
+			if j < len(first) && looksNumeric(first[j], o.DecimalComma) {
+				numeric = append(numeric, j)
+			}
+		}
+	}
+
 	target := -1
 	name := o.Target
 	if layout == LayoutLong && o.ValueColumn != "" {
 		name = o.ValueColumn
 	}
-	if name != "" {
+	switch {
+	case name != "":
 		if target = ld.find(name); target < 0 {
 			role := "target"
 			if layout == LayoutLong {
@@ -520,44 +546,83 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 		if roleCol(target) {
 			return perr(ld.file, ld.hline, name, ErrColumn, "the target cannot be the id or time column")
 		}
-	} else if layout == LayoutLong {
-		target = ld.findConventional(valueNames, ld.idCol, ld.timeCol)
-	}
-
-	var vals []int
-	if len(o.Columns) > 0 {
-		listed := make([]bool, len(ld.header))
-		for _, c := range o.Columns {
-			j := ld.find(c)
-			if j < 0 {
-				return ld.unknown("value", c)
-			}
-			if roleCol(j) {
-				return perr(ld.file, ld.hline, c, ErrColumn, "listed in Columns but it is the id or time column")
-			}
-			if !listed[j] {
-				listed[j] = true
-				vals = append(vals, j)
-			}
+	case o.anyTarget && len(cands) > 0:
+		target = cands[0]
+	case layout == LayoutLong:
+		if target = ld.findConventional(valueNames, ld.idCol, ld.timeCol); target < 0 && len(cands) > 0 {
+			target = cands[0]
 		}
-	} else {
-		for j := range ld.header {
-			if !roleCol(j) {
-				vals = append(vals, j)
-			}
+	case len(numeric) == 1:
+		target = numeric[0]
+	case len(numeric) > 1:
+		if target = ld.findConventional(valueNames, ld.idCol, ld.timeCol); target < 0 || ignored[target] {
+			return perr(ld.file, ld.hline, "", ErrTarget, "%d numeric columns (%s) and none named as the target; set Target", len(numeric), strings.Join(quoteAll(names(ld.header, numeric), 12), ", "))
 		}
+	case len(cands) > 0:
+		target = cands[0] // not numeric: its first value's error says so
 	}
 	if target < 0 {
-		if len(vals) == 0 {
-			return perr(ld.file, ld.hline, "", ErrColumn, "no value column (the header has %s)", strings.Join(quoteAll(ld.header, 12), ", "))
+		return perr(ld.file, ld.hline, "", ErrColumn, "no value column (the header has %s)", strings.Join(quoteAll(ld.header, 12), ", "))
+	}
+
+	vals := []int{target}
+	read := make([]bool, len(ld.header))
+	read[target] = true
+	add := func(j int) {
+		if !read[j] {
+			read[j] = true
+			vals = append(vals, j)
 		}
-		target = vals[0]
 	}
-	if i := slices.Index(vals, target); i >= 0 {
-		vals = slices.Delete(vals, i, i+1)
+	if o.AllCovariates || o.anyTarget {
+		for _, j := range cands {
+			add(j)
+		}
 	}
-	ld.vals = append([]int{target}, vals...)
+	for _, c := range o.Covariates {
+		j := ld.find(c)
+		if j < 0 {
+			return ld.unknown("covariate", c)
+		}
+		if roleCol(j) {
+			return perr(ld.file, ld.hline, c, ErrColumn, "named as a covariate but it is the id or time column")
+		}
+		if ignored[j] {
+			return perr(ld.file, ld.hline, c, ErrColumn, "named both as a covariate and as ignored")
+		}
+		add(j)
+	}
+	ld.vals = vals
+	ld.unused = ld.unused[:0]
+	for _, j := range numeric {
+		if !read[j] {
+			ld.unused = append(ld.unused, ld.header[j])
+		}
+	}
 	return nil
+}
+
+// looksNumeric reports whether a field of the first data row makes its
+// column a candidate value column: a number or a missing value.
+func looksNumeric(f string, decimalComma bool) bool {
+	f = strings.TrimSpace(f)
+	if isMissingToken(f) {
+		return true
+	}
+	if decimalComma {
+		f = strings.Replace(f, ",", ".", 1)
+	}
+	_, err := strconv.ParseFloat(f, 64)
+	return err == nil
+}
+
+// names returns the header names of the columns cols.
+func names(header []string, cols []int) []string {
+	out := make([]string, len(cols))
+	for i, j := range cols {
+		out[i] = header[j]
+	}
+	return out
 }
 
 // isMissingToken reports whether a field denotes a missing value.

@@ -139,7 +139,7 @@ func TestReadPolicies(t *testing.T) {
 		{csvio.MissingInterpolate, []float64{0, 2, 4, 6, 8, 10, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
 		{csvio.MissingFFill, []float64{0, 2, 2, 2, 8, 8, 12}, []float64{1, 1, 1, 1, 1, 2, 3}, 7},
 	} {
-		ds := mustRead(t, in, &csvio.LoadOptions{Missing: test.p})
+		ds := mustRead(t, in, &csvio.LoadOptions{Missing: test.p, AllCovariates: true})
 		s := ds.Series[0]
 		if !equalValues(s.Values, test.y) || !equalValues(s.Covariates[0].Values, test.x) || len(s.Times) != test.times {
 			t.Errorf("Read(%v) y %v x %v (%d times), want %v %v (%d)", test.p, s.Values, s.Covariates[0].Values, len(s.Times), test.y, test.x, test.times)
@@ -161,9 +161,13 @@ func TestReadPolicies(t *testing.T) {
 
 func TestReadLong(t *testing.T) {
 	// Interleaved ids keep their order of first appearance; an extra
-	// numeric column becomes a covariate of each series.
+	// numeric column named as a covariate becomes one of each series, and
+	// is only listed as unused when it is not named.
 	in := "unique_id,ds,y,price\nB,2020-01-01,1,10\nA,2020-01-01,5,20\nB,2020-01-02,2,11\nA,2020-01-02,6,21\nA,2020-01-03,7,22\n"
-	ds := mustRead(t, in, nil)
+	if ds := mustRead(t, in, nil); len(ds.Series[0].Covariates) != 0 || !slices.Equal(ds.Unused, []string{"price"}) {
+		t.Errorf("Read(%q) without covariates: %d covariates, unused %q; want none and [price]", in, len(ds.Series[0].Covariates), ds.Unused)
+	}
+	ds := mustRead(t, in, &csvio.LoadOptions{Covariates: []string{"price"}})
 	if ds.IDColumn != "unique_id" || ds.TimeColumn != "ds" {
 		t.Errorf("Read(%q) id column %q, time column %q; want unique_id, ds", in, ds.IDColumn, ds.TimeColumn)
 	}
@@ -203,15 +207,34 @@ func TestReadLong(t *testing.T) {
 
 func TestReadSingleColumns(t *testing.T) {
 	in := "date,HUFL,name,OT\n2016-07-01 00:00:00,5.8,a,30.5\n2016-07-01 01:00:00,5.6,b,27.7\n"
-	ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT", Columns: []string{"HUFL"}})
+	ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT", Covariates: []string{"HUFL"}})
 	s := ds.Series[0]
 	if s.Target != "OT" || s.ID != "OT" || !equalValues(s.Values, []float64{30.5, 27.7}) ||
 		len(s.Covariates) != 1 || s.Covariates[0].Name != "HUFL" || !equalValues(s.Covariates[0].Values, []float64{5.8, 5.6}) {
 		t.Errorf("Read(%q, Target OT, Columns HUFL) = %+v", in, s)
 	}
-	// Without Columns the text column is an error, not a silent NaN.
-	if _, err := csvio.Read(strings.NewReader(in), "x.csv", &csvio.LoadOptions{Target: "OT"}); err == nil {
-		t.Errorf("Read(%q) with a text column succeeded, want an error", in)
+	// A text column read as a covariate is an error, not a silent NaN;
+	// Ignore keeps it out; unnamed, it is not read, and only the numeric
+	// column left out is reported unused.
+	if _, err := csvio.Read(strings.NewReader(in), "x.csv", &csvio.LoadOptions{Target: "OT", AllCovariates: true}); err == nil {
+		t.Errorf("Read(%q) with a text column among all covariates succeeded, want an error", in)
+	}
+	if ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT", AllCovariates: true, Ignore: []string{"name"}}); len(ds.Series[0].Covariates) != 1 {
+		t.Errorf("Read(%q, all covariates, Ignore name): %d covariates, want 1", in, len(ds.Series[0].Covariates))
+	}
+	if ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT"}); len(ds.Series[0].Covariates) != 0 || !slices.Equal(ds.Unused, []string{"HUFL"}) {
+		t.Errorf("Read(%q, Target OT): %d covariates, unused %q; want none and [HUFL]", in, len(ds.Series[0].Covariates), ds.Unused)
+	}
+	// Without a target, two numeric columns are an error naming them, the
+	// conventional name y picks one, and one numeric column is the target.
+	if _, err := csvio.Read(strings.NewReader(in), "x.csv", nil); !errors.Is(err, csvio.ErrTarget) || !strings.Contains(err.Error(), `2 numeric columns ("HUFL", "OT")`) {
+		t.Errorf("Read(%q) without a target: %v, want ErrTarget naming HUFL and OT", in, err)
+	}
+	if ds := mustRead(t, "ds,x,y\n2020-01-01,1,2\n2020-01-02,1,2\n", nil); ds.Series[0].Target != "y" {
+		t.Errorf("target of ds,x,y = %q, want y", ds.Series[0].Target)
+	}
+	if ds := mustRead(t, "ds,note,sales\n2020-01-01,a,2\n2020-01-02,b,3\n", nil); ds.Series[0].Target != "sales" {
+		t.Errorf("target of ds,note,sales = %q, want sales", ds.Series[0].Target)
 	}
 	// No time column: a plain list of numbers is a Step series.
 	ds = mustRead(t, "y\n3\n1\n2", nil)

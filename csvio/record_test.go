@@ -147,7 +147,7 @@ func TestRecordReaderErrors(t *testing.T) {
 		{"header only", "V1,V2,V3\n", nil},
 		{"long bad number", "id,date,value\nA,2020-01-01,1\nA,2020-01-02,1.5.2\n", nil},
 		{"long bad timestamp", "id,date,value\nA,2020-01-01,1\nA,2020/01/02,2\n", nil},
-		{"long bad covariate", "id,date,value,x\nA,2020-01-01,1,1\nA,2020-01-02,2,y\n", nil},
+		{"long bad covariate", "id,date,value,x\nA,2020-01-01,1,1\nA,2020-01-02,2,y\n", &csvio.LoadOptions{Covariates: []string{"x"}}},
 		{"long duplicate", "id,date,value\nA,2020-01-01,1\nA,2020-01-02,2\nA,2020-01-02,3\n", nil},
 		{"long gap", "id,date,value\nA,2020-01-01,1\nA,2020-01-02,2\nA,2020-01-05,3\n", nil},
 		{"long missing", "id,date,value\nA,2020-01-01,1\nA,2020-01-02,\nA,2020-01-03,3\n", nil},
