@@ -152,6 +152,50 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if opt.Missing < MissingError || opt.Missing > MissingFFill {
 		panic("csvio: unknown missing-value policy")
 	}
+	ld, err := newLoader(ctx, r, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	name = ld.file
+	if err := ld.checkDelimiter(); err != nil {
+		return nil, err
+	}
+
+	layout := opt.Layout
+	if layout == LayoutAuto {
+		layout = ld.detectLayout()
+	}
+	var raws []*rawSeries
+	switch layout {
+	case LayoutWide:
+		raws, err = ld.readWide()
+	default:
+		raws, err = ld.readTable(layout)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused}
+	if layout == LayoutWide {
+		ds.IDColumn = ld.header[0]
+	}
+	if ld.idCol >= 0 {
+		ds.IDColumn = ld.header[ld.idCol]
+	}
+	if ld.timeCol >= 0 {
+		ds.TimeColumn = ld.header[ld.timeCol]
+		if ld.tp != nil {
+			ds.TimeLayout = ld.tp.layout
+		}
+	}
+	if err := ld.finish(ds, raws); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// newLoader prepares to read r, and reads its header.
+func newLoader(ctx context.Context, r io.Reader, name string, opt *LoadOptions) (*loader, error) {
 	if name == "" {
 		name = "input"
 	}
@@ -199,41 +243,7 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if err := ld.setHeader(header); err != nil {
 		return nil, err
 	}
-	if err := ld.checkDelimiter(); err != nil {
-		return nil, err
-	}
-
-	layout := opt.Layout
-	if layout == LayoutAuto {
-		layout = ld.detectLayout()
-	}
-	var raws []*rawSeries
-	switch layout {
-	case LayoutWide:
-		raws, err = ld.readWide()
-	default:
-		raws, err = ld.readTable(layout)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused}
-	if layout == LayoutWide {
-		ds.IDColumn = ld.header[0]
-	}
-	if ld.idCol >= 0 {
-		ds.IDColumn = ld.header[ld.idCol]
-	}
-	if ld.timeCol >= 0 {
-		ds.TimeColumn = ld.header[ld.timeCol]
-		if ld.tp != nil {
-			ds.TimeLayout = ld.tp.layout
-		}
-	}
-	if err := ld.finish(ds, raws); err != nil {
-		return nil, err
-	}
-	return ds, nil
+	return ld, nil
 }
 
 // validDelim reports whether r can separate fields, as encoding/csv

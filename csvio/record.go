@@ -1,9 +1,7 @@
 package csvio
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -58,46 +56,8 @@ func NewRecordReaderContext(ctx context.Context, r io.Reader, name string, opt *
 	if opt.Missing < MissingError || opt.Missing > MissingFFill {
 		panic("csvio: unknown missing-value policy")
 	}
-	if name == "" {
-		name = "input"
-	}
-	ld := &loader{ctx: ctx, file: name, opt: opt, idCol: -1, timeCol: -1,
-		maxValues: limit(opt.MaxValues, DefaultMaxValues), sizeHint: sizeHint(r)}
-	if opt.Freq != "" {
-		f, err := forecast.ParseFreq(strings.ToLower(opt.Freq))
-		if err != nil {
-			return nil, err
-		}
-		ld.freq, ld.freqSet = f, true
-	}
-	comma := opt.Comma
-	if comma == 0 {
-		comma = ','
-		if opt.DecimalComma {
-			comma = ';'
-		}
-	}
-	if opt.DecimalComma && comma == ',' {
-		return nil, errors.New("csvio: DecimalComma needs a delimiter other than ','")
-	}
-	if !validDelim(comma) {
-		return nil, fmt.Errorf("csvio: invalid delimiter %q", comma)
-	}
-	ld.in = newInput(r, ld.sizeHint, name, comma, limit(opt.MaxFieldBytes, DefaultMaxFieldBytes), limit(opt.MaxRecordBytes, DefaultMaxRecordBytes))
-	cr := csv.NewReader(bufio.NewReaderSize(ld.in, bufSize(ld.sizeHint, 4096)))
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	ld.cr = cr
-	header, hline, err := ld.next()
-	if err == io.EOF {
-		return nil, perr(name, 1, "", ErrNoData, "empty file (want a header line and data rows)")
-	}
+	ld, err := newLoader(ctx, r, name, opt)
 	if err != nil {
-		return nil, err
-	}
-	ld.hline = hline
-	if err := ld.setHeader(header); err != nil {
 		return nil, err
 	}
 	if err := ld.checkDelimiter(); err != nil {
