@@ -38,17 +38,49 @@
 // (decided here with the Schur–Cohn recursion instead of root finding).
 // Multiplicative seasonal states must be non-negative.
 //
-// Starting values are R's: initparam for the smoothing parameters and
-// initstate for the states (a classical decomposition of the series for
-// n >= 3m, a Fourier regression below; a mean or a line through the first
-// max(10, 2m) adjusted values for l_0 and b_0). The optimiser is R's
-// Nelder–Mead (nmmin, reflection 1, contraction 0.5, expansion 2, relative
-// tolerance √ε) on a vector whose states are divided by the series' mean
-// absolute value, with three additions of this package: Gauss–Newton
-// steps on Σe² over the initial states for fixed smoothing parameters
-// (exact for linear models), restarts from the best point, and a second
-// start at α = 0.5 sharing the budget of Settings.MaxEval (2000) likelihood
-// evaluations per model. Every step is deterministic.
+// The default optimiser, [MultiStart], searches from several starts:
+//
+//   - It scores a grid of smoothing parameters (α ∈ {0.01, 0.1, 0.3, 0.5,
+//     0.8}, β/α ∈ {0.01, 0.2}, γ/(1−α) ∈ {0.01, 0.3, 0.8}, φ ∈ {0.98,
+//     0.9}, as the spec has them) with heuristic initial states: R's
+//     initstate (a classical decomposition of the whole series for
+//     n >= 3m, a Fourier regression below; a mean or a line through the
+//     first max(10, 2m) adjusted values for l_0 and b_0) and, for seasonal
+//     specs of series longer than five seasons, the same computed on the
+//     first five seasons only, which suits series whose seasonal amplitude
+//     grows.
+//   - From R's starting values (initparam and initstate) for seasonal
+//     specs, and from the two best grid points (five without a season), it
+//     refines the initial states by Gauss–Newton steps on Σe² (exact for
+//     linear models), runs a short Nelder–Mead search (64 evaluations in
+//     all) and then Levenberg–Marquardt steps on all parameters.
+//   - The best optimum wins.
+//
+// The Levenberg–Marquardt steps work on logits of each smoothing
+// parameter's position within its bounds (α between the bounds, β between
+// 1e-4 and α, γ between 1e-4 and 1−α, φ between 0.8 and 0.98) and the
+// states divided by the series' mean absolute value (multiplicative
+// indexes unscaled); outside the admissible region or with a negative
+// multiplicative index the objective is +Inf, so such a step is rejected
+// and the damping raised.
+// They use the exact gradient and Gauss–Newton matrix: the concentrated
+// likelihood is lik = n·log Σr_t² with r_t = e_t·G, G the geometric mean
+// of |ŷ_t| (1 for additive errors), and the derivatives of the errors and
+// one-step forecasts with respect to every parameter and initial state
+// come from forward-mode differentiation of the recursion (tangents
+// propagated with the states). Marquardt's diagonal scaling and Nielsen's
+// damping update are used; a search ends when two accepted steps in a row
+// lower lik by less than 1e-4, after 100 Jacobians, or when no damped step
+// lowers it.
+//
+// [NelderMead], this package's earlier optimiser, is R's Nelder–Mead
+// (nmmin, reflection 1, contraction 0.5, expansion 2, relative tolerance
+// √ε) from R's starting values on the same vector without the logits, with
+// three additions: Gauss–Newton refinements of the initial states,
+// restarts from the best point, and a second start at α = 0.5 sharing the
+// budget of Settings.MaxEval (2000) likelihood evaluations per model.
+//
+// Both optimisers are deterministic.
 //
 // # Selection
 //
@@ -75,8 +107,12 @@
 //
 // # Differences from R
 //
-//   - The optimiser additions above; R's plain Nelder–Mead often stops far
-//     from the optimum on seasonal models.
+//   - The optimiser: R's plain Nelder–Mead from one start often stops far
+//     from the optimum on seasonal models, so R's ets can choose a
+//     different spec than the likelihood at its optimum would (on
+//     AirPassengers ETS(M,Ad,M), where ETS(M,A,M) has the higher
+//     likelihood and the lower AICc at both this package's and statsmodels'
+//     optimum).
 //   - R's etsforecast accumulates φ^h instead of φ^(h+1) in damped
 //     multi-step forecasts; R's forecast.ets does not use it for these
 //     models, and neither does this package.
@@ -101,6 +137,14 @@
 // Hyndman, R.J., Akram, Md. & Archibald, B. (2008) The admissible parameter
 // space for exponential smoothing models. Annals of the Institute of
 // Statistical Mathematics 60(2), 407–426.
+//
+// Marquardt, D.W. (1963) An algorithm for least-squares estimation of
+// nonlinear parameters. Journal of the Society for Industrial and Applied
+// Mathematics 11(2), 431–441.
+//
+// Madsen, K., Nielsen, H.B. & Tingleff, O. (2004) Methods for Non-Linear
+// Least Squares Problems, 2nd ed. Technical University of Denmark
+// (Nielsen's damping update, Algorithm 3.16).
 //
 // R package forecast, functions ets, etsmodel, initstate, admissible,
 // forecast.ets, class1, class2 and C code etscalc.c.

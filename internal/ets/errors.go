@@ -25,8 +25,9 @@ var (
 )
 
 const (
-	panicLevel = "ets: level must be in (0, 100)"
-	panicLen   = "ets: slice length mismatch"
-	panicH     = "ets: negative horizon"
-	panicSpec  = "ets: invalid spec"
+	panicLevel     = "ets: level must be in (0, 100)"
+	panicLen       = "ets: slice length mismatch"
+	panicH         = "ets: negative horizon"
+	panicSpec      = "ets: invalid spec"
+	panicOptimizer = "ets: unknown optimizer"
 )

@@ -3,6 +3,7 @@ package ets
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Criterion is an information criterion for Select.
@@ -17,17 +18,52 @@ const (
 	BIC
 )
 
+// Optimizer selects the maximum-likelihood search of Estimate and Select.
+type Optimizer uint8
+
+const (
+	// MultiStart (the default) scores a grid of smoothing parameters
+	// with two heuristic initial states and, from R's starting values
+	// (seasonal specs) and the best grid points, runs a Gauss–Newton
+	// refinement of the initial states, a short Nelder–Mead search and
+	// Levenberg–Marquardt steps on all parameters with the exact
+	// gradient; the best optimum wins. See the package documentation.
+	MultiStart Optimizer = iota
+
+	// NelderMead is R's Nelder–Mead from R's starting values, with
+	// Gauss–Newton refinements of the initial states, restarts and a
+	// second start at α = 0.5 (see Settings.MaxEval and
+	// Settings.Restarts): this package's optimiser before MultiStart.
+	NelderMead
+)
+
+// String returns the optimiser's name, "MultiStart" or "NelderMead".
+func (o Optimizer) String() string {
+	switch o {
+	case MultiStart:
+		return "MultiStart"
+	case NelderMead:
+		return "NelderMead"
+	}
+	return "Optimizer(" + strconv.Itoa(int(o)) + ")"
+}
+
 // Settings holds the options of Estimate and Select. The zero value, or a
 // nil *Settings, gives the defaults stated for each field.
 type Settings struct {
-	// MaxEval bounds the likelihood evaluations spent on each model,
-	// over all restarts. Zero means 2000, R's maxit.
+	// Optimizer is the maximum-likelihood search (default MultiStart).
+	Optimizer Optimizer
+
+	// MaxEval bounds the likelihood evaluations the NelderMead optimiser
+	// spends on each model, over all restarts. Zero means 2000, R's
+	// maxit. MultiStart does not use it.
 	MaxEval int
 
-	// Restarts is the number of times each Nelder–Mead search is started
-	// again from its best point with a fresh simplex (while evaluations
-	// remain and the previous run improved the likelihood). Zero means 1;
-	// a negative value means none, as in R.
+	// Restarts is the number of times each search of the NelderMead
+	// optimiser is started again from its best point with a fresh
+	// simplex (while evaluations remain and the previous run improved
+	// the likelihood). Zero means 1; a negative value means none, as in
+	// R. MultiStart does not use it.
 	Restarts int
 
 	// Criterion is the information criterion Select minimises (default
@@ -47,11 +83,15 @@ type Settings struct {
 	Seed uint64
 }
 
-// resolve returns s with defaults filled in.
+// resolve returns s with defaults filled in. It panics if the optimiser is
+// unknown.
 func (s *Settings) resolve() Settings {
 	var r Settings
 	if s != nil {
 		r = *s
+	}
+	if r.Optimizer > NelderMead {
+		panic(panicOptimizer)
 	}
 	if r.MaxEval <= 0 {
 		r.MaxEval = 2000
@@ -200,7 +240,8 @@ func checkSeries(y []float64, positive bool) error {
 // a seasonal spec with m outside 2..24, ErrTooShort when len(y) < p+2 with
 // p the number of free parameters (smoothing parameters plus 1 + [trend] +
 // [m−1] initial states; R's rule), and ErrNoFit if the likelihood is not
-// finite at the starting values.
+// finite at the starting values. It panics if s names an unknown
+// Optimizer.
 func Estimate(y []float64, m int, sp Spec, s *Settings) (*Fit, error) {
 	if err := sp.Validate(); err != nil {
 		return nil, err
@@ -230,27 +271,105 @@ type work struct {
 	par    []float64
 	best   []float64
 	init   []float64
+	init2  []float64 // initial states from the first localCycles seasons (MultiStart)
 	nm     nelderMead
 	objval func([]float64) float64
 	par2   []float64
 	res    []float64 // errors and Jacobian of refineStates
 	trial  []float64
+	tan    tangents
+	lm     lmWork
+	cands  []float64 // grid starts of MultiStart, np values each
+	candF  []float64 // their objective values
 }
 
 // estimate fits sp (validated, m resolved) to the checked series y.
 func (w *work) estimate(y []float64, m int, sp Spec, set *Settings) (*Fit, error) {
+	if err := w.setup(y, m, sp); err != nil {
+		return nil, err
+	}
+	np := sp.nFree(m)
+	w.par = resize(w.par, np)
+	par := w.par
+	var ok bool
+	if set.Optimizer == NelderMead {
+		ok = w.searchNM(par, set)
+	} else {
+		ok = w.searchMulti(par)
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w: %v", ErrNoFit, sp)
+	}
+	p, ok := w.unpack(par)
+	if !ok {
+		// Cannot happen: the searches return feasible points.
+		return nil, fmt.Errorf("%w: %v: optimum outside the parameter region", ErrNoFit, sp)
+	}
+	fit := &Fit{spec: sp, m: m, params: p, x0: append([]float64(nil), w.x0...), k: np + 1, set: *set}
+	fit.refilter(y, w.sc)
+	return fit, nil
+}
+
+// searchNM writes to par the optimum of the NelderMead optimiser: R's
+// starting values (initparam for the default bounds and the heuristic
+// initial states) and, with more than one smoothing parameter, a second
+// start at α = 0.5 sharing the budget; the better optimum wins. It reports
+// false if the likelihood is not finite at R's start.
+func (w *work) searchNM(par []float64, set *Settings) bool {
+	np := len(par)
+	w.startPoint(par, lowerSmooth+0.2*(upperSmooth-lowerSmooth)/float64(w.m), w.init)
+	fmin := w.objective(par)
+	if math.IsNaN(fmin) || math.IsInf(fmin, 0) {
+		return false
+	}
+	ns := w.sp.nSmoothing()
+	budget := set.MaxEval
+	if ns > 1 {
+		budget = int(float64(budget) * firstShare)
+	}
+	fmin, used := w.search(par, fmin, budget, set.Restarts)
+	if ns > 1 {
+		w.par2 = resize(w.par2, np)
+		par2 := w.par2
+		w.startPoint(par2, secondAlpha, w.init)
+		if f2 := w.objective(par2); !math.IsInf(f2, 0) && !math.IsNaN(f2) {
+			f2, _ = w.search(par2, f2, set.MaxEval-used, set.Restarts)
+			if f2 < fmin {
+				copy(par, par2)
+			}
+		}
+	}
+	return true
+}
+
+// Two-start search of NelderMead: the first start gets firstShare of
+// Settings.MaxEval, the second (α = secondAlpha) the rest.
+const (
+	firstShare  = 0.6
+	secondAlpha = 0.5
+)
+
+// setup checks the length of y for sp, computes the heuristic initial
+// states and the scale, and sizes the buffers.
+func (w *work) setup(y []float64, m int, sp Spec) error {
 	n := len(y)
 	np := sp.nFree(m)
 	if n < np+2 {
-		return nil, fmt.Errorf("%w: %v with m = %d has %d free parameters and needs at least %d values, have %d",
+		return fmt.Errorf("%w: %v with m = %d has %d free parameters and needs at least %d values, have %d",
 			ErrTooShort, sp, m, np, np+2, n)
 	}
 	var err error
 	w.init, err = initState(w.init, y, sp, m)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w.y, w.sp, w.m = y, sp, m
+	if sp.Season != None && n > localCycles*m {
+		w.init2, err = initState(w.init2, y[:localCycles*m], sp, m)
+		if err != nil {
+			return err
+		}
+	}
 	w.x0 = resize(w.x0, sp.nStates(m))
 	w.sc = resize(w.sc, m)
 	w.scale = 0
@@ -264,61 +383,13 @@ func (w *work) estimate(y []float64, m int, sp Spec, set *Settings) (*Fit, error
 	if w.objval == nil {
 		w.objval = w.objective
 	}
-
-	// Starting values: R's initparam for the default bounds, then the
-	// scaled initial states.
-	ns := sp.nSmoothing()
-	w.par = resize(w.par, np)
-	par := w.par
-	w.startPoint(par, lowerSmooth+0.2*(upperSmooth-lowerSmooth)/float64(m))
-	fmin := w.objective(par)
-	if math.IsNaN(fmin) || math.IsInf(fmin, 0) {
-		return nil, fmt.Errorf("%w: %v", ErrNoFit, sp)
-	}
-	// With more than one smoothing parameter the budget is split between
-	// R's start (a small α) and a second start at α = 0.5; the better
-	// optimum wins.
-	budget := set.MaxEval
-	if ns > 1 {
-		budget = int(float64(budget) * firstShare)
-	}
-	fmin, used := w.search(par, fmin, budget, set.Restarts)
-	if ns > 1 {
-		w.par2 = resize(w.par2, np)
-		par2 := w.par2
-		w.startPoint(par2, secondAlpha)
-		if f2 := w.objective(par2); !math.IsInf(f2, 0) && !math.IsNaN(f2) {
-			f2, u := w.search(par2, f2, set.MaxEval-used, set.Restarts)
-			used += u
-			if f2 < fmin {
-				copy(par, par2)
-				fmin = f2
-			}
-		}
-	}
-
-	p, ok := w.unpack(par)
-	if !ok {
-		// Cannot happen: the optimiser returns its best vertex, which is
-		// feasible since the start is.
-		return nil, fmt.Errorf("%w: %v: optimum outside the parameter region", ErrNoFit, sp)
-	}
-	fit := &Fit{spec: sp, m: m, params: p, x0: append([]float64(nil), w.x0...), k: np + 1, set: *set}
-	fit.refilter(y, w.sc)
-	return fit, nil
+	return nil
 }
 
-// Two-start search: the first start gets firstShare of Settings.MaxEval,
-// the second (α = secondAlpha) the rest.
-const (
-	firstShare  = 0.6
-	secondAlpha = 0.5
-)
-
 // startPoint fills par with the starting smoothing parameters of R's
-// initparam for the default bounds, given alpha, and the heuristic initial
-// states w.init scaled.
-func (w *work) startPoint(par []float64, alpha float64) {
+// initparam for the default bounds, given alpha, and the initial states
+// init (free states, unscaled) scaled.
+func (w *work) startPoint(par []float64, alpha float64, init []float64) {
 	sp := w.sp
 	i := 0
 	par[i] = alpha
@@ -335,7 +406,7 @@ func (w *work) startPoint(par []float64, alpha float64) {
 		par[i] = lowerPhi + 0.99*(upperPhi-lowerPhi)
 		i++
 	}
-	for j, v := range w.init {
+	for j, v := range init {
 		par[i+j] = v / w.stateScale(j)
 	}
 }

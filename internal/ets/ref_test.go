@@ -113,14 +113,70 @@ func smLogLik(rLogLik float64, n int) float64 {
 	return rLogLik - fn/2*(math.Log(2*math.Pi/fn)+1)
 }
 
+// statsmodelsLogLik returns the log-likelihood of statsmodels 0.13.5
+// ETSModel (its convention, see smLogLik) for the model of c over y: R's
+// recursion except that statsmodels updates a multiplicative seasonal
+// state as s_t = s_{t−m} + γ(y_t − ŷ_t)/l_t, with the new level l_t,
+// where R (and filter) uses s_{t−m} + γ(y_t/q_t − s_{t−m}), q_t =
+// l_{t−1} + φb_{t−1}. It is a transcription written for the tests, to pin
+// down that difference; additive and absent seasons are R's recursion.
+func statsmodelsLogLik(c refCase, y []float64) float64 {
+	sp, _ := ParseSpec(c.Spec)
+	m := c.M
+	l, b, phi := c.Init[0], 0.0, 0.0
+	k := 1
+	if sp.Trend != None {
+		b, phi, k = c.Init[1], c.Phi, 2
+	}
+	ring := []float64{0}
+	if sp.Season != None {
+		ring = make([]float64, m)
+		for i := range m {
+			ring[i] = c.Init[k+m-1-i]
+		}
+	}
+	var sse, logSum float64
+	j := 0
+	for _, yt := range y {
+		q := l + phi*b
+		s := ring[j]
+		var f, a float64
+		if sp.Season == Multiplicative {
+			f, a = q*s, yt/s
+		} else {
+			f, a = q+s, yt-s
+		}
+		e := yt - f
+		if sp.Error == Multiplicative {
+			e /= f
+			logSum += math.Log(math.Abs(f))
+		}
+		sse += e * e
+		ln := q + c.Alpha*(a-q)
+		b = phi*b + c.Beta*(a-q)
+		switch sp.Season {
+		case Multiplicative:
+			ring[j] = s + c.Gamma*(yt-f)/ln
+		case Additive:
+			ring[j] = s + c.Gamma*(yt-q-s)
+		}
+		l = ln
+		j = (j + 1) % len(ring)
+	}
+	n := float64(len(y))
+	return -n/2*(math.Log(2*math.Pi*sse/n)+1) - logSum
+}
+
 // TestLogLikStatsmodels checks the likelihood function: the recursion run
 // from statsmodels' fitted parameters and initial states must give
 // statsmodels' log-likelihood (ETSModel.loglike at those values, statsmodels
 // 0.13.5, testdata/ref_ets.py) after the explicit conversion from R's lik
-// (smLogLik), to 1e-6 relative. Additive-season models agree to ~1e-15;
-// multiplicative-season ones to ~1e-7, a difference inside statsmodels'
-// multiplicative-season smoothing that an independent numpy transcription
-// of R's recursion reproduces on our side.
+// (smLogLik), to 1e-9 relative, for the models without a multiplicative
+// season. With a multiplicative season statsmodels' recursion differs
+// from R's in the seasonal update (see statsmodelsLogLik, which must then
+// reproduce statsmodels' value to 1e-9); ours differs from statsmodels'
+// value by about 1e-7 relative on these series (logged, asserted below
+// 1e-5).
 func TestLogLikStatsmodels(t *testing.T) {
 	r := loadRef(t, "testdata/ref_ets.json")
 	ys := refSeries(t, r)
@@ -128,7 +184,16 @@ func TestLogLikStatsmodels(t *testing.T) {
 		y := ys[c.Series]
 		f := fitFromRef(t, c, y)
 		got := smLogLik(f.LogLik(), len(y))
-		if !scalar.EqualWithinRel(got, c.LogLike, 1e-6) {
+		tol := 1e-9
+		if c.Spec[len(c.Spec)-1] == 'M' {
+			if sm := statsmodelsLogLik(c, y); !scalar.EqualWithinRel(sm, c.LogLike, 1e-9) {
+				t.Errorf("%s %s: statsmodels' recursion gives %.10g, want %.10g", c.Series, c.Spec, sm, c.LogLike)
+			}
+			t.Logf("%s %s: R's recursion at statsmodels' optimum %.8g, statsmodels %.8g (relative difference %.2g)",
+				c.Series, c.Spec, got, c.LogLike, math.Abs(got-c.LogLike)/math.Abs(c.LogLike))
+			tol = 1e-5
+		}
+		if !scalar.EqualWithinRel(got, c.LogLike, tol) {
 			t.Errorf("%s %s: loglik at statsmodels' optimum = %.10g, want %.10g (%s)", c.Series, c.Spec, got, c.LogLike, r.Source)
 		}
 		// The forecasts from that state are statsmodels' forecasts.
@@ -143,47 +208,66 @@ func TestLogLikStatsmodels(t *testing.T) {
 }
 
 // TestEstimateStatsmodels compares our fitted optimum with statsmodels'
-// (same likelihood, different optimiser: L-BFGS-B over box bounds on α,
-// β/α, γ/(1−α), φ without the admissibility check and with the last
-// seasonal state fixed instead of normalised; ours Nelder–Mead within R's
-// bounds plus the admissible region). Reference: statsmodels 0.13.5,
-// testdata/ref_ets.py.
+// (the same likelihood up to the seasonal update of TestLogLikStatsmodels,
+// maximised by L-BFGS-B over box bounds on α, β/α, γ/(1−α), φ without the
+// admissibility check and with one seasonal state fixed instead of
+// normalised; ours within R's bounds plus the admissible region).
+// Reference: statsmodels 0.13.5, testdata/ref_ets.py. It logs our
+// log-likelihood minus statsmodels' llf, and, where statsmodels' point lies
+// inside R's region, minus R's likelihood at that point (the like-for-like
+// comparison), for both optimisers.
 //
-// Observed (see the log): equal optima (|Δ| < 0.01) for most non-seasonal
-// models, better ones by up to 44 log-likelihood units where statsmodels
-// stops early (airline AAN), and shortfalls of up to 6.4 units on the
-// 17-parameter seasonal airline models, where Nelder–Mead does not reach
-// L-BFGS-B's optimum within 2000 evaluations. The bounds asserted are those
-// findings with a margin; forecasts are compared where the optima agree.
+// MultiStart (the default) must not fall more than 0.1 below statsmodels'
+// llf on any of the 36 fits: observed at most 0.041 below (synth_q MAdN,
+// where statsmodels' point lies outside R's region, with β < 1e-4); on
+// AirPassengers within 0.018 for every spec. Where statsmodels' point is
+// inside the region, ours must be at least R's likelihood there minus
+// 0.01. Forecasts are compared where the optima agree.
+//
+// NelderMead, this package's optimiser before MultiStart, keeps its
+// observed bounds: shortfalls of up to 6.4 units on the 17-parameter
+// seasonal AirPassengers models (bound 7) and 0.8 elsewhere (bound 1).
 func TestEstimateStatsmodels(t *testing.T) {
 	r := loadRef(t, "testdata/ref_ets.json")
 	ys := refSeries(t, r)
-	for _, c := range r.Cases {
-		y := ys[c.Series]
-		sp, err := ParseSpec(c.Spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := Estimate(y, c.M, sp, nil)
-		if err != nil {
-			t.Fatalf("Estimate(%s, %s) = %v", c.Series, c.Spec, err)
-		}
-		d := smLogLik(f.LogLik(), len(y)) - c.LLF
-		fc := f.Forecast(nil, len(c.Forecast))
-		maxRel := 0.0
-		for i := range fc {
-			maxRel = math.Max(maxRel, math.Abs(fc[i]-c.Forecast[i])/math.Abs(c.Forecast[i]))
-		}
-		t.Logf("%-7s %-5s loglik ours−statsmodels %+8.4f  max forecast rel diff %.4f  %+v", c.Series, c.Spec, d, maxRel, f.Params())
-		tol := 1.0
-		if c.Series == "airline" && sp.Season != None {
-			tol = 7
-		}
-		if d < -tol {
-			t.Errorf("Estimate(%s, %s): loglik %.4f below statsmodels' by more than %v", c.Series, c.Spec, d, tol)
-		}
-		if math.Abs(d) <= 0.3 && maxRel > 0.05 {
-			t.Errorf("Estimate(%s, %s): same optimum (Δ %.3g) but forecasts differ by %.3g relative", c.Series, c.Spec, d, maxRel)
+	for _, o := range []Optimizer{MultiStart, NelderMead} {
+		for _, c := range r.Cases {
+			y := ys[c.Series]
+			sp, err := ParseSpec(c.Spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Estimate(y, c.M, sp, &Settings{Optimizer: o})
+			if err != nil {
+				t.Fatalf("Estimate(%s, %s) = %v", c.Series, c.Spec, err)
+			}
+			d := smLogLik(f.LogLik(), len(y)) - c.LLF
+			at := fitFromRef(t, c, y)
+			inside := checkParams(sp, c.M, at.params)
+			dR := f.LogLik() - at.LogLik()
+			fc := f.Forecast(nil, len(c.Forecast))
+			maxRel := 0.0
+			for i := range fc {
+				maxRel = math.Max(maxRel, math.Abs(fc[i]-c.Forecast[i])/math.Abs(c.Forecast[i]))
+			}
+			t.Logf("%v %-7s %-5s ours−statsmodels %+8.4f (R's likelihood %+8.4f, statsmodels' point inside %v)  max forecast rel diff %.4f  %+v",
+				o, c.Series, c.Spec, d, dR, inside, maxRel, f.Params())
+			tol := 0.1
+			if o == NelderMead {
+				tol = 1
+				if c.Series == "airline" && sp.Season != None {
+					tol = 7
+				}
+			}
+			if d < -tol {
+				t.Errorf("Estimate(%s, %s, %v): loglik %.4f below statsmodels' by more than %v", c.Series, c.Spec, o, d, tol)
+			}
+			if o == MultiStart && inside && dR < -0.01 {
+				t.Errorf("Estimate(%s, %s): loglik %.4f below R's likelihood at statsmodels' point", c.Series, c.Spec, dR)
+			}
+			if math.Abs(d) <= 0.3 && maxRel > 0.05 {
+				t.Errorf("Estimate(%s, %s, %v): same optimum (Δ %.3g) but forecasts differ by %.3g relative", c.Series, c.Spec, o, d, maxRel)
+			}
 		}
 	}
 }

@@ -68,6 +68,7 @@ func Candidates(n, m int, positive, additiveOnly bool) []Spec {
 // It returns an error wrapping ErrNonFinite for NaN or ±Inf in y, and one
 // wrapping ErrTooShort when len(y) < MinLen or no candidate has enough
 // values (ETS(A,N,N) needs 5: two free parameters plus 3).
+// It panics if s names an unknown Optimizer.
 func Select(y []float64, m int, s *Settings) (*Fit, error) {
 	if err := checkSeries(y, false); err != nil {
 		return nil, err
