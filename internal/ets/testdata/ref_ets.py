@@ -5,6 +5,7 @@ Run with the system Python that has statsmodels 0.13.5 (python3-statsmodels):
 
     /usr/bin/python3 testdata/ref_ets.py            # writes testdata/ref_ets.json
     /usr/bin/python3 testdata/ref_ets.py --tourism  # also testdata/ref_ets_tourism.json
+    /usr/bin/python3 testdata/ref_ets.py --tourism-monthly  # only testdata/ref_ets_tourism_monthly.json.gz
 
 For every series and ETS spec the script fits ETSModel (maximum likelihood,
 initialization_method="estimated", L-BFGS-B, statsmodels' default bounds) and
@@ -23,6 +24,15 @@ Series (see SOURCES.md):
   synth_n   synthetic non-seasonal series, generated below (numpy seed 20241)
 The --tourism option fits two training series of the tourism competition read
 from /work/shared/data (their values are not written, only the references).
+The --tourism-monthly option fits the 15 specs to every one of the 366 monthly
+tourism training series and writes, compactly and gzipped, only the optimum of
+each fit: llf, smoothing parameters and initial states (12 significant digits).
+
+Note: for multiplicative seasons statsmodels 0.13.5 updates the seasonal state
+as s_t = s_{t-m} + gamma*(y_t - yhat_t)/l_t, with the new level l_t, where R's
+ets (and package ets) uses s_{t-m} + gamma*(y_t/q_t - s_{t-m}), q_t =
+l_{t-1} + phi*b_{t-1}; its llf for those specs is of a slightly different
+recursion, so the Go tests also evaluate R's likelihood at statsmodels' point.
 """
 import csv
 import json
@@ -143,7 +153,60 @@ def run(series, path):
     return doc
 
 
+def tourism_monthly():
+    import gzip
+    rows = []
+    with open("/work/shared/data/Tourism-Monthly-train.csv") as f:
+        rd = csv.reader(f)
+        next(rd)
+        for r in rd:
+            rows.append((r[0], np.array([float(v) for v in r[1:] if v != ""])))
+    g = lambda v: float("%.12g" % v)
+    cases = []
+    for sid, y in rows:
+        for spec in SPECS:
+            e, t, damped, s = parse(spec)
+            if "M" in spec and np.min(y) <= 0:
+                continue  # multiplicative components need positive data
+            mod = ETSModel(pd.Series(y), error=COMP[e], trend=COMP[t], damped_trend=damped,
+                           seasonal=COMP[s], seasonal_periods=(12 if s != "N" else None))
+            try:
+                res = mod.fit(disp=False, maxiter=10000)
+            except Exception as err:  # recorded, not hidden
+                cases.append({"series": sid, "spec": spec, "error": str(err)})
+                continue
+            d = dict(zip(mod.param_names, res.params))
+            init = [d["initial_level"]]
+            if t != "N":
+                init.append(d["initial_trend"])
+            if s != "N":
+                init += [d["initial_seasonal.%d" % j] for j in range(12)]
+            cases.append({"series": sid, "spec": spec, "m": 12 if s != "N" else 1,
+                          "alpha": g(d["smoothing_level"]),
+                          "beta": g(d.get("smoothing_trend", 0.0)),
+                          "gamma": g(d.get("smoothing_seasonal", 0.0)),
+                          "phi": g(d.get("damping_trend", 1.0)),
+                          "init": [g(v) for v in init],
+                          "llf": float(res.llf)})
+        print(sid, file=sys.stderr)
+    doc = {
+        "source": "statsmodels %s ETSModel (script testdata/ref_ets.py --tourism-monthly)" % statsmodels.__version__,
+        "numpy": np.__version__,
+        "note": ("optima of the 15 specs on the 366 monthly tourism training series "
+                 "(/work/shared/data/Tourism-Monthly-train.csv, not copied here)"),
+        "cases": cases,
+    }
+    text = json.dumps(doc, separators=(",", ":")).replace('},{', '},\n{')
+    # mtime=0 keeps the file byte-identical between runs.
+    with open("testdata/ref_ets_tourism_monthly.json.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
+            f.write(text.encode())
+
+
 def main():
+    if "--tourism-monthly" in sys.argv:
+        tourism_monthly()
+        return
     air = pd.read_csv("testdata/airline-passengers.csv")["Passengers"].to_numpy(float)
     series = {"airline": (air, 12), "synth_q": (synth_q(), 4), "synth_n": (synth_n(), 1)}
     doc = run(series, "testdata/ref_ets.json")
