@@ -277,6 +277,7 @@ type work struct {
 	par2   []float64
 	res    []float64 // errors and Jacobian of refineStates
 	trial  []float64
+	gn     gnWork
 	tan    tangents
 	lm     lmWork
 	cands  []float64 // grid starts of MultiStart, np values each

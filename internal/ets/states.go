@@ -52,8 +52,11 @@ func (w *work) refineStates(par []float64, fcur float64, iters int) (float64, in
 			}
 		}
 		// Normal equations JᵀJ δ = −Jᵀr.
-		a := mat.NewSymDense(p, nil)
-		g := mat.NewVecDense(p, nil)
+		a, g := &w.gn.a, &w.gn.g
+		a.Reset()
+		a.ReuseAsSym(p)
+		g.Reset()
+		g.ReuseAsVec(p)
 		for i := range p {
 			ci := jac[i*n : (i+1)*n]
 			for j := i; j < p; j++ {
@@ -70,12 +73,13 @@ func (w *work) refineStates(par []float64, fcur float64, iters int) (float64, in
 			}
 			g.SetVec(i, -s)
 		}
-		var ch mat.Cholesky
+		ch := &w.gn.ch
 		if !ch.Factorize(a) {
 			return fcur, used
 		}
-		var d mat.VecDense
-		if err := ch.SolveVecTo(&d, g); err != nil {
+		d := &w.gn.d
+		d.Reset()
+		if err := ch.SolveVecTo(d, g); err != nil {
 			return fcur, used
 		}
 		copy(trial, par)
@@ -102,4 +106,13 @@ func (w *work) errors(par, e []float64) bool {
 	}
 	lik := filter(w.y, w.sp, w.m, p, w.x0, w.sc, e, nil, nil)
 	return !math.IsNaN(lik)
+}
+
+// gnWork holds the gonum matrices of refineStates, reused across calls so
+// a refinement does not allocate them anew.
+type gnWork struct {
+	a  mat.SymDense
+	g  mat.VecDense
+	d  mat.VecDense
+	ch mat.Cholesky
 }
