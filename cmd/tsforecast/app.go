@@ -134,8 +134,17 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
-		c.Before = chainBefore(checkArgs, checkOutputs, c.Before)
+		c.Before = chainBefore(checkArgs, c.Before)
 		c.HideHelpCommand = true
+		// After the flags' own checks (their actions run after Before),
+		// before any work: the paths the command reads and writes.
+		action := c.Action
+		c.Action = func(cCtx *cli.Context) error {
+			if err := checkPaths(cCtx); err != nil {
+				return err
+			}
+			return action(cCtx)
+		}
 	}
 	return app
 }

@@ -36,6 +36,7 @@ func backtestCommand() *cli.Command {
 			localFlag(),
 			&cli.StringFlag{Name: "report", EnvVars: env("REPORT"), TakesFile: true,
 				Usage: "write the PNG report folder (charts, metrics.csv, summary.json, index.md) to DIR"},
+			forceFlag(),
 			levelFlag(),
 			allowNegativeFlag(),
 			&cli.StringFlag{Name: "cv-output", EnvVars: env("CV_OUTPUT"), TakesFile: true,
@@ -153,7 +154,7 @@ func runBacktest(cCtx *cli.Context) error {
 		if run.many != nil {
 			r = &plots.Report{Title: "Backtest: " + ds.Name, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline}
 		}
-		if err := plots.WriteReport(dir, r); err != nil {
+		if err := writeReport(cCtx, "report", dir, r); err != nil {
 			return err
 		}
 		prog.Notef("report written to %s", dir)

@@ -6,12 +6,25 @@ import (
 	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/plots"
+	"github.com/urfave/cli/v2"
 )
 
-// savePNG renders c to path atomically at size (the zero Size is the
-// plots package's default).
-func savePNG(path string, c plots.Chart, size plots.Size) error {
-	return writeError(path, plots.SavePNG(path, c, size))
+// writeChart renders c at size (the zero Size is the plots package's
+// default) to path, in the format its extension names (plots.FormatFor:
+// .png, .svg), atomically; "-" and /dev/stdout write a PNG to stdout. It returns
+// ctx.Err() without drawing once the command's context is done.
+func writeChart(cCtx *cli.Context, path string, c plots.Chart, size plots.Size) error {
+	if err := cCtx.Context.Err(); err != nil {
+		return err
+	}
+	if w := stdWriter(cCtx, path); w != nil {
+		format, err := plots.FormatFor(path)
+		if err != nil {
+			return err
+		}
+		return plots.Write(w, c, size, format)
+	}
+	return writeError(path, plots.Save(path, c, size))
 }
 
 // seriesChart is inspect's chart of s: the series, its ACF with the

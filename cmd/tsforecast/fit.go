@@ -162,11 +162,11 @@ func seriesErr(n int, id string, err error) error {
 	return fmt.Errorf("series %q: %w", id, err)
 }
 
-// save writes the fitted model to path atomically.
-func (f *fitted) save(path string) error {
+// save writes the fitted model to path atomically, or to stdout for "-".
+func (f *fitted) save(cCtx *cli.Context, path string) error {
 	sv, ok := f.model.(forecast.Saver)
 	if !ok {
 		return fmt.Errorf("a fitted %s cannot be saved", f.label)
 	}
-	return writeError(path, forecast.WriteFileAtomic(path, sv.Save))
+	return writeOutput(cCtx, path, sv.Save)
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -59,7 +60,32 @@ func inputFlags() []cli.Flag {
 			Usage:  "what to do with gaps and missing values: error, interpolate (linear) or ffill",
 			Action: oneOf("missing", missingNames()...),
 		},
+		&cli.StringFlag{
+			Name: "delimiter", EnvVars: env("DELIMITER"),
+			Usage: "field separator of the input, one character: ';', '|', or tab (also written \\t) (default: ',', or ';' with --decimal-comma)",
+			Action: func(cCtx *cli.Context, v string) error {
+				_, err := parseDelimiter(cCtx, v)
+				return err
+			},
+		},
+		&cli.BoolFlag{
+			Name: "decimal-comma", EnvVars: env("DECIMAL_COMMA"),
+			Usage: "numbers are written with a decimal comma (1,5 for 1.5), as spreadsheets export them in many locales; the delimiter must then not be ','",
+		},
 	}
+}
+
+// parseDelimiter returns the rune --delimiter names: one character other
+// than a quote or a line end, or "tab" or "\t" for a tab.
+func parseDelimiter(cCtx *cli.Context, v string) (rune, error) {
+	if v == "tab" || v == `\t` {
+		return '\t', nil
+	}
+	r, n := utf8.DecodeRuneInString(v)
+	if n == 0 || n != len(v) || r == utf8.RuneError || r == '"' || r == '\r' || r == '\n' {
+		return 0, usagef(cCtx, "invalid --delimiter %q: want one character other than a quote or a line end, or tab", v)
+	}
+	return r, nil
 }
 
 func quietFlag() cli.Flag {
@@ -199,4 +225,11 @@ func outputFlag() cli.Flag {
 func allowNegativeFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "allow-negative", EnvVars: env("ALLOW_NEGATIVE"),
 		Usage: "keep negative forecasts and interval bounds of series whose history has no negative value (by default they are raised to 0)"}
+}
+
+// forceFlag lets a report be written into a folder that holds other files
+// (plots.Report.Force).
+func forceFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "force", EnvVars: env("FORCE"),
+		Usage: "write the report into a folder that is not empty and holds no earlier report, overwriting files of the report's names (index.md, metrics.csv, forecast.png, ...) there; other files are never removed"}
 }

@@ -73,7 +73,7 @@ func runForecast(cCtx *cli.Context) error {
 		return err
 	}
 	if save != "" {
-		if err := f.save(save); err != nil {
+		if err := f.save(cCtx, save); err != nil {
 			return err
 		}
 	}
@@ -100,7 +100,7 @@ func outputFormat(cCtx *cli.Context, ds *csvio.Dataset, levels []float64, prog *
 // atomically, once every forecast is complete in memory.
 func writeForecasts(cCtx *cli.Context, series []*forecast.Series, fcs []seriesForecast, name string, h int, format *csvio.Format) error {
 	if p := cCtx.String("plot"); p != "" {
-		if err := savePlot(p, series, fcs, name); err != nil {
+		if err := savePlot(cCtx, p, series, fcs, name); err != nil {
 			return err
 		}
 	}
@@ -118,9 +118,9 @@ const gridPanels = 9
 
 // savePlot writes the --plot chart of forecast: the forecast of a single
 // series, or small multiples of the first gridPanels series of a file.
-func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, model string) error {
+func savePlot(cCtx *cli.Context, path string, series []*forecast.Series, fcs []seriesForecast, model string) error {
 	if len(series) == 1 {
-		return savePNG(path, forecastChart(series[0], fcs[0], model), plots.Size{})
+		return writeChart(cCtx, path, forecastChart(series[0], fcs[0], model), plots.Size{})
 	}
 	n := min(gridPanels, len(series))
 	g := &plots.GridChart{Title: fmt.Sprintf("%s forecasts of the first %d of %d series", model, n, len(series))}
@@ -128,7 +128,7 @@ func savePlot(path string, series []*forecast.Series, fcs []seriesForecast, mode
 		g.Panels = append(g.Panels, *forecastChart(series[i], fcs[i], model))
 	}
 	rows := (n + 2) / 3
-	return savePNG(path, g, plots.Size{Width: 12 * vg.Inch, Height: vg.Length(1+3*rows) * vg.Inch})
+	return writeChart(cCtx, path, g, plots.Size{Width: 12 * vg.Inch, Height: vg.Length(1+3*rows) * vg.Inch})
 }
 
 // forecastChart is the --plot chart of forecast and predict.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -92,10 +93,13 @@ func runInspect(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	in := inspect(ds, opt.Missing, cCtx.Int("max-period"))
+	in, err := inspect(cCtx.Context, ds, opt.Missing, cCtx.Int("max-period"))
+	if err != nil {
+		return err
+	}
 	in.Missing = cCtx.String("missing")
 	if p := cCtx.String("plot"); p != "" {
-		if err := savePNG(p, seriesChart(ds.Series[0], in.Season.Period), plots.Size{}); err != nil {
+		if err := writeChart(cCtx, p, seriesChart(ds.Series[0], in.Season.Period), plots.Size{}); err != nil {
 			return err
 		}
 	}
@@ -108,8 +112,9 @@ func runInspect(cCtx *cli.Context) error {
 }
 
 // inspect describes ds. limit bounds the seasonal periods searched (0:
-// a third of the length, at most 400).
-func inspect(ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) *inspection {
+// a third of the length, at most 400). It returns ctx.Err() once ctx is
+// done, checked between series.
+func inspect(ctx context.Context, ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) (*inspection, error) {
 	in := &inspection{
 		File:     ds.Name,
 		Layout:   ds.Layout.String(),
@@ -121,6 +126,9 @@ func inspect(ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) *inspecti
 	var all []float64
 	freqs := map[string]bool{}
 	for i, s := range ds.Series {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		periods[i] = forecast.DetectedPeriods(s.Values, limit)
 		if periods[i] == nil {
 			periods[i] = []int{}
@@ -158,7 +166,7 @@ func inspect(ds *csvio.Dataset, policy csvio.MissingPolicy, limit int) *inspecti
 	if in.MissVals == nil {
 		in.MissVals = []missingInfo{}
 	}
-	return in
+	return in, ctx.Err()
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -185,7 +193,7 @@ func (in *inspection) writeText(w io.Writer) error {
 		s := in.Series[0]
 		p("target", "%s", s.Target)
 		if len(s.Covariates) > 0 {
-			p("covariates", "%s", strings.Join(s.Covariates, ", "))
+			p("covariates", "%s", listSome(s.Covariates, maxListed))
 		}
 		p("length", "%d", s.Length)
 		if s.Start != "" {
@@ -264,6 +272,33 @@ func (in *inspection) writeText(w io.Writer) error {
 		fmt.Fprintf(w, "... %d more series (--json lists all)\n", n)
 	}
 	return nil
+}
+
+// listSome joins the first n names and summarises the rest: "a, b, … and
+// 99,989 more".
+func listSome(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s, … and %s more", strings.Join(names[:n], ", "), thousands(len(names)-n))
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 func periodsText(p []int) string {

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/tsforecast/tsforecast/csvio"
@@ -27,13 +24,23 @@ func loadOptions(cCtx *cli.Context) (*csvio.LoadOptions, error) {
 	if err != nil {
 		return nil, usagef(cCtx, "%v", err)
 	}
-	return &csvio.LoadOptions{
-		Layout:     layout,
-		Target:     cCtx.String("target"),
-		TimeLayout: cCtx.String("time-format"),
-		Freq:       cCtx.String("freq"),
-		Missing:    missing,
-	}, nil
+	opt := &csvio.LoadOptions{
+		Layout:       layout,
+		Target:       cCtx.String("target"),
+		TimeLayout:   cCtx.String("time-format"),
+		Freq:         cCtx.String("freq"),
+		Missing:      missing,
+		DecimalComma: cCtx.Bool("decimal-comma"),
+	}
+	if d := cCtx.String("delimiter"); d != "" {
+		if opt.Comma, err = parseDelimiter(cCtx, d); err != nil {
+			return nil, err
+		}
+	}
+	if opt.DecimalComma && opt.Comma == ',' {
+		return nil, usagef(cCtx, "--decimal-comma needs a --delimiter other than ','")
+	}
+	return opt, nil
 }
 
 // loadInput reads the --input file with the options of the input flags.
@@ -51,9 +58,9 @@ func load(cCtx *cli.Context, opt *csvio.LoadOptions) (*csvio.Dataset, error) {
 	var ds *csvio.Dataset
 	var err error
 	if path == "-" {
-		ds, err = csvio.Read(cCtx.App.Reader, "stdin", opt)
+		ds, err = csvio.ReadContext(cCtx.Context, cCtx.App.Reader, "stdin", opt)
 	} else {
-		ds, err = csvio.ReadFile(path, opt)
+		ds, err = csvio.ReadFileContext(cCtx.Context, path, opt)
 	}
 	if err == nil {
 		return ds, nil
@@ -70,13 +77,22 @@ func load(cCtx *cli.Context, opt *csvio.LoadOptions) (*csvio.Dataset, error) {
 }
 
 // optionHints rewrites the loader's hints, which name LoadOptions fields,
-// into the flags that set them.
+// into the flags that set them. The limits of the loader have no flags
+// (a 1 MiB field or a 64 MiB row is no time series): their hints say what
+// the limit is instead.
 var optionHints = strings.NewReplacer(
 	"set Missing to interpolate or ffill", "use --missing interpolate or --missing ffill",
 	"set Freq to name", "use --freq to name",
 	"set Freq", "use --freq",
 	"set TimeLayout", "use --time-format",
 	", or set IDColumn)", ")", // no flag names the id column
+	"set Comma to ';'", "use --delimiter ';'",
+	`set Comma to '\t'`, "use --delimiter tab",
+	"set DecimalComma", "use --decimal-comma",
+	"with DecimalComma", "with --decimal-comma",
+	"; set MaxFieldBytes to read it", fmt.Sprintf(": tsforecast reads fields of at most %d MiB", csvio.DefaultMaxFieldBytes>>20),
+	"; set MaxRecordBytes to read it", fmt.Sprintf(": tsforecast reads rows of at most %d MiB", csvio.DefaultMaxRecordBytes>>20),
+	"; set MaxValues to read it", fmt.Sprintf(": tsforecast reads at most %d numbers and timestamps from one file; split it", csvio.DefaultMaxValues),
 )
 
 // cliError rewords a library error for the command line, keeping it
@@ -89,13 +105,30 @@ type cliError struct {
 func (e *cliError) Error() string { return e.msg }
 func (e *cliError) Unwrap() error { return e.err }
 
-// writeOutput writes with fn to path atomically, or to stdout when path is
-// empty or "-".
+// writeOutput writes with fn to path atomically (through links, in place
+// to devices and pipes: forecast.WriteFileAtomic), or to stdout when path
+// is empty, "-" or names stdout (see stdWriter).
 func writeOutput(cCtx *cli.Context, path string, fn func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return fn(cCtx.App.Writer)
+	if w := stdWriter(cCtx, path); w != nil {
+		return fn(w)
 	}
 	return writeError(path, forecast.WriteFileAtomic(path, fn))
+}
+
+// stdWriter returns the app's stdout for an empty path, "-" and a path
+// naming this process's descriptor 1 (/dev/stdout), its stderr for
+// descriptor 2, or nil.
+func stdWriter(cCtx *cli.Context, path string) io.Writer {
+	if path == "" || path == "-" {
+		return cCtx.App.Writer
+	}
+	switch ownFD(path) {
+	case 1:
+		return cCtx.App.Writer
+	case 2:
+		return cCtx.App.ErrWriter
+	}
+	return nil
 }
 
 // writeError words a failure to write path (atomically, through a
@@ -110,43 +143,6 @@ func writeError(path string, err error) error {
 		err = pe.Err
 	}
 	return fmt.Errorf("cannot write %s: %w", path, err)
-}
-
-// outputFlags are the flags naming a file a command writes, and dirFlags
-// those naming a folder it creates.
-var (
-	outputFlags = []string{"output", "plot", "save", "cv-output"}
-	dirFlags    = []string{"out", "report"}
-)
-
-// checkOutputs fails early, before any training, when a file or folder the
-// command would write cannot be: a file's directory does not exist, or a
-// file path names a directory (or a folder path a file).
-func checkOutputs(cCtx *cli.Context) error {
-	for _, name := range slices.Concat(outputFlags, dirFlags) {
-		path := cCtx.String(name)
-		if !slices.Contains(cCtx.FlagNames(), name) || path == "" || path == "-" {
-			continue
-		}
-		wantDir := slices.Contains(dirFlags, name)
-		if fi, err := os.Stat(path); err == nil {
-			switch {
-			case fi.IsDir() && !wantDir:
-				return fmt.Errorf("cannot write --%s %s: it is a directory", name, path)
-			case !fi.IsDir() && wantDir:
-				return fmt.Errorf("cannot write --%s %s: it is a file, not a directory", name, path)
-			}
-			continue
-		}
-		if wantDir {
-			continue // created with its parents
-		}
-		dir := filepath.Dir(path)
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("cannot write --%s %s: directory %s does not exist", name, path, dir)
-		}
-	}
-	return nil
 }
 
 // timeLayoutOf returns the layout for printing timestamps of s and of its

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"regexp"
+	"time"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -36,17 +39,14 @@ func predictCommand() *cli.Command {
 }
 
 func runPredict(cCtx *cli.Context) error {
-	file := cCtx.String("model-file")
-	if file == "" {
-		file = cCtx.String("model")
-	}
+	file, _ := modelFile(cCtx)
 	if file == "" {
 		return usagef(cCtx, "missing required flag --model-file")
 	}
 	if err := require(cCtx, "input", "horizon"); err != nil {
 		return err
 	}
-	m, name, err := models.LoadFile(file)
+	m, name, err := loadModel(cCtx, file)
 	if err != nil {
 		return err
 	}
@@ -54,9 +54,17 @@ func runPredict(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if f, ok := models.SavedFreq(m); ok {
+		if err := checkFreq(f, ds); err != nil {
+			return err
+		}
+	}
 	// Condition the saved model on the histories in the file: the same
 	// weights and fitted transforms, forecasting from their last values.
 	if err := m.Update(ds.Series); err != nil {
+		if len(ds.Series) > 0 {
+			return &cliError{msg: goTimes.ReplaceAllStringFunc(err.Error(), dataTime(timeLayoutOf(ds.Series[0]))), err: err}
+		}
 		return err
 	}
 	h := cCtx.Int("horizon")
@@ -73,7 +81,7 @@ func runPredict(cCtx *cli.Context) error {
 		}
 	}
 	if path := cCtx.String("plot"); path != "" {
-		if err := savePlot(path, ds.Series, fcs, name); err != nil {
+		if err := savePlot(cCtx, path, ds.Series, fcs, name); err != nil {
 			return err
 		}
 	}
@@ -83,4 +91,52 @@ func runPredict(cCtx *cli.Context) error {
 		}
 		return writeForecastCSV(w, csvio.FormatOf(ds), fcs)
 	})
+}
+
+// loadModel reads the model file at path, or from stdin for "-", once.
+func loadModel(cCtx *cli.Context, path string) (models.Saved, string, error) {
+	if path != "-" {
+		return models.LoadFile(path)
+	}
+	m, name, err := models.Load(cCtx.App.Reader)
+	if err != nil {
+		return nil, "", fmt.Errorf("stdin: %w", err)
+	}
+	return m, name, nil
+}
+
+// checkFreq refuses a file whose series are of another calendar
+// frequency than the data the model was trained on: a monthly model
+// would forecast a daily file without a word otherwise. Step data (no
+// timestamps, or no calendar grid) on either side cannot be compared.
+func checkFreq(model forecast.Freq, ds *csvio.Dataset) error {
+	if model == forecast.Step {
+		return nil
+	}
+	for _, s := range ds.Series {
+		if s.Freq != forecast.Step && s.Freq != model {
+			what := ds.Name
+			if len(ds.Series) > 1 {
+				what = fmt.Sprintf("series %q of %s", s.ID, ds.Name)
+			}
+			return fmt.Errorf("the model was trained on %s data but %s is %s: predict needs data of the model's frequency", model, what, s.Freq)
+		}
+	}
+	return nil
+}
+
+// goTimes matches a time.Time printed with %v ("2020-01-01 00:00:00 +0000
+// UTC"), as library errors print timestamps.
+var goTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Za-z0-9+-]+`)
+
+// dataTime returns a function that reprints a time matched by goTimes in
+// layout, the layout of the data's timestamps.
+func dataTime(layout string) func(string) string {
+	return func(s string) string {
+		t, err := time.Parse("2006-01-02 15:04:05.999999999 -0700 MST", s)
+		if err != nil {
+			return s
+		}
+		return t.Format(layout)
+	}
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/models"
@@ -23,7 +25,7 @@ func reportCommand() *cli.Command {
 			modelFlag(models.Default, "model of the report's forecast", modelNames()),
 		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), allowNegativeFlag(), jsonFlag(), quietFlag()}),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), allowNegativeFlag(), forceFlag(), jsonFlag(), quietFlag()}),
 		Action: runReport,
 	}
 }
@@ -53,7 +55,7 @@ func runReport(cCtx *cli.Context) error {
 	dir := cCtx.String("out")
 	if run.many != nil {
 		r := &plots.Report{Title: "Forecast report: " + ds.Name, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline}
-		if err := plots.WriteReport(dir, r); err != nil {
+		if err := writeReport(cCtx, "out", dir, r); err != nil {
 			return err
 		}
 		prog.Notef("report written to %s", dir)
@@ -101,9 +103,23 @@ func runReport(cCtx *cli.Context) error {
 		}
 		r.Training = tc
 	}
-	if err := plots.WriteReport(dir, r); err != nil {
+	if err := writeReport(cCtx, "out", dir, r); err != nil {
 		return err
 	}
 	prog.Notef("report written to %s", dir)
 	return run.write(cCtx)
+}
+
+// writeReport writes the report r into dir, named by the flag, with
+// --force as Report.Force; a folder that holds other files is refused
+// with a pointer to --force.
+func writeReport(cCtx *cli.Context, flag, dir string, r *plots.Report) error {
+	r.Force = cCtx.Bool("force")
+	err := plots.WriteReport(dir, r)
+	if errors.Is(err, plots.ErrNotReportFolder) {
+		msg := strings.TrimPrefix(err.Error(), "plots: report: ")
+		msg = strings.ReplaceAll(msg, "set Force", "use --force")
+		return &cliError{msg: fmt.Sprintf("--%s %s: %s", flag, dir, msg), err: err}
+	}
+	return err
 }

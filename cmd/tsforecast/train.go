@@ -50,7 +50,7 @@ func runTrain(cCtx *cli.Context) error {
 		return err
 	}
 	path := cCtx.String("save")
-	if err := f.save(path); err != nil {
+	if err := f.save(cCtx, path); err != nil {
 		return err
 	}
 	what := "model"

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tsforecast/tsforecast/csvio"
+	"github.com/tsforecast/tsforecast/forecast"
+)
+
+// TestPredictModelFlags: an empty --model-file (or its old name --model)
+// is a usage error naming the flag, not "open : no such file" (issue 15,
+// item 16d).
+func TestPredictModelFlags(t *testing.T) {
+	for _, flag := range []string{"--model-file", "--model"} {
+		r := run(t, "", "predict", flag, "", "--input", airline, "--horizon", "3")
+		if want := flag + " is empty: give a file name"; r.code != exitUsage || !strings.Contains(r.stderr, want) {
+			t.Errorf("predict %s '': exit %d, stderr %q; want a usage error %q", flag, r.code, r.stderr, want)
+		}
+	}
+}
+
+// TestPredictMessagesInDataLayout: an error of the saved model about the
+// history's start prints the timestamps as the data writes them, not in
+// Go's raw format (issue 15, item 12). The file starts 5 months after the
+// training data, which no seasonal phase alignment can accept.
+func TestPredictMessagesInDataLayout(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m")
+	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model, "--quiet"}, tinyNet...)...)
+	lines := strings.SplitAfter(readFile(t, airline), "\n")
+	later := filepath.Join(dir, "later.csv")
+	if err := os.WriteFile(later, []byte(lines[0]+strings.Join(lines[6:], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "predict", "--model-file", model, "--input", later, "--horizon", "3")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "1949-06") || !strings.Contains(r.stderr, "1949-01") || strings.Contains(r.stderr, "UTC") {
+		t.Errorf("predict from 1949-06 with a model of 1949-01: exit %d, stderr %q; want an error naming 1949-06 and 1949-01 as the data writes them", r.code, r.stderr)
+	}
+}
+
+// TestCheckFreq: predict refuses data of another calendar frequency than
+// the model's (issue 15, item 12).
+func TestCheckFreq(t *testing.T) {
+	ds := func(fs ...forecast.Freq) *csvio.Dataset {
+		d := &csvio.Dataset{Name: "f.csv"}
+		for i, f := range fs {
+			d.Series = append(d.Series, &forecast.Series{ID: string(rune('a' + i)), Freq: f})
+		}
+		return d
+	}
+	for _, test := range []struct {
+		model forecast.Freq
+		data  *csvio.Dataset
+		want  string // "" for no error
+	}{
+		{forecast.Monthly, ds(forecast.Monthly), ""},
+		{forecast.Monthly, ds(forecast.Step), ""},
+		{forecast.Step, ds(forecast.Daily), ""},
+		{forecast.Monthly, ds(forecast.Daily), "the model was trained on monthly data but f.csv is daily: predict needs data of the model's frequency"},
+		{forecast.Hourly, ds(forecast.Hourly, forecast.Daily), `the model was trained on hourly data but series "b" of f.csv is daily`},
+	} {
+		err := checkFreq(test.model, test.data)
+		if (err == nil) != (test.want == "") || err != nil && !strings.Contains(err.Error(), test.want) {
+			t.Errorf("checkFreq(%v, %d series) = %v, want %q", test.model, len(test.data.Series), err, test.want)
+		}
+	}
+}
