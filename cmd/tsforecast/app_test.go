@@ -15,6 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
+	runMainIfAsked()
 	// The tests must not pick up the developer's TSFORECAST_* settings.
 	for _, kv := range os.Environ() {
 		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "TSFORECAST_") {
