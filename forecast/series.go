@@ -79,19 +79,43 @@ func (s *Series) Slice(i, j int) *Series {
 // the calendar grid of the series, anchored at its first timestamp: month
 // ends stay month ends (2020-01-31, 2020-02-29, 2020-03-31, ...), and a
 // day of month that a short month lacks is clamped to its last day.
+//
+// # Time zones
+//
+// The future steps are in the location of the last observation. Minutely
+// and hourly steps are exact durations, shown in that location; daily and
+// coarser steps keep the wall clock of the grid (midnight stays midnight)
+// in that location. Timestamps loaded from text with a UTC offset
+// ("2020-03-30T00:00:00+02:00") are in a fixed zone of that offset, so
+// after a change of offset (daylight saving time) the forecasts carry the
+// offset of the last observation, not of the first: the data's midnight
+// of 2020-04-01 is 2020-04-01T00:00:00+02:00. A fixed zone knows no later
+// change, so a horizon that crosses one keeps the last offset; timestamps
+// in a named location (time.LoadLocation) follow its rules.
 func (s *Series) FutureTimes(h int) []time.Time {
 	if len(s.Times) == 0 || s.Freq == Step {
 		return nil
 	}
 	t0, last := s.Times[0], s.Times[len(s.Times)-1]
+	loc := last.Location()
 	k, ok := s.Freq.GridIndex(t0, last)
 	out := make([]time.Time, h)
 	for i := range out {
+		var t time.Time
 		if ok {
-			out[i] = s.Freq.GridTime(t0, k+int64(i+1))
+			t = s.Freq.GridTime(t0, k+int64(i+1))
 		} else {
-			out[i] = s.Freq.Add(last, i+1)
+			t = s.Freq.Add(last, i+1)
 		}
+		switch s.Freq {
+		case Minutely, Hourly:
+			t = t.In(loc)
+		default: // the wall clock of the grid, in the last observation's zone
+			y, m, d := t.Date()
+			hh, mm, ss := t.Clock()
+			t = time.Date(y, m, d, hh, mm, ss, t.Nanosecond(), loc)
+		}
+		out[i] = t
 	}
 	return out
 }

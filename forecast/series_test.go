@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	_ "time/tzdata" // TestFutureTimesNamedZone loads Europe/Paris on any system
 
 	"github.com/tsforecast/tsforecast/forecast"
 )
@@ -104,3 +105,69 @@ func panics(f func()) (panicked bool) {
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func equalValues(a, b []float64) bool { return slices.Equal(a, b) }
+
+// TestFutureTimesZone: future steps carry the UTC offset of the last
+// observation, keeping the wall clock for daily data and the instant for
+// hourly data (issue 15, item 14). The daily case is the issue's: five
+// midnights across the change to summer time, with fixed offsets as the
+// loader parses them.
+func TestFutureTimesZone(t *testing.T) {
+	cet, cest := time.FixedZone("", 3600), time.FixedZone("", 7200)
+	parse := func(s string) time.Time {
+		t.Helper()
+		v, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, test := range []struct {
+		name  string
+		freq  forecast.Freq
+		times []time.Time
+		want  []string
+	}{
+		{"daily across DST", forecast.Daily, []time.Time{
+			parse("2020-03-27T00:00:00+01:00"), parse("2020-03-28T00:00:00+01:00"), parse("2020-03-29T00:00:00+01:00"),
+			parse("2020-03-30T00:00:00+02:00"), parse("2020-03-31T00:00:00+02:00")},
+			[]string{"2020-04-01T00:00:00+02:00", "2020-04-02T00:00:00+02:00"}},
+		{"monthly across DST", forecast.Monthly, []time.Time{
+			time.Date(2020, 2, 1, 0, 0, 0, 0, cet), time.Date(2020, 3, 1, 0, 0, 0, 0, cet), time.Date(2020, 4, 1, 0, 0, 0, 0, cest)},
+			[]string{"2020-05-01T00:00:00+02:00", "2020-06-01T00:00:00+02:00"}},
+		{"hourly across DST", forecast.Hourly, []time.Time{
+			parse("2020-03-29T00:00:00+01:00"), parse("2020-03-29T01:00:00+01:00"), parse("2020-03-29T03:00:00+02:00")},
+			[]string{"2020-03-29T04:00:00+02:00", "2020-03-29T05:00:00+02:00"}},
+		{"daily UTC", forecast.Daily, []time.Time{
+			time.Date(2020, 3, 30, 0, 0, 0, 0, time.UTC), time.Date(2020, 3, 31, 0, 0, 0, 0, time.UTC)},
+			[]string{"2020-04-01T00:00:00Z", "2020-04-02T00:00:00Z"}},
+	} {
+		s := &forecast.Series{Times: test.times, Values: make([]float64, len(test.times)), Freq: test.freq}
+		var got []string
+		for _, ft := range s.FutureTimes(len(test.want)) {
+			got = append(got, ft.Format(time.RFC3339))
+		}
+		if !slices.Equal(got, test.want) {
+			t.Errorf("%s: FutureTimes(%d) = %q, want %q", test.name, len(test.want), got, test.want)
+		}
+	}
+}
+
+// TestFutureTimesNamedZone: in a named location, future steps follow its
+// rules, across a change the history did not see.
+func TestFutureTimesNamedZone(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris") // from time/tzdata if the system has none
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &forecast.Series{Freq: forecast.Daily, Values: make([]float64, 3)}
+	for d := 26; d <= 28; d++ {
+		s.Times = append(s.Times, time.Date(2020, 3, d, 0, 0, 0, 0, paris))
+	}
+	var got []string
+	for _, ft := range s.FutureTimes(2) {
+		got = append(got, ft.Format(time.RFC3339))
+	}
+	if want := []string{"2020-03-29T00:00:00+01:00", "2020-03-30T00:00:00+02:00"}; !slices.Equal(got, want) {
+		t.Errorf("FutureTimes(2) in Europe/Paris = %q, want %q", got, want)
+	}
+}
