@@ -145,6 +145,13 @@ type Config struct {
 	// Hutter): every step shrinks each parameter by LearningRate·WeightDecay
 	// of itself. Default 0.
 	WeightDecay float64
+	// Average is the decay per training step of an exponential moving
+	// average of the weights (Polyak averaging): after each step the
+	// average moves by 1−Average towards the weights, validation scores the
+	// averaged weights and early stopping keeps the best average. 0 means
+	// the model's default: 0.995 for [Global], no averaging for [Model].
+	// Negative turns averaging off.
+	Average float64
 	// ClipNorm clips the global gradient norm. Default 1; negative turns
 	// clipping off.
 	ClipNorm float64
@@ -153,10 +160,14 @@ type Config struct {
 	// The learning rate is halved after Patience/2 epochs without
 	// improvement.
 	Patience int
-	// ValFraction is the fraction of windows, taken chronologically from the
-	// end, held out for early stopping. Default 0.1 when that makes at
-	// least 8 validation windows, else none. Negative means none. Without
-	// validation windows the training loss selects the best epoch.
+	// ValFraction is the fraction of the history, at its end, that a
+	// [Model] holds out for early stopping: no training target lies in
+	// it, and the validation loss scores the forecasts of its values from
+	// every origin before it up to Horizon steps ahead. Default: the last
+	// Horizon values, when at least 8 training windows remain, else none.
+	// Negative means none; without validation the training loss selects
+	// the best epoch. [Global] holds out the last Horizon values of every
+	// series and ignores it.
 	ValFraction float64
 	// Loss is the training loss. Default MSE.
 	Loss Loss
@@ -170,9 +181,12 @@ type Config struct {
 	// windows (where a single network's forecast varies much with the seed
 	// and training is cheap), else 1.
 	Ensemble int
-	// Horizon is the number of outputs of the [Global] model's direct
-	// multi-horizon head. Default 2·Season (at least 8). The single-series
-	// [Model] ignores it.
+	// Horizon is the number of steps the network forecasts at once: the
+	// outputs of its direct multi-horizon head. Forecasts beyond it feed
+	// earlier ones back, a block at a time. Default 2·Season (at least 8);
+	// a [Model] shortens the default on short series so that holding out
+	// Horizon values for validation leaves 8 training windows, and any
+	// Horizon so that the series gives at least two windows.
 	Horizon int
 	// MaxWindows caps the training windows of one epoch of the [Global]
 	// model. Default 24000. The single-series [Model] ignores it.
@@ -190,10 +204,12 @@ type Config struct {
 type EpochStats struct {
 	// Member is the ensemble member (from 0) the epoch trained.
 	Member int
-	// Epoch counts from 1.
+	// Epoch counts from 1. A [Model] reports the untrained network, which
+	// forecasts the baseline, as epoch 0 (validation loss only) before
+	// training.
 	Epoch int
 	// TrainLoss is the mean training loss over the epoch's mini-batches, on
-	// the scaled target.
+	// the scaled target (NaN for epoch 0).
 	TrainLoss float64
 	// ValLoss is the loss on the validation windows, NaN when there are none.
 	ValLoss float64
@@ -205,6 +221,10 @@ type EpochStats struct {
 	Elapsed time.Duration
 	// Best reports whether the epoch gave the best weights so far.
 	Best bool
+	// Averaged reports whether the epoch's candidate was the moving
+	// average of the weights (Config.Average) rather than the weights,
+	// because it scored better on validation; ValLoss is its loss.
+	Averaged bool
 	// Diverged reports whether the epoch was stopped by a NaN or Inf loss
 	// or gradient; the best weights were then restored and the learning
 	// rate halved.
@@ -221,6 +241,7 @@ const (
 	defPatience      = 20
 	defVal           = 0.1
 	minAutoVal       = 8
+	minAutoTrain     = 8
 	smallData        = 300
 	defSmallEnsemble = 3
 	defSeasonalSpan  = 4
@@ -281,6 +302,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: batch %d, want ≥ 1", c.Batch)
 	case !(c.WeightDecay >= 0):
 		return fmt.Errorf("seq2one: weight decay %g, want ≥ 0", c.WeightDecay)
+	case !(c.Average < 1):
+		return fmt.Errorf("seq2one: weight average decay %g, want < 1", c.Average)
 	case !(c.LearningRate > 0):
 		return fmt.Errorf("seq2one: learning rate %g, want > 0", c.LearningRate)
 	case c.Patience < 1:

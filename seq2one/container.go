@@ -34,7 +34,7 @@ func newFileHeader(cfg Config, sh shape, ens []engine) fileHeader {
 // writeModel writes a model file: magic, version, the JSON header h, the
 // members' parameters in turn and a CRC-32 of everything before it. The
 // file is assembled in memory so a failing member writes nothing.
-func writeModel(w io.Writer, magic string, h any, ens []engine) error {
+func writeModel(w io.Writer, magic string, version uint32, h any, ens []engine) error {
 	js, err := json.Marshal(h)
 	if err != nil {
 		return fmt.Errorf("seq2one: encoding model header: %w", err)
@@ -42,7 +42,7 @@ func writeModel(w io.Writer, magic string, h any, ens []engine) error {
 	var buf bytes.Buffer
 	buf.WriteString(magic)
 	var b4 [4]byte
-	binary.LittleEndian.PutUint32(b4[:], fileVersion)
+	binary.LittleEndian.PutUint32(b4[:], version)
 	buf.Write(b4[:])
 	binary.LittleEndian.PutUint32(b4[:], uint32(len(js)))
 	buf.Write(b4[:])
@@ -58,11 +58,11 @@ func writeModel(w io.Writer, magic string, h any, ens []engine) error {
 	return err
 }
 
-// readHeader reads the magic, version and JSON header of a model file into
-// h. Data that starts with the magic other gets otherErr (a model file of
+// readHeader reads the magic, version (which must be version) and JSON
+// header of a model file into h. Data that starts with the magic other gets otherErr (a model file of
 // the other kind). It returns the bytes read so far, which the checksum
 // covers.
-func readHeader(r io.Reader, magic, other string, otherErr error, h any) (*bytes.Buffer, error) {
+func readHeader(r io.Reader, magic string, version uint32, other string, otherErr error, h any) (*bytes.Buffer, error) {
 	var pre [16]byte
 	n, err := io.ReadFull(r, pre[:])
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
@@ -80,8 +80,8 @@ func readHeader(r io.Reader, magic, other string, otherErr error, h any) (*bytes
 	if n < len(pre) {
 		return nil, ErrTruncated
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:12]); v != fileVersion {
-		return nil, &VersionError{Version: v}
+	if v := binary.LittleEndian.Uint32(pre[8:12]); v != version {
+		return nil, &VersionError{Version: v, Want: version}
 	}
 	hlen := binary.LittleEndian.Uint32(pre[12:16])
 	if hlen > maxHeader {

@@ -1,8 +1,10 @@
-// Package seq2one implements sequence-to-one recurrent forecasters: an LSTM
-// (and the plain RNN cell it improves on) reads a window of a series and
-// predicts the next value; longer horizons come from feeding predictions
-// back. Models satisfy [forecast.Forecaster] and [forecast.Updater], and
-// can be saved and loaded again.
+// Package seq2one implements recurrent forecasters: an LSTM (and the plain
+// RNN cell it improves on) reads a window of a series and a direct
+// multi-horizon head forecasts the next Horizon values at once; longer
+// horizons come from feeding forecasts back, a block at a time. [Model]
+// fits one series, [Global] one network over many. Models satisfy
+// [forecast.Forecaster] and [forecast.Updater], and can be saved and
+// loaded again.
 //
 //	m := seq2one.New(&seq2one.Config{Seed: 1})  // nil: all defaults
 //	err := m.Fit(ctx, series)                   // *forecast.Series
@@ -22,10 +24,13 @@
 //	h_t = o ⊙ tanh(c_t)
 //
 // with h_{−1} = c_{−1} = 0, and the plain RNN cell h_t = tanh([x_t, h_{t−1}]·W + b).
-// A dense head maps the top layer's last hidden state to the output,
-// ŷ = h_{L−1}·w_y + b_y. Weights are drawn from U(−1/√H, 1/√H) by a PCG
-// source seeded with Config.Seed, biases start at 0 and the LSTM
-// forget-gate bias at 1, so early training keeps the cell state.
+// A dense head maps the top layer's last hidden state to the Horizon
+// outputs, ŷ = h_{L−1}·w_y + b_y (w_y is H×Horizon). Weights are drawn
+// from U(−1/√H, 1/√H) by a PCG source seeded with Config.Seed, biases
+// start at 0 and the LSTM forget-gate bias at 1, so early training keeps
+// the cell state. A [Model] then sets its head to zero: its outputs are
+// corrections of a baseline forecast (see Pipeline), and the untrained
+// network forecasts the baseline.
 //
 // The hot path is batch-major and runs on the kernels of internal/kern.
 // Each step of a layer is one matrix product over the whole shard,
@@ -48,17 +53,25 @@
 // threshold 1 on the scaled target are options). A step clips the gradient
 // to global norm Config.ClipNorm (1 by default) and applies Adam (β₁ 0.9,
 // β₂ 0.999, ε 1e-8; moments in float64; optional decoupled weight decay).
-// Mini-batches are shuffled by the seeded source every epoch. The last
-// Config.ValFraction of the windows, chronologically, is held out (by
-// default 10 % when that is at least 8 windows): training stops after
-// Config.Patience epochs without a better validation loss (the training
-// loss when nothing is held out) and the best weights are restored; the
-// learning rate is halved after Patience/2 epochs without improvement.
+// Mini-batches are shuffled by the seeded source every epoch. Training
+// stops after Config.Patience epochs without a better validation loss (the
+// training loss when nothing is held out) and the best weights are
+// restored; the learning rate is halved after Patience/2 epochs without
+// improvement. With Config.Average (by default for [Global]) a moving
+// average of the weights, updated after every step, competes with the
+// weights at each epoch's validation, and the better of the two is the
+// epoch's candidate (EpochStats.Averaged).
 //
-// On small data one network's forecast depends much on its seed, so Fit
-// trains Config.Ensemble networks (by default 3 below 300 training windows,
-// else 1) with seeds Seed, Seed+1, ... and Predict averages their one-step
-// outputs at every step of the recursion.
+// A [Model] holds out the end of the series for validation (by default
+// its last Horizon values, Config.ValFraction): no training window has a
+// target there, and the validation loss is the mean loss of the forecasts
+// of those values from every origin before them, up to Horizon steps
+// ahead, which is how the model is used. Before the first epoch it scores
+// the untrained network, which forecasts the baseline, as epoch 0; when no
+// epoch beats it, the model keeps the baseline. On small data one
+// network's forecast depends much on its seed, so Fit trains
+// Config.Ensemble networks (by default 3 below 300 training windows, else
+// 1) with seeds Seed, Seed+1, ... and Predict averages their outputs.
 // Config.Callback receives an [EpochStats] after every epoch (train and
 // validation loss, gradient norm, learning rate, elapsed time);
 // [Model.History] returns them after Fit, with the kept epoch marked Best.
@@ -66,8 +79,8 @@
 // A NaN or Inf loss or gradient ends the epoch: the best weights are
 // restored, Adam's moments reset, the learning rate halved and the epoch
 // marked Diverged. After three such epochs training stops. If it happens
-// before any epoch succeeded, Fit returns a [*DivergenceError] naming the
-// epoch. Cancelling Fit's context stops training between mini-batches;
+// before any epoch succeeded (epoch 0 does not count), Fit returns a
+// [*DivergenceError] naming the epoch. Cancelling Fit's context stops training between mini-batches;
 // Fit then returns ctx.Err() and the model keeps the best weights so far.
 //
 // Training runs in float32 (Config.Float64 switches to float64); losses
@@ -100,19 +113,27 @@
 //   - Level: each window is taken relative to its level ℓ, the mean of its
 //     last k = Config.LevelSpan values (default one season) plus d·(k−1)/2,
 //     d the mean one-step change of z in the training data (the mean lags
-//     the window's end by (k−1)/2 steps), and divided by the standard
-//     deviation of the one-step changes of z. The target is
-//     (z_next − ℓ)/scale. The same network thus serves every level of a
-//     trending series.
-//   - Inputs per step: the scaled target, the standardised covariates
-//     (their last values are carried forward when forecasting), sine and
-//     cosine of the seasonal phase of the next step (Config.Fourier pairs)
-//     and, for series with timestamps, the calendar features of the next
-//     step (features.Calendar: e.g. day of week for hourly data), so the
-//     last step carries the phases of the value forecast and the recursion
-//     advances them.
+//     the window's end by (k−1)/2 steps), and divided by the scale, the
+//     standard deviation of the one-step changes of z. The same network
+//     thus serves every level of a trending series.
+//   - Baseline: the window's level carried forward,
+//     b_j = mean of the last k values of the window extended by b_0..b_{j−1},
+//     plus d·(k−1)/2, so b_0 = ℓ and the trend the level carries fades as
+//     the extended window fills with the baseline's own values. It is the
+//     forecast of the one-step recursion of a network that outputs zero.
+//     The targets are (z_{T+j} − b_j)/scale, j = 0 … Horizon−1: the network
+//     learns corrections of the baseline, and early stopping keeps the
+//     baseline (epoch 0) unless training improves on it.
+//   - Inputs per step: the scaled value, the standardised covariates
+//     (their last values are carried forward when forecasting beyond the
+//     horizon), sine and cosine of the seasonal phase of the next step
+//     (Config.Fourier pairs) and, for series with timestamps, the calendar
+//     features of the next step (features.Calendar: e.g. day of week for
+//     hourly data), so the last step carries the phases of the first
+//     forecast.
 //
-// Predict inverts every step: ŷ = exp(ℓ + scale·out + s_{t mod m}). Forecasts
+// Predict inverts every output: ŷ_{T+j} = exp(b_j + scale·out_j +
+// s_{(T+j) mod m}) with the outputs averaged over the ensemble. Forecasts
 // are in the units of the series and never NaN; Predict returns an error
 // instead.
 //
@@ -153,12 +174,13 @@
 // materialised): at most Config.MaxWindows per epoch (default 24000),
 // spread evenly over series and time on a seeded grid. The last horizon of
 // every series is held out as the validation set for early stopping
-// (Patience 4, Epochs 40 at most), and the seasonal indices used in
-// training are estimated without it. Mini-batches are sharded over both
+// (Patience 4, Epochs 30 at most, a moving average of the weights with
+// decay 0.995 per step competing with the weights), and the seasonal
+// indices used in training are estimated without it. Mini-batches are sharded over both
 // cores exactly as for [Model], so a seed gives bit-identical forecasts.
 // Global models are saved by [Global.Save] in the file format below under
-// the magic "TSFGLOB\n", with the per-series normalisation and last
-// windows in the header's "Pipe" and w_y of H×Horizon values.
+// the magic "TSFGLOB\n" and version 1, with the per-series normalisation
+// and last windows in the header's "Pipe".
 //
 // [Global] implements forecast.MultiForecaster, MultiUpdater,
 // Intervaler and Saver; eval.Panel runs it in walk-forward validation, one
@@ -170,19 +192,24 @@
 // [Model.Save] writes, all integers little-endian:
 //
 //	magic     8 bytes  "TSF2ONE\n"
-//	version   uint32   1
+//	version   uint32   2
 //	hlen      uint32   length of the header
 //	header    hlen bytes of JSON: {"Config": ..., "Precision": "float32"|"float64",
 //	                               "Params": count per member, "Members": k,
 //	                               "Pipe": {season, log flag, seasonal indices,
-//	                               scale, covariate scalers, Fourier and calendar
-//	                               features, window, last window, history length,
+//	                               scale, drift, covariate scalers, Fourier and
+//	                               calendar features, window, level span,
+//	                               horizon, last window, history length,
 //	                               first timestamp, frequency}}
 //	weights   k·Params IEEE-754 values of the header's precision, member
 //	          after member, each in the order: per layer W ((in+H)×G·H,
-//	          row-major, gates i f o g) and b (G·H), then w_y (H) and b_y
+//	          row-major, gates i f o g) and b (G·H), then w_y (H×Horizon,
+//	          row-major) and b_y (Horizon)
 //	crc       uint32   CRC-32 (IEEE) of every preceding byte
 //
+// Version 1 files (the one-step model before the direct head and the
+// baseline) cannot be read: [Load] returns a [*VersionError] for them,
+// and such a model must be fitted again.
 // Floats in the JSON header round-trip exactly, so a loaded model forecasts
 // exactly as the saved one. [Load] returns an error wrapping [ErrNotModel],
 // [ErrTruncated] or [ErrCorrupt], or a [*VersionError] for another version.

@@ -14,13 +14,14 @@ import (
 const (
 	defGlobalHidden     = 64
 	defGlobalBatch      = 64
-	defGlobalEpochs     = 40
+	defGlobalEpochs     = 30
 	defGlobalPatience   = 4
 	defGlobalLR         = 0.002
 	defGlobalSeasons    = 7
 	defGlobalWindows    = 24000
 	defGlobalEnsemble   = 3
 	defGlobalIndexSpans = 4
+	defGlobalAverage    = 0.995
 	maxChunk            = 64
 )
 
@@ -88,7 +89,9 @@ type globalSeries struct {
 //     rounded up to a whole number of seasons. The network reads it one
 //     season per step (Season inputs per step, for seasons up to 64).
 //   - Hidden 64, Layers 1, Cell LSTM; Batch 64, LearningRate 0.002,
-//     Epochs 40 (at most), Patience 4, ClipNorm 1, WeightDecay 0.
+//     Epochs 30 (at most), Patience 4, ClipNorm 1, WeightDecay 0.
+//   - Average 0.995: a moving average of the weights is a candidate of
+//     early stopping beside the weights themselves.
 //   - MaxWindows 24000: training windows per epoch, spread evenly over
 //     the series and their histories.
 //   - Ensemble 3: members trained with seeds Seed, Seed+1, … and averaged
@@ -130,6 +133,9 @@ func NewGlobal(cfg *Config) *Global {
 	}
 	if c.Ensemble == 0 {
 		c.Ensemble = defGlobalEnsemble
+	}
+	if c.Average == 0 {
+		c.Average = defGlobalAverage
 	}
 	c.Loss = MAE
 	return &Global{cfg: c.withDefaults()}

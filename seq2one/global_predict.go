@@ -89,14 +89,3 @@ func (g *Global) PredictSeries(dst []float64, i, h int) ([]float64, error) {
 	g.zbuf = z[:0]
 	return dst, nil
 }
-
-// predictTo writes the network outputs for one window to y.
-func (e *netEngine[T]) predictTo(x, y []float64) {
-	for i, v := range x {
-		e.ws.x[i] = T(v)
-	}
-	forward(e.tr.pv, nil, e.ws, 1)
-	for k := range y {
-		y[k] = float64(e.ws.y[k])
-	}
-}

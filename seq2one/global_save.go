@@ -12,7 +12,11 @@ import (
 
 // Global model files have the layout of single-series model files (see the
 // package documentation) under their own magic.
-const globalMagic = "TSFGLOB\n"
+const (
+	globalMagic = "TSFGLOB\n"
+	// globalVersion is the version of global model files.
+	globalVersion = 1
+)
 
 // globalHeader is the JSON part of a global model file.
 type globalHeader struct {
@@ -32,7 +36,7 @@ func (g *Global) Save(w io.Writer) error {
 		return errNotFitted
 	}
 	h := &globalHeader{fileHeader: newFileHeader(g.cfg, g.gp.shape(g.cfg), g.ens), Pipe: g.gp}
-	return writeModel(w, globalMagic, h, g.ens)
+	return writeModel(w, globalMagic, globalVersion, h, g.ens)
 }
 
 // SaveFile writes the model to path atomically (temporary file in the same
@@ -57,7 +61,7 @@ var ErrSingleModel = errors.New("seq2one: a single-series model file, not a glob
 // [*VersionError], for data it cannot use.
 func LoadGlobal(r io.Reader) (*Global, error) {
 	var h globalHeader
-	body, err := readHeader(r, globalMagic, fileMagic, ErrSingleModel, &h)
+	body, err := readHeader(r, globalMagic, globalVersion, fileMagic, ErrSingleModel, &h)
 	if err != nil {
 		return nil, err
 	}

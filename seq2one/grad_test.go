@@ -20,16 +20,21 @@ func TestGradient(t *testing.T) {
 			for _, loss := range []Loss{MSE, Huber, MAE} {
 				name := fmt.Sprintf("%v/layers=%d/%v", cell, layers, loss)
 				t.Run(name, func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 1, 0)
+					testGradient(t, cell, layers, loss, 1, 0, false)
 				})
-				// The global model's direct multi-horizon head.
+				// The direct multi-horizon head.
 				t.Run(name+"/out=3", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 3, 0)
+					testGradient(t, cell, layers, loss, 3, 0, false)
+				})
+				// A single-series model's start: the head at zero, so
+				// only the head has a gradient.
+				t.Run(name+"/out=3/zero head", func(t *testing.T) {
+					testGradient(t, cell, layers, loss, 3, 0, true)
 				})
 				// dZ folded into the weight gradient in chunks of 2 steps
 				// (the 5 steps of the test fit one chunk by default).
 				t.Run(name+"/chunks", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 1, 2)
+					testGradient(t, cell, layers, loss, 1, 2, false)
 				})
 			}
 		}
@@ -37,8 +42,9 @@ func TestGradient(t *testing.T) {
 }
 
 // testGradient checks one configuration; chunkSteps > 0 sets backward's
-// dZ chunk to that many steps.
-func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkSteps int) {
+// dZ chunk to that many steps, and zeroHead sets the head's weights and
+// biases to zero, as a single-series model starts.
+func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkSteps int, zeroHead bool) {
 	const (
 		in    = 3 // target + 2 covariates
 		steps = 5
@@ -57,6 +63,10 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkStep
 		}
 	}
 	pv.by[0] = 0.1
+	if zeroHead {
+		clear(pv.wy)
+		clear(pv.by)
+	}
 	ws := newWorkspace[float64](s, rows, steps)
 	if chunkSteps > 0 {
 		ws.chunkRows = chunkSteps * rows

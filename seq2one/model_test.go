@@ -237,8 +237,16 @@ func TestSaveLoad(t *testing.T) {
 	}
 	_, err := seq2one.Load(bytes.NewReader(badVersion))
 	var ve *seq2one.VersionError
-	if !errors.As(err, &ve) || ve.Version != 99 {
-		t.Errorf("Load(version 99) error = %v, want *VersionError{99}", err)
+	if !errors.As(err, &ve) || ve.Version != 99 || ve.Want != 2 {
+		t.Errorf("Load(version 99) error = %v, want *VersionError{99, 2}", err)
+	}
+	// Version 1 held the one-step model, whose networks this build cannot
+	// run: such files must be refused with a clear error.
+	v1 := append([]byte(nil), good...)
+	v1[8] = 1
+	_, err = seq2one.Load(bytes.NewReader(v1))
+	if !errors.As(err, &ve) || ve.Version != 1 || !strings.Contains(err.Error(), "fit the model again") {
+		t.Errorf("Load(version 1) error = %v, want a VersionError asking to fit again", err)
 	}
 	if _, err := seq2one.New(nil).Predict(nil, 3); !errors.Is(err, forecast.ErrNotFitted) {
 		t.Errorf("Predict before Fit: error = %v, want ErrNotFitted", err)
@@ -331,8 +339,10 @@ func TestCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Fit after cancel: error = %v, want context.Canceled", err)
 	}
-	if epochs != 3 || len(m.History()) != 3 {
-		t.Errorf("cancelled after epoch 3: %d epochs ran, history has %d", epochs, len(m.History()))
+	// The history starts with epoch 0, the untrained network's validation
+	// score, then the three epochs that ran.
+	if h := m.History(); epochs != 3 || len(h) != 4 || h[0].Epoch != 0 || h[3].Epoch != 3 {
+		t.Errorf("cancelled after epoch 3: %d epochs ran, history has %d entries", epochs, len(h))
 	}
 	if _, err := m.Predict(nil, 5); err != nil {
 		t.Errorf("Predict after cancel: %v", err)
@@ -374,5 +384,41 @@ func TestUpdate(t *testing.T) {
 	}
 	if err := m.Update(s.Head(10)); !errors.Is(err, forecast.ErrTooShort) {
 		t.Errorf("Update with 10 values: error = %v, want ErrTooShort", err)
+	}
+}
+
+// TestModelHorizon checks the horizon of the direct head (the default of
+// two seasons, shortened on short series so that validation leaves 8
+// training windows; an explicit Horizon, capped to leave two windows) and
+// that forecasts beyond it continue the first block: the first Horizon
+// values of a longer forecast are the forecast of Horizon values.
+func TestModelHorizon(t *testing.T) {
+	s := airline(t)
+	for _, test := range []struct {
+		n, horizon int
+		want       int
+	}{
+		{108, 0, 24},  // 2·12
+		{60, 0, 16},   // (60 − window 20 − 8 + 1)/2
+		{108, 12, 12}, // explicit
+		{40, 30, 26},  // explicit, capped at 40 − window 13 − 1: two windows
+	} {
+		m := seq2one.New(&seq2one.Config{Seed: 1, Horizon: test.horizon, Epochs: 2, Ensemble: 1})
+		if err := m.Fit(context.Background(), s.Head(test.n)); err != nil {
+			t.Fatal(err)
+		}
+		if m.Horizon() != test.want {
+			t.Errorf("%d values, Horizon %d: head of %d outputs, want %d", test.n, test.horizon, m.Horizon(), test.want)
+		}
+		long, err := m.Predict(nil, 3*m.Horizon()+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		short, _ := m.Predict(nil, m.Horizon())
+		for k, v := range short {
+			if long[k] != v {
+				t.Fatalf("%d values: forecast %d of a long horizon %v, of one block %v", test.n, k, long[k], v)
+			}
+		}
 	}
 }

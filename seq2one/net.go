@@ -371,12 +371,21 @@ func lossGrad[T kern.Float](loss Loss, ws *workspace[T], n, total int) float64 {
 	return sum / float64(O)
 }
 
-// lossOnly is lossGrad without the gradient.
-func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) float64 {
+// lossOnly is lossGrad without the gradient. Targets that are NaN are
+// masked: they add nothing to the loss. It returns the loss summed over
+// the rows, a row's loss being the sum over its unmasked outputs divided
+// by the number of outputs, and the number of rows those terms are worth
+// (n when nothing is masked).
+func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) (sum, rows float64) {
 	O := ws.s.outs()
-	var sum float64
+	terms := 0
 	for r := 0; r < n*O; r++ {
-		e := float64(ws.y[r]) - float64(ws.t[r])
+		tv := float64(ws.t[r])
+		if tv != tv {
+			continue
+		}
+		terms++
+		e := float64(ws.y[r]) - tv
 		switch loss {
 		case MSE:
 			sum += e * e
@@ -396,5 +405,5 @@ func lossOnly[T kern.Float](loss Loss, ws *workspace[T], n int) float64 {
 			}
 		}
 	}
-	return sum / float64(O)
+	return sum / float64(O), float64(terms) / float64(O)
 }

@@ -14,8 +14,12 @@ import (
 
 // File format constants; see the package documentation.
 const (
-	fileMagic   = "TSF2ONE\n"
-	fileVersion = 1
+	fileMagic = "TSF2ONE\n"
+	// fileVersion is the version of single-series model files. Version 2
+	// (direct multi-horizon head, outputs relative to the baseline) replaced
+	// version 1 (one-step head, outputs relative to the window level), whose
+	// networks this build cannot run.
+	fileVersion = 2
 	maxHeader   = 64 << 20
 	maxMembers  = 1024
 )
@@ -32,11 +36,14 @@ var (
 
 // VersionError reports a model file of a version this build cannot read.
 type VersionError struct {
+	// Version is the version of the file.
 	Version uint32
+	// Want is the version this build reads for the file's kind of model.
+	Want uint32
 }
 
 func (e *VersionError) Error() string {
-	return fmt.Sprintf("seq2one: model file version %d is not supported (this build reads version %d)", e.Version, fileVersion)
+	return fmt.Sprintf("seq2one: model file version %d is not supported (this build reads version %d); fit the model again", e.Version, e.Want)
 }
 
 // header is the JSON part of a model file.
@@ -51,8 +58,8 @@ func (m *Model) Save(w io.Writer) error {
 	if m.ens == nil {
 		return errNotFitted
 	}
-	sh := shape{cell: m.cfg.Cell, in: m.Inputs, hidden: m.cfg.Hidden, layers: m.cfg.Layers}
-	return writeModel(w, fileMagic, &header{fileHeader: newFileHeader(m.cfg, sh, m.ens), Pipe: m.pipe}, m.ens)
+	sh := m.pipe.shape(m.cfg)
+	return writeModel(w, fileMagic, fileVersion, &header{fileHeader: newFileHeader(m.cfg, sh, m.ens), Pipe: m.pipe}, m.ens)
 }
 
 // SaveFile writes the model to path atomically: to a temporary file in the
@@ -72,7 +79,7 @@ func (m *Model) SaveFile(path string) error {
 // ErrTruncated or ErrCorrupt, or a [*VersionError], for data it cannot use.
 func Load(r io.Reader) (*Model, error) {
 	var h header
-	body, err := readHeader(r, fileMagic, "", nil, &h)
+	body, err := readHeader(r, fileMagic, fileVersion, "", nil, &h)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +87,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	sh := shape{cell: h.Config.Cell, in: p.Inputs, hidden: h.Config.Hidden, layers: h.Config.Layers}
+	sh := p.shape(h.Config)
 	cfg, err := h.config(sh)
 	if err != nil {
 		return nil, err
@@ -90,8 +97,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{cfg: cfg, pipe: p, ens: ens}
-	m.x = make([]float64, p.Steps*p.Inputs)
-	m.zwin = make([]float64, p.Steps)
+	m.alloc()
 	return m, nil
 }
 
@@ -126,6 +132,8 @@ func (p *pipe) check() error {
 		return fmt.Errorf("window %d", p.Steps)
 	case p.LevelSpan < 1 || p.LevelSpan > p.Steps:
 		return fmt.Errorf("level span %d", p.LevelSpan)
+	case p.Horizon < 1:
+		return fmt.Errorf("horizon %d", p.Horizon)
 	case p.Fourier < 0:
 		return fmt.Errorf("fourier %d", p.Fourier)
 	case p.Inputs != 1+nc+2*p.Fourier+2*len(p.Calendar):

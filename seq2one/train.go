@@ -64,12 +64,24 @@ type trainer[T kern.Float] struct {
 	shardG    [][]T
 	shardV    []views[T]
 	shardLoss []float64
+	shardWt   []float64 // rows the unmasked validation terms are worth
 	ws        []*workspace[T]
 	xbuf      [][]float64
 
 	m, v  []float64
 	adamT int
 	lr    float64
+
+	// Moving average of the weights (Config.Average), started from zero:
+	// avg/(1−avgDecay) is the average of the steps so far.
+	avg      []float64
+	avgDecay float64 // product of the decays so far
+	live     []T     // the training weights while the average is scored
+
+	// evalInit makes the initial weights a candidate of early stopping:
+	// their validation loss is taken before the first epoch (reported as
+	// epoch 0), and if no epoch beats it they are kept.
+	evalInit bool
 
 	// Mini-batch state read by the workers.
 	src   windowSource
@@ -129,6 +141,7 @@ func (tr *trainer[T]) alloc(batch, workers int) {
 	tr.shardG = make([][]T, S)
 	tr.shardV = make([]views[T], S)
 	tr.shardLoss = make([]float64, S)
+	tr.shardWt = make([]float64, S)
 	for i := range tr.shardG {
 		tr.shardG[i] = make([]T, np)
 		tr.shardV[i] = makeViews(tr.s, tr.shardG[i])
@@ -197,7 +210,7 @@ func (tr *trainer[T]) runShards(w int) {
 		}
 		forward(tr.pv, tr.pk, ws, rows)
 		if !tr.grads {
-			tr.shardLoss[sh] = lossOnly(tr.cfg.Loss, ws, rows)
+			tr.shardLoss[sh], tr.shardWt[sh] = lossOnly(tr.cfg.Loss, ws, rows)
 			continue
 		}
 		tr.shardLoss[sh] = lossGrad(tr.cfg.Loss, ws, rows, n)
@@ -207,8 +220,9 @@ func (tr *trainer[T]) runShards(w int) {
 }
 
 // run processes the current batch on all workers and returns the loss
-// summed over its rows; with grads set, tr.grad holds the mean gradient.
-func (tr *trainer[T]) run() float64 {
+// summed over its rows and, without grads, the rows the unmasked targets
+// are worth; with grads set, tr.grad holds the mean gradient.
+func (tr *trainer[T]) run() (loss, rows float64) {
 	S := numShards(len(tr.batch))
 	W := min(len(tr.ws), S)
 	// The weights change after every step (and on restores), so pack
@@ -221,9 +235,9 @@ func (tr *trainer[T]) run() float64 {
 	for w := 1; w < W; w++ {
 		<-tr.done
 	}
-	var loss float64
 	for sh := 0; sh < S; sh++ {
 		loss += tr.shardLoss[sh]
+		rows += tr.shardWt[sh]
 	}
 	if tr.grads {
 		copy(tr.grad, tr.shardG[0])
@@ -231,7 +245,7 @@ func (tr *trainer[T]) run() float64 {
 			kern.AddRows(tr.grad, tr.shardG[sh], 1, len(tr.grad))
 		}
 	}
-	return loss
+	return loss, rows
 }
 
 // step takes one Adam step on the windows batch. It returns the mean loss
@@ -240,7 +254,8 @@ func (tr *trainer[T]) run() float64 {
 func (tr *trainer[T]) step(batch []int) (loss, norm float64) {
 	tr.batch = batch
 	tr.grads = true
-	loss = tr.run() / float64(len(batch))
+	loss, _ = tr.run()
+	loss /= float64(len(batch))
 	var ss float64
 	for _, g := range tr.grad {
 		ss += float64(g) * float64(g)
@@ -267,20 +282,30 @@ func (tr *trainer[T]) step(batch []int) (loss, norm float64) {
 		p := float64(tr.params[i])
 		tr.params[i] = T(p - lr*((m/c1)/(math.Sqrt(v/c2)+eps)+wd*p))
 	}
+	if tr.avg != nil {
+		b := tr.cfg.Average
+		tr.avgDecay *= b
+		for i, p := range tr.params {
+			tr.avg[i] = b*tr.avg[i] + (1-b)*float64(p)
+		}
+	}
 	return loss, norm
 }
 
 // evalLoss returns the mean loss over the windows idx, in chunks of the
-// batch size.
+// batch size. Targets a source sets to NaN are masked: the loss is the
+// mean over the others (NaN when every target is masked).
 func (tr *trainer[T]) evalLoss(idx []int) float64 {
 	tr.grads = false
-	var sum float64
+	var sum, rows float64
 	B := tr.cfg.Batch
 	for i := 0; i < len(idx); i += B {
 		tr.batch = idx[i:min(i+B, len(idx))]
-		sum += tr.run()
+		l, r := tr.run()
+		sum += l
+		rows += r
 	}
-	return sum / float64(len(idx))
+	return sum / rows
 }
 
 // DivergenceError reports a training run that produced a NaN or Inf loss
@@ -312,8 +337,27 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 	hist := make([]EpochStats, 0, min(cfg.Epochs, 1024))
 	bestLoss := math.Inf(1)
 	haveBest := false
+	trained := false // an epoch finished without diverging
 	sinceBest, sinceDecay := 0, 0
 	divergences := 0
+	if cfg.Average > 0 {
+		tr.avg = make([]float64, len(tr.params))
+		tr.live = make([]T, len(tr.params))
+		tr.avgDecay = 1
+	}
+	if tr.evalInit && len(valIdx) > 0 {
+		st := EpochStats{Member: tr.member, Epoch: 0, LearningRate: tr.lr, TrainLoss: math.NaN(), GradNorm: math.NaN()}
+		st.ValLoss = tr.evalLoss(valIdx)
+		st.Elapsed = time.Since(t0)
+		if finite(st.ValLoss) {
+			bestLoss = st.ValLoss
+			haveBest = true
+			copy(tr.best, tr.params)
+			st.Best = true
+		}
+		hist = append(hist, st)
+		tr.callback(st)
+	}
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		if err := ctx.Err(); err != nil {
 			tr.restore(haveBest)
@@ -344,8 +388,19 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 			st.TrainLoss, st.GradNorm = math.NaN(), math.NaN()
 		}
 		crit := st.TrainLoss
+		averaged := false // tr.params hold the average, tr.live the weights
 		if !st.Diverged && len(valIdx) > 0 {
 			st.ValLoss = tr.evalLoss(valIdx)
+			if tr.avg != nil && finite(st.ValLoss) {
+				// The candidate of the epoch is the weights or their
+				// average, whichever scores better.
+				tr.swapInAverage()
+				if l := tr.evalLoss(valIdx); l < st.ValLoss {
+					st.ValLoss, st.Averaged, averaged = l, true, true
+				} else {
+					copy(tr.params, tr.live)
+				}
+			}
 			crit = st.ValLoss
 			if !finite(crit) {
 				st.Diverged = true
@@ -354,12 +409,16 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 		st.Elapsed = time.Since(t0)
 		if st.Diverged {
 			divergences++
-			if !haveBest {
+			if !trained {
 				hist = append(hist, st)
 				tr.callback(st)
 				return hist, &DivergenceError{Epoch: epoch}
 			}
 			copy(tr.params, tr.best)
+			if tr.avg != nil {
+				clear(tr.avg)
+				tr.avgDecay = 1
+			}
 			clear(tr.m)
 			clear(tr.v)
 			tr.adamT = 0
@@ -371,13 +430,20 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 			}
 			continue
 		}
+		trained = true
 		if crit < bestLoss {
 			bestLoss = crit
 			haveBest = true
 			copy(tr.best, tr.params)
+			if averaged {
+				copy(tr.params, tr.live)
+			}
 			st.Best = true
 			sinceBest, sinceDecay = 0, 0
 		} else {
+			if averaged {
+				copy(tr.params, tr.live)
+			}
 			sinceBest++
 			sinceDecay++
 			if sinceDecay >= max(1, cfg.Patience/2) {
@@ -393,6 +459,16 @@ func (tr *trainer[T]) train(ctx context.Context, src windowSource, trainIdx, val
 	}
 	tr.restore(haveBest)
 	return hist, nil
+}
+
+// swapInAverage saves the weights in tr.live and replaces them with their
+// moving average.
+func (tr *trainer[T]) swapInAverage() {
+	copy(tr.live, tr.params)
+	c := 1 / (1 - tr.avgDecay) // the average started from zero
+	for i, v := range tr.avg {
+		tr.params[i] = T(v * c)
+	}
 }
 
 func (tr *trainer[T]) restore(haveBest bool) {

@@ -49,13 +49,15 @@ func indices(a, b int) []int {
 }
 
 // TestTrainStepAllocs checks that a training step (forward, backward,
-// gradient reduction, clipping, Adam) does not allocate, with one and two
-// workers.
+// gradient reduction, clipping, Adam, the moving average of the weights)
+// does not allocate, with one and two workers.
 func TestTrainStepAllocs(t *testing.T) {
 	for _, workers := range []int{1, 2} {
-		cfg := (&Config{Hidden: 16, Layers: 2, Batch: 32, Workers: workers}).withDefaults()
+		cfg := (&Config{Hidden: 16, Layers: 2, Batch: 32, Workers: workers, Average: 0.99}).withDefaults()
 		src := newNoisySource(200, 12, 3)
 		tr := newTrainer[float32](shape{cell: LSTM, in: 3, hidden: 16, layers: 2}, 12, cfg)
+		tr.avg = make([]float64, len(tr.params))
+		tr.avgDecay = 1
 		tr.src = src
 		tr.alloc(32, workers)
 		tr.startWorkers()

@@ -1,0 +1,102 @@
+package seq2one
+
+import "math"
+
+// seriesSource serves the windows of one transformed series z: window i
+// reads z[i : i+Steps], and its targets are the Horizon values after it,
+// each taken relative to the window's baseline and divided by Scale.
+//
+// Windows from valFrom on are validation windows: their targets before
+// time cut are NaN, which the validation loss skips, so they score only
+// the forecasts of the held-out tail z[cut:] from origins before it.
+type seriesSource struct {
+	p       *pipe
+	z       []float64 // transformed target
+	cov     []float64 // n×nc standardised covariates
+	valFrom int       // first validation window (Len() when none)
+	cut     int       // first held-out time (len(z) when none)
+}
+
+func newSeriesSource(p *pipe, z, cov []float64) *seriesSource {
+	s := &seriesSource{p: p, z: z, cov: cov}
+	s.valFrom, s.cut = s.Len(), len(z)
+	return s
+}
+
+// Len returns the number of windows: every origin with a full window
+// before it and a full horizon after it.
+func (s *seriesSource) Len() int { return len(s.z) - s.p.Steps - s.p.outs() + 1 }
+
+// Window writes the inputs of window i to x and returns its first target.
+func (s *seriesSource) Window(i int, x []float64) float64 {
+	var y [1]float64
+	s.inputs(i, x)
+	s.targets(i, y[:])
+	return y[0]
+}
+
+// WindowTo writes the inputs of window i to x and its Horizon targets to
+// y.
+func (s *seriesSource) WindowTo(i int, x, y []float64) {
+	s.inputs(i, x)
+	s.targets(i, y)
+}
+
+func (s *seriesSource) inputs(i int, x []float64) {
+	L := s.p.Steps
+	nc := len(s.p.CovNames)
+	s.p.fillInputs(x, s.z[i:i+L], i, func(j int) []float64 {
+		return s.cov[(i+j)*nc : (i+j+1)*nc]
+	})
+}
+
+// targets writes the first len(y) targets of window i to y.
+func (s *seriesSource) targets(i int, y []float64) {
+	L := s.p.Steps
+	s.p.baseline(y, s.z[i:i+L])
+	inv := 1 / s.p.Scale
+	for k := range y {
+		t := i + L + k
+		if i >= s.valFrom && t < s.cut {
+			y[k] = math.NaN()
+			continue
+		}
+		y[k] = (s.z[t] - y[k]) * inv
+	}
+}
+
+// outs returns the number of outputs of the head (at least 1).
+func (p *pipe) outs() int { return max(1, p.Horizon) }
+
+// split returns the training and validation windows for the setting vf
+// of Config.ValFraction and masks the validation targets. The last V
+// values of the series are held out: V = Horizon by default, when that
+// leaves at least minAutoTrain training windows, else none; round(vf·n)
+// (at least 1) when vf > 0; none when vf < 0. V is at most what leaves one
+// training window. Training windows have every target before the tail;
+// the validation windows are the V origins whose targets reach into it,
+// scored on the targets in the tail only.
+func (s *seriesSource) split(vf float64) (trainIdx, valIdx []int) {
+	n := len(s.z)
+	nw := s.Len()
+	V := 0
+	switch {
+	case vf > 0:
+		V = max(1, int(math.Round(float64(n)*vf)))
+	case vf == 0:
+		if H := s.p.outs(); nw-H >= minAutoTrain {
+			V = H
+		}
+	}
+	V = max(0, min(V, nw-1))
+	nTrain := nw - V
+	s.valFrom, s.cut = nTrain, n-V
+	trainIdx = make([]int, nTrain)
+	for i := range trainIdx {
+		trainIdx[i] = i
+	}
+	for i := nTrain; i < nw; i++ {
+		valIdx = append(valIdx, i)
+	}
+	return trainIdx, valIdx
+}
