@@ -2,12 +2,14 @@ package csvio
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tsforecast/tsforecast/forecast"
 )
@@ -49,12 +51,18 @@ func FormatValue(v float64) string {
 // series of frequency f without losing information: dates alone when
 // every timestamp is at midnight (year-month when they are also all on the
 // 1st of the month for monthly and coarser data), date and time otherwise,
-// and RFC 3339 when they carry a zone other than UTC.
+// RFC 3339 when they carry a zone other than UTC, and fractional seconds
+// (as many digits as they need, up to nanoseconds: "2006-01-02
+// 15:04:05.999999999", or time.RFC3339Nano with a zone) when any
+// timestamp has them.
 func TimeLayoutFor(f forecast.Freq, ts []time.Time) string {
-	midnight, firsts := true, true
+	midnight, firsts, zoned, frac := true, true, false, false
 	for _, t := range ts {
 		if t.Location() != time.UTC {
-			return time.RFC3339
+			zoned = true
+		}
+		if t.Nanosecond() != 0 {
+			frac = true
 		}
 		if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
 			midnight = false
@@ -64,12 +72,104 @@ func TimeLayoutFor(f forecast.Freq, ts []time.Time) string {
 		}
 	}
 	switch {
+	case zoned && frac:
+		return time.RFC3339Nano
+	case zoned:
+		return time.RFC3339
+	case frac:
+		return "2006-01-02 15:04:05.999999999"
 	case !midnight:
 		return "2006-01-02 15:04:05"
 	case firsts && (f == forecast.Monthly || f == forecast.Quarterly || f == forecast.Yearly):
 		return "2006-01"
 	}
 	return "2006-01-02"
+}
+
+// Writer writes CSV records as encoding/csv's Writer does (fields
+// separated by commas, quoted where RFC 4180 needs it, "\n" line ends),
+// except for fields that a spreadsheet would run as a formula.
+//
+// # Formulas
+//
+// A field that begins with '=', '+', '-', '@', a tab or a carriage
+// return and is not a number ("-1", "+2.5e3", "-Inf" are numbers) is
+// written as text, as OWASP's "CSV Injection" page advises: prefixed with
+// a single quote and enclosed in double quotes, so "=HYPERLINK(...)"
+// becomes "'=HYPERLINK(...)". Spreadsheets then show the text and run
+// nothing; a program that reads the file back gets the field with the
+// quote in front. Every field is written this way: ids, column names and
+// anything else a record holds.
+type Writer struct {
+	w   *bufio.Writer
+	err error
+}
+
+// NewWriter returns a Writer that writes to w, buffered until Flush.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// Write writes one record. Errors are kept and returned by later calls
+// and by Flush.
+func (w *Writer) Write(record []string) error {
+	if w.err != nil {
+		return w.err
+	}
+	for i, f := range record {
+		if i > 0 {
+			w.w.WriteByte(',')
+		}
+		switch {
+		case formula(f):
+			w.quoted("'" + f)
+		case needsQuotes(f):
+			w.quoted(f)
+		default:
+			w.w.WriteString(f)
+		}
+	}
+	_, w.err = w.w.WriteString("\n")
+	return w.err
+}
+
+// Flush writes the buffered records to the underlying writer.
+func (w *Writer) Flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	w.err = w.w.Flush()
+	return w.err
+}
+
+func (w *Writer) quoted(f string) {
+	w.w.WriteByte('"')
+	w.w.WriteString(strings.ReplaceAll(f, `"`, `""`))
+	w.w.WriteByte('"')
+}
+
+// formula reports whether a spreadsheet would read f as a formula: it
+// begins with one of = + - @ tab CR and is not a plain number.
+func formula(f string) bool {
+	if f == "" || !strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+		return false
+	}
+	if _, err := strconv.ParseFloat(f, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		return strings.ContainsAny(f, "xX_") // Go's hexadecimal floats and digit separators are no spreadsheet numbers
+	}
+	return true
+}
+
+// needsQuotes reports whether encoding/csv would quote f: it holds a
+// comma, quote or line end, begins with a space, or is \. (a line that
+// ends a PostgreSQL COPY).
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` || strings.ContainsAny(f, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsSpace(r)
 }
 
 func levelName(prefix string, l float64) string {
@@ -105,15 +205,15 @@ func FormatOf(ds *Dataset) *Format {
 // "step") when the input had no timestamps; intervals follow the point
 // forecast as lo_L,hi_L pairs. Wide files cannot hold intervals, and
 // WriteForecasts returns ErrWideIntervals for them. Every forecast must
-// have the same horizon and levels.
+// have the same horizon and levels. Fields that a spreadsheet would run as
+// formulas (an id "=cmd|…") are written as text ([Writer]).
 func (f *Format) WriteForecasts(w io.Writer, fcs []Forecast) error {
 	layout := f.Layout
 	idCol := f.IDColumn
 	if idCol == "" {
 		idCol = "id"
 	}
-	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
+	cw := NewWriter(w)
 	if len(fcs) == 0 {
 		return errors.New("csvio: no forecasts to write")
 	}
@@ -181,9 +281,5 @@ func (f *Format) WriteForecasts(w io.Writer, fcs []Forecast) error {
 			}
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return cw.Flush()
 }

@@ -2,6 +2,7 @@ package csvio_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"math"
 	"testing"
@@ -87,5 +88,73 @@ func TestTimeLayoutFor(t *testing.T) {
 		if got := csvio.TimeLayoutFor(test.freq, test.ts); got != test.want {
 			t.Errorf("csvio.TimeLayoutFor(%s) = %q, want %q", test.name, got, test.want)
 		}
+	}
+}
+
+// TestTimeLayoutForFractions: fractional seconds are kept, with as many
+// digits as they need (issue 15, item 14).
+func TestTimeLayoutForFractions(t *testing.T) {
+	ms := time.Date(2020, 1, 1, 0, 0, 0, 250_000_000, time.UTC)
+	for _, test := range []struct {
+		ts   []time.Time
+		want string
+	}{
+		{[]time.Time{ms.Add(-250 * time.Millisecond), ms}, "2020-01-01 00:00:00.25"},
+		{[]time.Time{ms.Add(time.Nanosecond)}, "2020-01-01 00:00:00.250000001"},
+		{[]time.Time{ms.In(time.FixedZone("", 3600))}, "2020-01-01T01:00:00.25+01:00"},
+	} {
+		layout := csvio.TimeLayoutFor(forecast.Step, test.ts)
+		if got := test.ts[len(test.ts)-1].Format(layout); got != test.want {
+			t.Errorf("TimeLayoutFor(%v) = %q, which prints %q, want %q", test.ts, layout, got, test.want)
+		}
+		back, err := time.Parse(layout, test.want)
+		if err != nil || !back.Equal(test.ts[len(test.ts)-1]) {
+			t.Errorf("%q does not parse back with %q: %v, %v", test.want, layout, back, err)
+		}
+	}
+}
+
+// TestWriterFormulas: fields a spreadsheet would run as formulas are
+// written as quoted text with a leading quote (OWASP, CSV Injection);
+// numbers and other fields are written as encoding/csv writes them
+// (issue 15, item 16e).
+func TestWriterFormulas(t *testing.T) {
+	rec := []string{"=1+2", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "=\"q\"", "-1", "+2.5e3", "-Inf", "-0x1p3", "a,b", `say "hi"`, " lead", "", "plain", "-"}
+	var buf bytes.Buffer
+	w := csvio.NewWriter(&buf)
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := `"'=1+2","'+cmd","'-2+3","'@SUM(A1)","'` + "\tx" + `","'` + "\rx" + `","'=""q""",-1,+2.5e3,-Inf,"'-0x1p3","a,b","say ""hi"""," lead",,plain,"'-"` + "\n"
+	if buf.String() != want {
+		t.Errorf("Writer wrote\n%q\nwant\n%q", buf.String(), want)
+	}
+	// The escaped fields read back as the text with its leading quote.
+	back, err := csv.NewReader(&buf).Read()
+	if err != nil || len(back) != len(rec) || back[0] != "'=1+2" || back[7] != "-1" || back[12] != `say "hi"` {
+		t.Errorf("read back %q (%v)", back, err)
+	}
+	// Other fields are written byte for byte as encoding/csv writes them.
+	plain := []string{"-1", "+2.5e3", "-Inf", "a,b", `say "hi"`, " lead", "", "plain", `\.`, "a\nb", "é", "1.5"}
+	var ours, std bytes.Buffer
+	w = csvio.NewWriter(&ours)
+	cw := csv.NewWriter(&std)
+	for i := range plain {
+		w.Write(plain[i:])
+		cw.Write(plain[i:])
+	}
+	w.Flush()
+	cw.Flush()
+	if ours.String() != std.String() {
+		t.Errorf("Writer wrote\n%q\nencoding/csv\n%q", ours.String(), std.String())
+	}
+	// WriteForecasts escapes ids; numbers stay numbers.
+	buf.Reset()
+	err = csvio.WriteForecasts(&buf, csvio.LayoutLong, []csvio.Forecast{{ID: "=HYPERLINK(\"http://x\")", Point: []float64{-1}}})
+	if want := "id,step,forecast\n\"'=HYPERLINK(\"\"http://x\"\")\",1,-1\n"; err != nil || buf.String() != want {
+		t.Errorf("WriteForecasts with a formula id wrote %q (%v), want %q", buf.String(), err, want)
 	}
 }
