@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
@@ -72,14 +73,25 @@ func exitCode(err error) int {
 func reportError(w io.Writer, err error) int {
 	code := exitCode(err)
 	if err != nil {
-		msg := strings.TrimSpace(err.Error())
-		if errors.Is(err, context.Canceled) {
-			msg = "interrupted; no output was written"
-		}
-		msg = strings.ReplaceAll(msg, "\n", "; ")
-		fmt.Fprintf(w, "tsforecast: %s\n", msg)
+		fmt.Fprintf(w, "tsforecast: %s\n", message(err))
 	}
 	return code
+}
+
+// message returns the one-line message of err as the command line shows
+// it: advice of the library reworded into the flags that follow it.
+func message(err error) string {
+	msg := strings.TrimSpace(err.Error())
+	if errors.Is(err, context.Canceled) {
+		msg = "interrupted; no output was written"
+	}
+	var de *seq2one.DivergenceError
+	if errors.As(err, &de) {
+		// Its advice names settings without a flag (learning rate,
+		// clipping).
+		msg = strings.Replace(msg, de.Error(), fmt.Sprintf("training diverged in epoch %d (NaN or Inf loss or gradient) before any usable weights were learned; try another --seed, or fewer --hidden units or a shorter --window", de.Epoch), 1)
+	}
+	return strings.ReplaceAll(msg, "\n", "; ")
 }
 
 // newApp builds the tsforecast command-line application writing data to

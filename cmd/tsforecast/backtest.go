@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -331,7 +330,7 @@ func (r *backtestRun) writeCV(w io.Writer) error {
 	case timeCol == "":
 		timeCol = "timestamp"
 	}
-	cw := csv.NewWriter(w)
+	cw := csvio.NewWriter(w)
 	head := []string{idCol, timeCol, "origin", "horizon_step", "model", "actual", "forecast"}
 	for _, l := range r.cfg.Levels {
 		ls := strconv.FormatFloat(l, 'f', -1, 64)
@@ -345,6 +344,10 @@ func (r *backtestRun) writeCV(w io.Writer) error {
 		layout := timeLayoutOf(s)
 		for _, m := range res.Models {
 			for _, fd := range m.Folds {
+				fc := &csvio.Forecast{ID: res.Series, Point: fd.Forecast, Intervals: fd.Intervals}
+				if err := checkFinite(m.Model, fc); err != nil {
+					return err
+				}
 				origin := strconv.Itoa(fd.Origin)
 				if timed {
 					origin = s.Times[fd.Origin-1].Format(layout)
@@ -370,8 +373,7 @@ func (r *backtestRun) writeCV(w io.Writer) error {
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func (r *backtestRun) models() []string {

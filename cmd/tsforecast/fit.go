@@ -146,6 +146,9 @@ func (f *fitted) forecasts(h int, levels []float64, allowNegative bool) ([]serie
 		if !allowNegative && forecast.NonNegative(s.Values) {
 			forecast.ClipNonNegative(out[i].Point, out[i].Intervals)
 		}
+		if err := checkFinite(f.entry.Name, &out[i].Forecast); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -233,3 +233,9 @@ func forceFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "force", EnvVars: env("FORCE"),
 		Usage: "write the report into a folder that is not empty and holds no earlier report, overwriting files of the report's names (index.md, metrics.csv, forecast.png, ...) there; other files are never removed"}
 }
+
+// plotFlag is --plot, writing the chart what describes.
+func plotFlag(what string) cli.Flag {
+	return &cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
+		Usage: "write " + what + " to this file: PNG, or SVG for a name ending in .svg (- for a PNG on stdout)"}
+}

@@ -66,8 +66,7 @@ func inspectCommand() *cli.Command {
 		Description: "Gaps and missing values are reported, not fatal: inspect is how you find them.\n\n" +
 			"Example:\n   tsforecast inspect --input examples/data/airline-passengers.csv --plot series.png",
 		Flags: concat(inputFlags(), []cli.Flag{
-			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
-				Usage: "write a PNG with the series and its autocorrelation function (the first series of a multi-series file)"},
+			plotFlag("a chart of the series, its autocorrelation function and its seasonal components (the first series of a multi-series file)"),
 			intFlag("max-period", "longest seasonal period to look for; 0 uses a third of the series length, at most 400", 0, true),
 			jsonFlag(), quietFlag(),
 		}),

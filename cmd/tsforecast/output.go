@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -15,6 +17,34 @@ import (
 type seriesForecast struct {
 	csvio.Forecast
 	Fitted string
+}
+
+// checkFinite returns an error naming the series and the model when a
+// forecast or interval bound of fc is NaN or ±Inf, or nil. Neither CSV
+// nor JSON output carries such a forecast: the one rule for every command
+// that writes forecasts (forecast, predict, report, backtest --cv-output).
+func checkFinite(model string, fc *csvio.Forecast) error {
+	bad := func(what string, x []float64) error {
+		for k, v := range x {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("series %q: %s %s at step %d is %v; no forecast is written (the values may be too large for the model)", fc.ID, model, what, k+1, v)
+			}
+		}
+		return nil
+	}
+	if err := bad("forecast", fc.Point); err != nil {
+		return err
+	}
+	for _, iv := range fc.Intervals {
+		lvl := strconv.FormatFloat(iv.Level, 'f', -1, 64)
+		if err := bad("lower "+lvl+"% bound", iv.Lo); err != nil {
+			return err
+		}
+		if err := bad("upper "+lvl+"% bound", iv.Hi); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeForecastCSV writes fcs in format with csvio.Format.WriteForecasts.

@@ -178,6 +178,9 @@ func checkConflicts(cCtx *cli.Context, ins, outs []ioPath) error {
 	inPaths := make([]string, len(ins))
 	for i, in := range ins {
 		inPaths[i] = in.path
+		if err := safefile.CheckOutputs(inPaths[:i+1], nil); err != nil {
+			return fmt.Errorf("cannot read --%s %s: %w", in.flag, in.path, pathReason(err))
+		}
 	}
 	outPaths := make([]string, 0, len(outs))
 	for i, o := range outs {

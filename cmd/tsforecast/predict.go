@@ -29,8 +29,7 @@ func predictCommand() *cli.Command {
 		}, inputFlags(), []cli.Flag{
 			horizonFlag(),
 			outputFlag(),
-			&cli.StringFlag{Name: "plot", EnvVars: env("PLOT"), TakesFile: true,
-				Usage: "write a forecast-vs-history PNG"},
+			plotFlag("a forecast-vs-history chart"),
 			allowNegativeFlag(),
 			jsonFlag(), quietFlag(),
 		}),
@@ -78,6 +77,9 @@ func runPredict(cCtx *cli.Context) error {
 		fcs[k] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}}
 		if !cCtx.Bool("allow-negative") && forecast.NonNegative(s.Values) {
 			forecast.ClipNonNegative(p, nil)
+		}
+		if err := checkFinite(name, &fcs[k].Forecast); err != nil {
+			return err
 		}
 	}
 	if path := cCtx.String("plot"); path != "" {
