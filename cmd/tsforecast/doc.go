@@ -15,13 +15,20 @@
 //
 // # Flags and arguments
 //
-// Every input is a flag; "--input -" reads stdin. Each flag can also be set
-// with an environment variable named TSFORECAST_ and the flag name in upper
-// case with dashes as underscores (TSFORECAST_HORIZON=12); a flag on the
-// command line wins over the variable. urfave/cli stops reading flags at
+// Every input is a flag; "--input -" reads stdin (and "predict
+// --model-file -" a model from a pipe). Files separated by ';', '|' or
+// tabs are read with --delimiter, numbers written "1,5" with
+// --decimal-comma. Each flag can also be set with an environment variable
+// named TSFORECAST_ and the flag name in upper case with dashes as
+// underscores (TSFORECAST_HORIZON=12); a flag on the command line wins
+// over the variable. urfave/cli stops reading flags at
 // the first positional argument, so "forecast data.csv --horizon 12" would
 // drop --horizon without a word: tsforecast rejects any leftover argument
 // instead, telling the user to put flags before arguments.
+//
+// Integer flags are read in base 10 only ("012" is 12; "0x10" and "1_0"
+// are usage errors) and each has bounds (--horizon 1 to 100,000, --hidden
+// 0 to 4,096, ...), checked before any work.
 //
 // # Models
 //
@@ -42,13 +49,26 @@
 // backtest folds) is drawn only when stderr is a terminal and is silenced by
 // --quiet, which every command accepts. Files are written atomically (a
 // temporary file in the same directory renamed into place), so an
-// interrupted run (Ctrl-C) leaves no partial output.
+// interrupted run (Ctrl-C) leaves no partial output; a second Ctrl-C ends
+// the process at once. A symbolic link is followed and its target
+// written; devices and pipes (/dev/null, a FIFO) are written in place; "-"
+// and /dev/stdout are stdout. Charts (--plot) are PNG, or SVG for a name
+// ending in .svg. Forecasts that are not finite are never written.
+//
+// Before any work, every command checks the paths it reads and writes: an
+// output that is the same file as an input or as another output (through
+// links and hard links, two outputs on stdout included) is a usage error
+// naming both flags, and an output that cannot be created fails at once.
+// A report (--out, --report) goes into a new or empty folder or an earlier
+// report; --force writes it into a folder holding other files, whose files
+// are never removed.
 //
 // # Exit codes
 //
 //	0  success
 //	1  runtime failure: unreadable or bad data, training diverged, interrupted
-//	2  usage error: unknown or misplaced flag, bad flag value, missing flag
+//	2  usage error: unknown or misplaced flag, bad flag value, missing flag,
+//	   an output that would overwrite an input or another output
 //
 // Errors are one line on stderr, naming the file, line and column where
 // they apply.

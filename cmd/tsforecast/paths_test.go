@@ -200,3 +200,33 @@ func TestPlotSVG(t *testing.T) {
 		t.Errorf("plots.FormatFor(x.png) = %q, %v", f, err)
 	}
 }
+
+// TestReportForce: a report into a folder that holds the user's files is
+// refused with a pointer to --force and leaves them alone; --force writes
+// the report beside them (issue 15, item 3).
+func TestReportForce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "rep")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "forecast.png") // the README quick start's own chart
+	if err := os.WriteFile(mine, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"report", "--input", airline, "--horizon", "3", "--out", dir, "--model", "naive", "--models", "naive", "--quiet"}
+	r := run(t, "", args...)
+	if want := "--out " + dir + ": folder " + dir + " is not empty and holds no earlier report (it has forecast.png); write into a new or empty folder, or use --force"; r.code != exitFailure || !strings.Contains(r.stderr, want) {
+		t.Errorf("report into a folder with forecast.png: exit %d, stderr %q; want %q", r.code, r.stderr, want)
+	}
+	if got := readFile(t, mine); got != "mine" {
+		t.Errorf("refused report changed forecast.png to %.20q", got)
+	}
+	mustRun(t, "", append(args, "--force")...)
+	if _, err := os.Stat(filepath.Join(dir, "index.md")); err != nil {
+		t.Errorf("report --force: %v", err)
+	}
+	r = run(t, "", "backtest", "--input", airline, "--horizon", "3", "--models", "naive", "--report", t.TempDir(), "--quiet")
+	if r.code != exitOK {
+		t.Errorf("backtest --report into an empty folder: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
