@@ -156,6 +156,17 @@ var catalogue = []Entry{
 		New:       func(s *Settings) forecast.Forecaster { return &MSTL{Season: s.Season, Seed: s.Seed} },
 	},
 	{
+		Name: "linear", Kind: Statistical, Update: true, Fallback: []string{"theta", "naive"},
+		Summary:   "each step ahead a linear function of the last values and covariates, ridge regression in closed form on the values and on a log scale, averaged; one global model over the series of a multi-series file",
+		MinLength: func(m int) int { return 2*max(m, 4) + 8 },
+		New: func(s *Settings) forecast.Forecaster {
+			return &Linear{Season: s.Season, Horizon: s.Horizon, Window: s.Window}
+		},
+		NewMulti: func(s *Settings) forecast.MultiForecaster {
+			return &LinearGlobal{Season: s.Season, Horizon: s.Horizon, Window: s.Window, Levels: s.Levels}
+		},
+	},
+	{
 		Name: "ses", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
 		Summary:   "simple exponential smoothing, ETS(A,N,N)",
 		MinLength: func(int) int { return 4 },
