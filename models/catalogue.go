@@ -35,6 +35,31 @@ func (k Kind) String() string {
 	return kindNames[k]
 }
 
+// Covariates says which covariates of a series a model reads.
+type Covariates int
+
+const (
+	// NoCovariates: the model forecasts from the target alone and
+	// ignores covariates.
+	NoCovariates Covariates = iota
+	// KnownCovariates: the model reads future-known covariates over the
+	// horizon (forecast.Covariate.Known) and ignores past ones.
+	KnownCovariates
+	// AllCovariates: the model reads past covariates up to the forecast
+	// origin and future-known ones over the horizon.
+	AllCovariates
+)
+
+var covariateNames = [...]string{"none", "known", "past and known"}
+
+// String returns "none", "known" or "past and known".
+func (c Covariates) String() string {
+	if c < 0 || int(c) >= len(covariateNames) {
+		return fmt.Sprintf("Covariates(%d)", int(c))
+	}
+	return covariateNames[c]
+}
+
 // Entry describes one model of the catalogue.
 type Entry struct {
 	// Name is the model's name on the command line and in every table.
@@ -57,6 +82,8 @@ type Entry struct {
 	// Intervals reports whether the model's own prediction intervals
 	// (forecast.IntervalPredictor) are used rather than conformal ones.
 	Intervals bool
+	// Covariates says which covariates the model reads.
+	Covariates Covariates
 	// Fallback names the models, in order, that forecast a series too
 	// short for this one (or one it cannot fit); see [Fallback].
 	Fallback []string
@@ -144,7 +171,7 @@ var catalogue = []Entry{
 		New:       func(s *Settings) forecast.Forecaster { return &Theta{Season: s.Season} },
 	},
 	{
-		Name: "arima", Kind: Statistical, Update: true, Intervals: true, Fallback: []string{"naive"},
+		Name: "arima", Kind: Statistical, Update: true, Intervals: true, Covariates: KnownCovariates, Fallback: []string{"naive"},
 		Summary:   "seasonal ARIMA by exact likelihood, orders chosen as R's forecast::auto.arima",
 		MinLength: func(int) int { return 1 },
 		New:       func(s *Settings) forecast.Forecaster { return &ARIMA{Season: s.Season} },
@@ -156,7 +183,7 @@ var catalogue = []Entry{
 		New:       func(s *Settings) forecast.Forecaster { return &MSTL{Season: s.Season, Seed: s.Seed} },
 	},
 	{
-		Name: "linear", Kind: Statistical, Update: true, Fallback: []string{"theta", "naive"},
+		Name: "linear", Kind: Statistical, Update: true, Covariates: AllCovariates, Fallback: []string{"theta", "naive"},
 		Summary:   "each step ahead a linear function of the last values and covariates, ridge regression in closed form on the values and on a log scale, averaged; one global model over the series of a multi-series file",
 		MinLength: func(m int) int { return 2*max(m, 4) + 8 },
 		New: func(s *Settings) forecast.Forecaster {

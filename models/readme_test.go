@@ -13,7 +13,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the README's model table from the catalogue")
 
 // TestREADMEModels checks that the README's model table is the catalogue's:
-// every model, in catalogue order, with its kind, summary and fallbacks,
+// every model, in catalogue order, with its kind, summary, covariates and
+// fallbacks,
 // and nothing else between the markers. go test -update rewrites it.
 func TestREADMEModels(t *testing.T) {
 	path := filepath.Join("..", "README.md")
@@ -29,7 +30,7 @@ func TestREADMEModels(t *testing.T) {
 	}
 	got := readme[i+len(begin) : j]
 	var want strings.Builder
-	want.WriteString("\n| model | kind | what it is | too short for it: |\n|---|---|---|---|\n")
+	want.WriteString("\n| model | kind | what it is | covariates | too short for it: |\n|---|---|---|---|---|\n")
 	for _, e := range models.Catalogue() {
 		name := "`" + e.Name + "`"
 		for _, a := range e.Aliases {
@@ -39,7 +40,7 @@ func TestREADMEModels(t *testing.T) {
 		if len(e.Fallback) > 0 {
 			fb = strings.Join(e.Fallback, ", then ")
 		}
-		want.WriteString("| " + name + " | " + e.Kind.String() + " | " + e.Summary + " | " + fb + " |\n")
+		want.WriteString("| " + name + " | " + e.Kind.String() + " | " + e.Summary + " | " + e.Covariates.String() + " | " + fb + " |\n")
 	}
 	want.WriteString("\n")
 	if *update && got != want.String() {

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -105,5 +106,45 @@ func TestMSTLTwoCycles(t *testing.T) {
 	t.Logf("next week MAE: MSTL %.3f, ETS m=24 %.3f (noise sd 1)", mm, me)
 	if !(mm < 1.5 && mm < me/2) {
 		t.Errorf("MSTL MAE %.3f over the next week, want below 1.5 and half of ETS's %.3f", mm, me)
+	}
+}
+
+// TestARIMAKnown: ARIMA takes future-known covariates as regressors
+// (a regression with ARIMA errors) and ignores a constant one.
+func TestARIMAKnown(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 13))
+	const n, h = 150, 6
+	y := make([]float64, n+h)
+	promo := make([]float64, n+h)
+	flat := make([]float64, n+h)
+	e := 0.0
+	for i := range y {
+		if r.Float64() < 0.3 {
+			promo[i] = 1
+		}
+		e = 0.6*e + r.NormFloat64()
+		y[i] = 40 + 15*promo[i] + e
+	}
+	s := &forecast.Series{ID: "shop", Values: y[:n], Covariates: []forecast.Covariate{
+		{Name: "promo", Values: promo, Known: true}, {Name: "flat", Values: flat, Known: true},
+	}}
+	m := &models.ARIMA{Season: 1}
+	if err := m.Fit(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	if d := m.Describe(); !strings.HasPrefix(d, "Regression with ARIMA") {
+		t.Errorf("Describe() = %q, want a regression with ARIMA errors", d)
+	}
+	fc, err := m.Predict(nil, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range fc {
+		if math.Abs(v-y[n+k]) > 4 {
+			t.Errorf("step %d: forecast %.2f, actual %.2f (promotion %v)", k+1, v, y[n+k], promo[n+k])
+		}
+	}
+	if _, err := m.Predict(nil, h+1); !errors.Is(err, forecast.ErrFutureMissing) {
+		t.Errorf("Predict(%d) = %v, want ErrFutureMissing", h+1, err)
 	}
 }
