@@ -70,7 +70,7 @@
 // come from forward-mode differentiation of the recursion (tangents
 // propagated with the states). Marquardt's diagonal scaling and Nielsen's
 // damping update are used; a search ends when two accepted steps in a row
-// lower lik by less than 1e-4, after 100 Jacobians, or when no damped step
+// lower lik by less than 1e-3, after 100 Jacobians, or when no damped step
 // lowers it.
 //
 // [NelderMead], this package's earlier optimiser, is R's Nelder–Mead

@@ -22,7 +22,7 @@ const (
 	plainStarts    = 5
 	probeEval      = 64
 	lmMaxIter      = 100
-	lmTol          = 1e-4
+	lmTol          = 1e-3
 )
 
 // localCycles is the number of seasons whose decomposition gives the

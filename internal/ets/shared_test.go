@@ -127,8 +127,8 @@ func TestSharedTourismMonthlySelect(t *testing.T) {
 // without a multiplicative season, statsmodelsLogLik must with one (where
 // R's recursion differs by up to 3e-4 relative on q10, logged), and
 // MultiStart's optimum must not be more than 0.1 below statsmodels' llf,
-// nor more than 0.01 below R's likelihood at statsmodels' point when that
-// point is inside R's region.
+// nor more than 0.02 below R's likelihood at statsmodels' point when that
+// point is inside R's region (the tolerances of TestEstimateStatsmodels).
 func TestSharedTourismRef(t *testing.T) {
 	r := loadRef(t, "testdata/ref_ets_tourism.json")
 	series := map[string][]float64{}
@@ -161,7 +161,7 @@ func TestSharedTourismRef(t *testing.T) {
 			d := smLogLik(g.LogLik(), len(y)) - c.LLF
 			dR := g.LogLik() - at.LogLik()
 			t.Logf("%v %-5s %-5s ours−statsmodels %+8.3f (R's likelihood %+8.3f, statsmodels' point inside %v)", o, c.Series, c.Spec, d, dR, inside)
-			if o == MultiStart && (d < -0.1 || inside && dR < -0.01) {
+			if o == MultiStart && (d < -0.1 || inside && dR < -0.02) {
 				t.Errorf("Estimate(%s, %s): loglik below statsmodels' by %.4f (R's likelihood %.4f)", c.Series, c.Spec, -d, -dR)
 			}
 		}
@@ -290,7 +290,8 @@ func TestSharedTourismMonthlyRef(t *testing.T) {
 	for _, o := range opts {
 		name := o.String()
 		worse := map[string]int{}
-		var nCases, nWorse, nWorseIn, nWorseLLF, nIn, nBetter int
+		var nCases, nWorse, nWorseIn, nWorseLLF, nIn, nBetter, nWorse05 int
+		sumDR := 0.0
 		var list []string
 		start := time.Now()
 		for _, c := range cases {
@@ -301,6 +302,10 @@ func TestSharedTourismMonthlyRef(t *testing.T) {
 			nCases++
 			rc := compareMonthly(t, c, series[c.Series], &Settings{Optimizer: o})
 			lik[o] = append(lik[o], rc.dR)
+			sumDR += rc.dR
+			if rc.dR < -0.05 {
+				nWorse05++
+			}
 			if rc.inside {
 				nIn++
 			}
@@ -321,6 +326,7 @@ func TestSharedTourismMonthlyRef(t *testing.T) {
 		}
 		t.Logf("%s: %d fits in %v; more than 0.5 below statsmodels: %d in R's likelihood (%d of them with statsmodels' point inside R's region, where %d of all points lie), %d in llf; more than 0.5 above: %d",
 			name, nCases, time.Since(start).Round(time.Millisecond), nWorse, nWorseIn, nIn, nWorseLLF, nBetter)
+		t.Logf("%s: more than 0.05 below statsmodels in R's likelihood: %d; mean difference %+.4f", name, nWorse05, sumDR/float64(nCases))
 		var specs []string
 		for s := range worse {
 			specs = append(specs, s)
