@@ -36,7 +36,8 @@ func TestAirlineAblation(t *testing.T) {
 		{"no Fourier/calendar phase inputs", seq2one.Config{Fourier: -1, Calendar: seq2one.Off}},
 		{"level = last value (LevelSpan 1)", seq2one.Config{LevelSpan: 1}},
 		{"RNN cell", seq2one.Config{Cell: seq2one.RNN}},
-		{"learning rate 0.001", seq2one.Config{LearningRate: 0.001}},
+		{"learning rate 0.003", seq2one.Config{LearningRate: 0.003}},
+		{"Huber loss", seq2one.Config{Loss: seq2one.Huber}},
 		{"weight decay 0.1", seq2one.Config{WeightDecay: 0.1}},
 	} {
 		var all []float64

@@ -139,7 +139,7 @@ type Config struct {
 	Epochs int
 	// Batch is the mini-batch size. Default 32.
 	Batch int
-	// LearningRate is Adam's step size. Default 0.003.
+	// LearningRate is Adam's step size. Default 0.001.
 	LearningRate float64
 	// WeightDecay is the decoupled weight decay of AdamW (Loshchilov &
 	// Hutter): every step shrinks each parameter by LearningRate·WeightDecay
@@ -236,7 +236,7 @@ const (
 	defLayers        = 1
 	defEpochs        = 200
 	defBatch         = 32
-	defLR            = 0.003
+	defLR            = 0.001
 	defClip          = 1.0
 	defPatience      = 20
 	defVal           = 0.1
