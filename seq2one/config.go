@@ -169,15 +169,16 @@ type Config struct {
 	// the best epoch. [Global] holds out the last Horizon values of every
 	// series and ignores it.
 	ValFraction float64
-	// Loss is the training loss. Default MSE.
+	// Loss is the training loss of a [Model]. Default MSE. [Global] always
+	// trains with MAE.
 	Loss Loss
 	// Seed seeds weight initialisation and shuffling (math/rand/v2 PCG).
 	// The same data, Config and Seed give bit-identical weights and
 	// forecasts, whatever Workers is.
 	Seed uint64
 	// Ensemble is the number of networks trained with seeds Seed,
-	// Seed+1, ...; their one-step outputs are averaged at every step of a
-	// forecast. Default 3 when the series gives fewer than 300 training
+	// Seed+1, ...; their outputs are averaged (for a [Global], on the
+	// normalised scale). Default 3 when the series gives fewer than 300 training
 	// windows (where a single network's forecast varies much with the seed
 	// and training is cheap), else 1.
 	Ensemble int

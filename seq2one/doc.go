@@ -80,8 +80,9 @@
 // restored, Adam's moments reset, the learning rate halved and the epoch
 // marked Diverged. After three such epochs training stops. If it happens
 // before any epoch succeeded (epoch 0 does not count), Fit returns a
-// [*DivergenceError] naming the epoch. Cancelling Fit's context stops training between mini-batches;
-// Fit then returns ctx.Err() and the model keeps the best weights so far.
+// [*DivergenceError] naming the epoch. Cancelling Fit's context stops
+// training between mini-batches; Fit then returns ctx.Err() and the model
+// keeps the best weights so far.
 //
 // Training runs in float32 (Config.Float64 switches to float64); losses
 // and gradient norms are accumulated in float64. The finite-difference

@@ -10,9 +10,8 @@ type shape struct {
 	in     int // inputs per step
 	hidden int
 	layers int
-	// out is the number of outputs of the dense head: 0 or 1 for the
-	// one-step model, the horizon for the global model's direct
-	// multi-horizon head.
+	// out is the number of outputs of the dense head (the horizon of the
+	// direct multi-horizon head); 0 means 1.
 	out int
 }
 
@@ -31,8 +30,8 @@ func (s shape) layerIn(l int) int {
 
 // numParams returns the length of the flat parameter vector:
 // per layer W ((in_l+H)×G·H, row-major) then b (G·H), then the head wy
-// (H×out, row-major) and by (out). With one output the layout is the one of
-// model files of version 1.
+// (H×out, row-major) and by (out), the order of the weights in model
+// files.
 func (s shape) numParams() int {
 	gh := s.gates() * s.hidden
 	n := 0
