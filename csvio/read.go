@@ -37,6 +37,9 @@ type Dataset struct {
 	// Unused names the numeric columns of a single or long file that were
 	// not read: neither the target nor a covariate named in LoadOptions.
 	Unused []string
+	// Columns lists the columns of a single or long file in file order,
+	// with the role each took.
+	Columns []Column
 	// Report lists what the loader found missing and, under
 	// MissingInterpolate or MissingFFill, filled.
 	Report Report
@@ -175,7 +178,7 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if err != nil {
 		return nil, err
 	}
-	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused}
+	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused, Columns: ld.columns}
 	if layout == LayoutWide {
 		ds.IDColumn = ld.header[0]
 	}
@@ -314,8 +317,10 @@ type loader struct {
 	freqSet bool
 	tp      *timeParser // nil without a time column
 
-	// unused lists the numeric value columns left unread.
-	unused []string
+	// unused lists the numeric value columns left unread; columns the
+	// role of every column.
+	unused  []string
+	columns []Column
 	// Column roles, -1 when absent; vals[0] is the target.
 	timeCol, idCol int
 	vals           []int
@@ -609,7 +614,60 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 			ld.unused = append(ld.unused, ld.header[j])
 		}
 	}
+	isNumeric := make([]bool, len(ld.header))
+	for _, j := range numeric {
+		isNumeric[j] = true
+	}
+	ld.columns = make([]Column, len(ld.header))
+	for j, name := range ld.header {
+		role := RoleText
+		switch {
+		case j == ld.idCol:
+			role = RoleID
+		case j == ld.timeCol:
+			role = RoleTime
+		case j == target:
+			role = RoleTarget
+		case read[j]:
+			role = RoleCovariate
+		case ignored[j]:
+			role = RoleIgnored
+		case isNumeric[j]:
+			role = RoleUnused
+		}
+		ld.columns[j] = Column{Name: name, Role: role}
+	}
 	return nil
+}
+
+// Column is a column of a single or long file and the role it took.
+type Column struct {
+	Name string
+	Role Role
+}
+
+// Role is the part a column plays in a [Dataset].
+type Role int
+
+// Roles of columns.
+const (
+	RoleTarget    Role = iota // the target (the value column of a long file)
+	RoleTime                  // the timestamps
+	RoleID                    // the series id of a long file
+	RoleCovariate             // read as a covariate
+	RoleUnused                // numeric, not read (LoadOptions.Covariates does not name it)
+	RoleText                  // not numeric, not read
+	RoleIgnored               // named in LoadOptions.Ignore
+)
+
+var roleNames = [...]string{"target", "time", "id", "covariate", "unused", "text", "ignored"}
+
+// String returns the lowercase name of r.
+func (r Role) String() string {
+	if r < 0 || int(r) >= len(roleNames) {
+		return fmt.Sprintf("Role(%d)", int(r))
+	}
+	return roleNames[r]
 }
 
 // looksNumeric reports whether a field of the first data row makes its

@@ -423,3 +423,18 @@ func TestMissingErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestReadColumnRoles: every column of a single-series file says the role
+// it took.
+func TestReadColumnRoles(t *testing.T) {
+	in := "date,HUFL,name,OT,LULL,note\n2016-07-01 00:00:00,5.8,a,30.5,1,x\n2016-07-01 01:00:00,5.6,b,27.7,2,y\n"
+	ds := mustRead(t, in, &csvio.LoadOptions{Target: "OT", Covariates: []string{"HUFL"}, Ignore: []string{"note"}})
+	want := []string{"date:time", "HUFL:covariate", "name:text", "OT:target", "LULL:unused", "note:ignored"}
+	var got []string
+	for _, c := range ds.Columns {
+		got = append(got, c.Name+":"+c.Role.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Columns = %q, want %q", got, want)
+	}
+}
