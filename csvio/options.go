@@ -133,6 +133,12 @@ type LoadOptions struct {
 	// column that is neither the id nor the time column.
 	ValueColumn string
 
+	// FirstTarget takes the first numeric column as the target when
+	// Target is empty and several qualify, instead of failing with
+	// ErrTarget: a view of a file for describing it, not for
+	// forecasting a column nobody chose.
+	FirstTarget bool
+
 	// Covariates names the covariate columns to read beside the target;
 	// AllCovariates reads every column that is not the target, the id,
 	// the time column or ignored. By default a file's other columns are

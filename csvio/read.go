@@ -40,6 +40,9 @@ type Dataset struct {
 	// Columns lists the columns of a single or long file in file order,
 	// with the role each took.
 	Columns []Column
+	// FirstTarget reports that LoadOptions.FirstTarget chose the target:
+	// the file has several numeric columns and none was named.
+	FirstTarget bool
 	// Report lists what the loader found missing and, under
 	// MissingInterpolate or MissingFFill, filled.
 	Report Report
@@ -178,7 +181,7 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if err != nil {
 		return nil, err
 	}
-	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused, Columns: ld.columns}
+	ds := &Dataset{Name: name, Layout: layout, Unused: ld.unused, Columns: ld.columns, FirstTarget: ld.firstTarget}
 	if layout == LayoutWide {
 		ds.IDColumn = ld.header[0]
 	}
@@ -319,8 +322,9 @@ type loader struct {
 
 	// unused lists the numeric value columns left unread; columns the
 	// role of every column.
-	unused  []string
-	columns []Column
+	unused      []string
+	columns     []Column
+	firstTarget bool
 	// Column roles, -1 when absent; vals[0] is the target.
 	timeCol, idCol int
 	vals           []int
@@ -570,7 +574,9 @@ func (ld *loader) resolve(layout Layout, first []string) error {
 	case len(numeric) == 1:
 		target = numeric[0]
 	case len(numeric) > 1:
-		if target = ld.findConventional(valueNames, ld.idCol, ld.timeCol); target < 0 || ignored[target] {
+		if target = ld.findConventional(valueNames, ld.idCol, ld.timeCol); o.FirstTarget && (target < 0 || ignored[target]) {
+			target, ld.firstTarget = numeric[0], true
+		} else if target < 0 || ignored[target] {
 			return perr(ld.file, ld.hline, "", ErrTarget, "%d numeric columns (%s) and none named as the target; set Target", len(numeric), strings.Join(quoteAll(names(ld.header, numeric), 12), ", "))
 		}
 	case len(cands) > 0:

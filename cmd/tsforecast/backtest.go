@@ -27,7 +27,7 @@ func backtestCommand() *cli.Command {
 			"Models are ranked best first by mean MASE over folds; on a multi-series file the scores\n" +
 			"are averaged over series and, when " + models.Reference + " is among the models, ranked by OWA against it.\n\n" +
 			"Example:\n   tsforecast backtest --input examples/data/airline-passengers.csv --horizon 12 --origins 3 --models auto,lstm,theta,ets,snaive",
-		Flags: concat(inputFlags(), []cli.Flag{
+		Flags: concat(inputFlags(), knownFlags(), []cli.Flag{
 			horizonFlag(),
 		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
@@ -69,11 +69,12 @@ type backtestRun struct {
 	many    *eval.MultiResult // several series
 }
 
-// backtestInput runs what backtest and report share: it loads --input,
-// resolves the season and backtests the --models, and the models in also
-// when they are not among them, with the walk-forward flags, showing
-// progress on prog.
-func backtestInput(cCtx *cli.Context, prog *progress, also ...*models.Entry) (*backtestRun, error) {
+// backtestInput runs what backtest and report share: it loads --input
+// (with known covariates for ahead steps after the end, for report's
+// forecast), resolves the season and backtests the --models, and the
+// models in also when they are not among them, with the walk-forward
+// flags, showing progress on prog.
+func backtestInput(cCtx *cli.Context, prog *progress, ahead int, also ...*models.Entry) (*backtestRun, error) {
 	entries, err := parseModels(cCtx, cCtx.StringSlice("models"))
 	if err != nil {
 		return nil, err
@@ -83,10 +84,11 @@ func backtestInput(cCtx *cli.Context, prog *progress, also ...*models.Entry) (*b
 			entries = append([]*models.Entry{e}, entries...)
 		}
 	}
-	ds, err := loadInput(cCtx)
+	ds, err := loadInput(cCtx, ahead)
 	if err != nil {
 		return nil, err
 	}
+	noteCovariates(prog, ds, entries...)
 	season := seasonFor(cCtx, ds, prog)
 	return runWalkForward(cCtx, ds, entries, season, prog)
 }
@@ -143,7 +145,7 @@ func runBacktest(cCtx *cli.Context) error {
 		return err
 	}
 	prog := newProgress(cCtx)
-	run, err := backtestInput(cCtx, prog)
+	run, err := backtestInput(cCtx, prog, 0)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func env(name string) []string { return []string{"TSFORECAST_" + name} }
 
 // Input flags, shared by every command that reads a CSV file.
 func inputFlags() []cli.Flag {
-	return []cli.Flag{
+	return concat([]cli.Flag{
 		&cli.StringFlag{
 			Name: "input", Aliases: []string{"i"}, EnvVars: env("INPUT"),
 			Usage: "CSV file to read, or - for stdin (required)", TakesFile: true,
@@ -43,7 +43,7 @@ func inputFlags() []cli.Flag {
 		},
 		&cli.StringFlag{
 			Name: "target", EnvVars: env("TARGET"),
-			Usage: "target column of a single-series file (default: the first numeric column)",
+			Usage: "target column of a single-series file (default: the only numeric column, or the one named y, value or target)",
 		},
 		&cli.StringFlag{
 			Name: "time-format", EnvVars: env("TIME_FORMAT"),
@@ -72,7 +72,7 @@ func inputFlags() []cli.Flag {
 			Name: "decimal-comma", EnvVars: env("DECIMAL_COMMA"),
 			Usage: "numbers are written with a decimal comma (1,5 for 1.5), as spreadsheets export them in many locales; the delimiter must then not be ','",
 		},
-	}
+	}, selectionFlags())
 }
 
 // parseDelimiter returns the rune --delimiter names: one character other

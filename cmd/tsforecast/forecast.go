@@ -23,7 +23,7 @@ func forecastCommand() *cli.Command {
 			"long -> id,timestamp,forecast,...; wide -> id,1..H (one row per series, as M4 files).\n" +
 			"Without --output the CSV goes to stdout. Files are written atomically.\n\n" +
 			"Example:\n   tsforecast forecast --input examples/data/airline-passengers.csv --horizon 12 --plot forecast.png",
-		Flags: concat(inputFlags(), []cli.Flag{
+		Flags: concat(inputFlags(), knownFlags(), []cli.Flag{
 			horizonFlag(),
 			modelFlag(models.Default, "model", modelNames()),
 			seasonFlag(),
@@ -55,11 +55,15 @@ func runForecast(cCtx *cli.Context) error {
 	if save != "" && !e.Save {
 		return usagef(cCtx, "--save needs a model whose fit can be saved (%s): %s has no trained state worth saving", strings.Join(savableNames(), ", "), e.Name)
 	}
-	ds, err := loadInput(cCtx)
+	ds, err := loadInput(cCtx, h)
 	if err != nil {
 		return err
 	}
 	prog := newProgress(cCtx)
+	noteCovariates(prog, ds, e)
+	if err := checkKnown(ds, e, h); err != nil {
+		return err
+	}
 	format := outputFormat(cCtx, ds, levels, prog)
 	season := seasonFor(cCtx, ds, prog)
 	s := settingsFrom(cCtx, season.Period)

@@ -31,6 +31,18 @@ type inspection struct {
 	MissVals  []missingInfo   `json:"missing_values"`
 	Stats     stats           `json:"stats"`
 	Series    []seriesSummary `json:"series"`
+	Columns   []columnInfo    `json:"columns,omitempty"`
+	// TargetNamed is false when the file has several numeric columns and
+	// none was named: inspect took the first, the other commands need
+	// --target.
+	TargetNamed bool `json:"target_named"`
+}
+
+// columnInfo is a column of a single or long file and the role it takes
+// with the flags given.
+type columnInfo struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
 }
 
 type gapInfo struct {
@@ -88,6 +100,9 @@ func runInspect(cCtx *cli.Context) error {
 	if !cCtx.IsSet("missing") {
 		opt.Missing = csvio.MissingInterpolate
 	}
+	// It describes a file whose target nobody named by its first numeric
+	// column, and says so.
+	opt.FirstTarget = true
 	ds, err := load(cCtx, opt)
 	if err != nil {
 		return err
@@ -95,6 +110,10 @@ func runInspect(cCtx *cli.Context) error {
 	in, err := inspect(cCtx.Context, ds, opt.Missing, cCtx.Int("max-period"))
 	if err != nil {
 		return err
+	}
+	in.TargetNamed = !ds.FirstTarget
+	for _, c := range ds.Columns {
+		in.Columns = append(in.Columns, columnInfo{c.Name, c.Role.String()})
 	}
 	in.Missing = cCtx.String("missing")
 	if p := cCtx.String("plot"); p != "" {
@@ -188,9 +207,24 @@ func (in *inspection) writeText(w io.Writer) error {
 	p("layout", "%s", in.Layout)
 	p("series", "%d", in.NSeries)
 	p("frequency", "%s", in.Frequency)
+	if len(in.Columns) > 0 {
+		var cols []string
+		for _, c := range in.Columns {
+			role := c.Role
+			if role == csvio.RoleUnused.String() {
+				role = "numeric, not read"
+			}
+			cols = append(cols, c.Name+" ("+role+")")
+		}
+		p("columns", "%s", listSome(cols, maxListed))
+	}
 	if in.NSeries == 1 {
 		s := in.Series[0]
-		p("target", "%s", s.Target)
+		if in.TargetNamed {
+			p("target", "%s", s.Target)
+		} else {
+			p("target", "%s, the first numeric column: the other commands need --target", s.Target)
+		}
 		if len(s.Covariates) > 0 {
 			p("covariates", "%s", listSome(s.Covariates, maxListed))
 		}

@@ -40,16 +40,30 @@ func loadOptions(cCtx *cli.Context) (*csvio.LoadOptions, error) {
 	if opt.DecimalComma && opt.Comma == ',' {
 		return nil, usagef(cCtx, "--decimal-comma needs a --delimiter other than ','")
 	}
+	selectColumns(cCtx, opt)
 	return opt, nil
 }
 
-// loadInput reads the --input file with the options of the input flags.
-func loadInput(cCtx *cli.Context) (*csvio.Dataset, error) {
+// loadInput reads the --input file with the options of the input flags,
+// and the covariates known in advance that the flags give (see
+// knownCovariates) for h steps after each series.
+func loadInput(cCtx *cli.Context, h int) (*csvio.Dataset, error) {
 	opt, err := loadOptions(cCtx)
 	if err != nil {
 		return nil, err
 	}
-	return load(cCtx, opt)
+	future, err := readFuture(cCtx, opt)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := load(cCtx, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := knownCovariates(cCtx, ds, future, h); err != nil {
+		return nil, err
+	}
+	return ds, nil
 }
 
 // load reads the --input file ("-" is stdin) with opt.
@@ -62,18 +76,11 @@ func load(cCtx *cli.Context, opt *csvio.LoadOptions) (*csvio.Dataset, error) {
 	} else {
 		ds, err = csvio.ReadFileContext(cCtx.Context, path, opt)
 	}
-	if err == nil {
-		return ds, nil
+	if err != nil {
+		// Point at the flags rather than the library's option names.
+		return nil, loadError(err)
 	}
-	// Point at the flags rather than the library's option names.
-	msg := err.Error()
-	if errors.Is(err, csvio.ErrMissing) && !strings.Contains(msg, "set Missing") {
-		msg += " (use --missing interpolate or --missing ffill)"
-	}
-	if r := optionHints.Replace(msg); r != msg {
-		return nil, &cliError{msg: r, err: err}
-	}
-	return nil, err
+	return ds, nil
 }
 
 // optionHints rewrites the loader's hints, which name LoadOptions fields,
@@ -93,6 +100,7 @@ var optionHints = strings.NewReplacer(
 	"; set MaxFieldBytes to read it", fmt.Sprintf(": tsforecast reads fields of at most %d MiB", csvio.DefaultMaxFieldBytes>>20),
 	"; set MaxRecordBytes to read it", fmt.Sprintf(": tsforecast reads rows of at most %d MiB", csvio.DefaultMaxRecordBytes>>20),
 	"; set MaxValues to read it", fmt.Sprintf(": tsforecast reads at most %d numbers and timestamps from one file; split it", csvio.DefaultMaxValues),
+	"; set Target", "; use --target",
 )
 
 // cliError rewords a library error for the command line, keeping it

@@ -49,7 +49,7 @@ func runPredict(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ds, err := loadInput(cCtx)
+	ds, err := loadInput(cCtx, 0)
 	if err != nil {
 		return err
 	}

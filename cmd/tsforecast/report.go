@@ -19,7 +19,7 @@ func reportCommand() *cli.Command {
 		UsageText: "tsforecast report --input FILE --horizon H --out DIR [--model M] [--origins K]",
 		Description: "Writes DIR/index.md with the charts, metrics.csv and summary.json.\n\n" +
 			"Example:\n   tsforecast report --input examples/data/airline-passengers.csv --horizon 12 --out airline-report",
-		Flags: concat(inputFlags(), []cli.Flag{
+		Flags: concat(inputFlags(), knownFlags(), []cli.Flag{
 			horizonFlag(),
 			&cli.StringFlag{Name: "out", EnvVars: env("OUT"), TakesFile: true, Usage: "report directory (required)"},
 			modelFlag(models.Default, "model of the report's forecast", modelNames()),
@@ -47,7 +47,7 @@ func runReport(cCtx *cli.Context) error {
 		return err
 	}
 	prog := newProgress(cCtx)
-	run, err := backtestInput(cCtx, prog, focus)
+	run, err := backtestInput(cCtx, prog, cCtx.Int("horizon"), focus)
 	if err != nil {
 		return err
 	}
@@ -72,6 +72,9 @@ func runReport(cCtx *cli.Context) error {
 	s := settingsFrom(cCtx, run.season.Period)
 	h := run.cfg.Horizon
 	s.Horizon, s.Levels = h, levels
+	if err := checkKnown(ds, focus, h); err != nil {
+		return err
+	}
 	f, err := fitModel(cCtx, focus, s, ds.Series, prog)
 	if err != nil {
 		return err

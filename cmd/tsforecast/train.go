@@ -35,7 +35,7 @@ func runTrain(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	ds, err := loadInput(cCtx)
+	ds, err := loadInput(cCtx, 0)
 	if err != nil {
 		return err
 	}

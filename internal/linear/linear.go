@@ -20,8 +20,8 @@
 // value makes the model level-free (NLinear of Zeng et al., "Are
 // Transformers Effective for Time Series Forecasting?", AAAI 2023), and
 // the ridge penalty shrinks it towards the naive forecast. All H outputs
-// share one Gram matrix, so the fit is one symmetric eigendecomposition
-// per window length: W(λ) = Q (Λ + λI)⁻¹ Qᵀ XᵀY.
+// share one Gram matrix, so each penalty costs one Cholesky factorisation:
+// W(λ) = (XᵀX + λI)⁻¹ XᵀY.
 //
 // # Selection
 //
@@ -517,6 +517,13 @@ func (m *Scale) features(dst []float64, p *prepared, L, Lp, t int) {
 	}
 }
 
+// maxGram bounds the work of a Gram matrix, rows × columns²: beyond it
+// the windows are thinned to every k-th origin, counted back from the
+// last so that the newest is always in. Neighbouring windows overlap in
+// all but one value, so thinning costs little information, and it keeps
+// a fit of 17,000 hourly values with a window of 1,024 to seconds.
+const maxGram = 2e9
+
 // design returns the inputs and targets of the windows of every series,
 // leaving out the last skip origins of each; from > 0 keeps only the last
 // from origins (of those left).
@@ -527,13 +534,21 @@ func (m *Scale) design(ps []prepared, skip, from int) (*mat.Dense, *mat.Dense) {
 func (m *Scale) designLp(ps []prepared, L, Lp, skip, from int) (*mat.Dense, *mat.Dense) {
 	H := m.H
 	p := L + m.nPast*Lp
-	rows := 0
-	for _, q := range ps {
+	count := func(q *prepared) int {
 		k := max(0, len(q.z)-L-H+1-skip)
 		if from > 0 {
 			k = min(k, from)
 		}
-		rows += k
+		return k
+	}
+	all := 0
+	for qi := range ps {
+		all += count(&ps[qi])
+	}
+	stride := max(1, int(math.Ceil(float64(all)*float64(p)*float64(p)/maxGram)))
+	rows := 0
+	for qi := range ps {
+		rows += (count(&ps[qi]) + stride - 1) / stride
 	}
 	X := mat.NewDense(max(rows, 1), p, nil)
 	Y := mat.NewDense(max(rows, 1), H, nil)
@@ -541,11 +556,8 @@ func (m *Scale) designLp(ps []prepared, L, Lp, skip, from int) (*mat.Dense, *mat
 	for qi := range ps {
 		q := &ps[qi]
 		last := len(q.z) - H - 1 - skip // the last origin
-		first := L - 1
-		if from > 0 {
-			first = max(first, last-from+1)
-		}
-		for t := first; t <= last; t++ {
+		first := last - count(q) + 1
+		for t := last; t >= first; t -= stride {
 			m.features(X.RawRowView(r), q, L, Lp, t)
 			y := Y.RawRowView(r)
 			for h := range y {
@@ -569,35 +581,33 @@ func (m *Scale) validate(ps []prepared, L, Lp, val int, lams []float64) (float64
 	_, p := Xt.Dims()
 	var A mat.SymDense
 	A.SymOuterK(1, Xt.T())
-	var eig mat.EigenSym
-	if !eig.Factorize(&A, true) {
-		return math.Inf(1), 0
-	}
-	vals := eig.Values(nil)
-	var Q mat.Dense
-	eig.VectorsTo(&Q)
-	var B, QB, XQ mat.Dense
-	B.Mul(Xt.T(), Yt)
-	QB.Mul(Q.T(), &B)
-	XQ.Mul(Xv, &Q)
 	mean := 0.0
-	for _, v := range vals {
-		mean += v
+	for i := range p {
+		mean += A.At(i, i)
 	}
 	mean /= float64(p)
+	if mean == 0 {
+		mean = 1
+	}
+	var B mat.Dense
+	B.Mul(Xt.T(), Yt)
 	best, bestLam := math.Inf(1), 0.0
-	var D mat.Dense
 	nv, H := Yv.Dims()
-	scaled := mat.NewDense(p, H, nil)
+	pen := mat.NewSymDense(p, nil)
+	var W, D mat.Dense
+	var ch mat.Cholesky
 	for _, lam := range lams {
+		pen.CopySym(&A)
 		for i := range p {
-			f := 1 / (math.Max(vals[i], 0) + lam*mean)
-			row, src := scaled.RawRowView(i), QB.RawRowView(i)
-			for h := range row {
-				row[h] = src[h] * f
-			}
+			pen.SetSym(i, i, pen.At(i, i)+lam*mean)
 		}
-		D.Mul(&XQ, scaled)
+		if !ch.Factorize(pen) {
+			continue
+		}
+		if err := ch.SolveTo(&W, &B); err != nil {
+			continue
+		}
+		D.Mul(Xv, &W)
 		D.Sub(&D, Yv)
 		e := 0.0
 		for _, v := range D.RawMatrix().Data {
