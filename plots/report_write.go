@@ -2,7 +2,6 @@ package plots
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/internal/safefile"
 )
@@ -190,10 +190,10 @@ func bytesWriter(b []byte) func(io.Writer) error {
 	}
 }
 
-// build renders every chart and assembles the tables.
-
+// writeMetricsCSV writes metrics.csv through csvio.Writer, so that a
+// model or series name a spreadsheet would run as a formula is text.
 func writeMetricsCSV(w io.Writer, cols []string, rows []MetricRow) error {
-	cw := csv.NewWriter(w)
+	cw := csvio.NewWriter(w)
 	if err := cw.Write(append([]string{"model", "baseline"}, cols...)); err != nil {
 		return err
 	}
@@ -206,8 +206,7 @@ func writeMetricsCSV(w io.Writer, cols []string, rows []MetricRow) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func writeIndex(w io.Writer, sum *reportSummary, cols []string, rows []MetricRow) error {
