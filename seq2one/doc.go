@@ -175,7 +175,7 @@
 // materialised): at most Config.MaxWindows per epoch (default 24000),
 // spread evenly over series and time on a seeded grid. The last horizon of
 // every series is held out as the validation set for early stopping
-// (Patience 4, Epochs 30 at most, a moving average of the weights with
+// (Patience 3, Epochs 30 at most, a moving average of the weights with
 // decay 0.995 per step competing with the weights), and the seasonal
 // indices used in training are estimated without it. Mini-batches are sharded over both
 // cores exactly as for [Model], so a seed gives bit-identical forecasts.

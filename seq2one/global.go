@@ -15,7 +15,7 @@ const (
 	defGlobalHidden     = 64
 	defGlobalBatch      = 64
 	defGlobalEpochs     = 30
-	defGlobalPatience   = 4
+	defGlobalPatience   = 3
 	defGlobalLR         = 0.002
 	defGlobalSeasons    = 7
 	defGlobalWindows    = 24000
@@ -89,7 +89,7 @@ type globalSeries struct {
 //     rounded up to a whole number of seasons. The network reads it one
 //     season per step (Season inputs per step, for seasons up to 64).
 //   - Hidden 64, Layers 1, Cell LSTM; Batch 64, LearningRate 0.002,
-//     Epochs 30 (at most), Patience 4, ClipNorm 1, WeightDecay 0.
+//     Epochs 30 (at most), Patience 3, ClipNorm 1, WeightDecay 0.
 //   - Average 0.995: a moving average of the weights is a candidate of
 //     early stopping beside the weights themselves.
 //   - MaxWindows 24000: training windows per epoch, spread evenly over
