@@ -228,7 +228,8 @@ type MultiSummary struct {
 	// series' step-(i+1) scores ([ModelResult.Steps]) over the series.
 	// Interval scores are left out here.
 	Steps []Scores `json:"steps"`
-	// Best and Worst name the series with the lowest and highest MASE.
+	// Best and Worst name the series with the lowest and highest sMAPE
+	// (see [MultiResult.WorstSeries]).
 	Best  string `json:"best"`
 	Worst string `json:"worst"`
 	// PerSeries holds each series' scores in input order.
@@ -282,13 +283,17 @@ func (r *MultiResult) Model(name string) *MultiSummary {
 	return nil
 }
 
-// WorstSeries returns up to n series IDs for model, worst MASE first
-// (NaN first, as the least trustworthy), for charts of the hardest series.
+// WorstSeries returns up to n series IDs for model, worst sMAPE (mean
+// over folds) first, NaN first as the least trustworthy, for charts of
+// the hardest series. sMAPE, being relative to the level, ranks series as
+// the eye sees their charts; MASE, relative to a series' own in-sample
+// changes, puts near-perfect smooth series first, whose tiny in-sample
+// changes make any error large.
 func (r *MultiResult) WorstSeries(model string, n int) []string {
 	return r.rankSeries(model, n, true)
 }
 
-// BestSeries returns up to n series IDs for model, best MASE first.
+// BestSeries returns up to n series IDs for model, best sMAPE first.
 func (r *MultiResult) BestSeries(model string, n int) []string {
 	return r.rankSeries(model, n, false)
 }
@@ -301,7 +306,7 @@ func (r *MultiResult) rankSeries(model string, n int, worst bool) []string {
 	ps := slices.Clone(ms.PerSeries)
 	slices.SortStableFunc(ps, func(a, b SeriesScore) int {
 		if worst {
-			an, bn := math.IsNaN(a.MASE), math.IsNaN(b.MASE)
+			an, bn := math.IsNaN(a.SMAPE), math.IsNaN(b.SMAPE)
 			switch {
 			case an && bn:
 				return 0
@@ -310,9 +315,9 @@ func (r *MultiResult) rankSeries(model string, n int, worst bool) []string {
 			case bn:
 				return 1
 			}
-			return cmp.Compare(b.MASE, a.MASE)
+			return cmp.Compare(b.SMAPE, a.SMAPE)
 		}
-		return cmpNaNLast(a.MASE, b.MASE)
+		return cmpNaNLast(a.SMAPE, b.SMAPE)
 	})
 	n = min(n, len(ps))
 	out := make([]string, n)

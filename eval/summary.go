@@ -79,17 +79,17 @@ func summarizeMany(rs []*Result, models []Model, cfg *Backtest) (*MultiResult, e
 }
 
 // bestWorst returns the IDs of the series with the lowest and the highest
-// finite MASE, or nil when none is finite.
+// finite sMAPE, or nil when none is finite.
 func bestWorst(ps []SeriesScore) []string {
 	bi, wi := -1, -1
 	for i, p := range ps {
-		if math.IsNaN(p.MASE) || math.IsInf(p.MASE, 0) {
+		if math.IsNaN(p.SMAPE) || math.IsInf(p.SMAPE, 0) {
 			continue
 		}
-		if bi < 0 || p.MASE < ps[bi].MASE {
+		if bi < 0 || p.SMAPE < ps[bi].SMAPE {
 			bi = i
 		}
-		if wi < 0 || p.MASE > ps[wi].MASE {
+		if wi < 0 || p.SMAPE > ps[wi].SMAPE {
 			wi = i
 		}
 	}

@@ -238,10 +238,12 @@ func (c *ForecastChart) plot(maxTicks int, legend bool) *plot.Plot {
 		fcPts = newScatter(fc, Vermillion, 2.5, draw.CircleGlyph{})
 		p.Add(fcPts)
 	}
+	// Actual values as rings over the forecast, so that neither hides the
+	// other where they meet.
 	var actPts *plotter.Scatter
 	if len(c.Actual) > 0 && h <= 60 {
 		act := obs[len(obs)-h:]
-		actPts = newScatter(act, Black, 2, draw.CircleGlyph{})
+		actPts = newScatter(act, Black, 2.5, draw.RingGlyph{})
 		p.Add(actPts)
 	}
 

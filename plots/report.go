@@ -2,6 +2,7 @@ package plots
 
 import (
 	"errors"
+	"io"
 
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -30,16 +31,27 @@ type Report struct {
 	Training *TrainingChart
 
 	// Many is a walk-forward run over many series; with ManySeries (the
-	// same series, any order) it gives the small-multiples grid of the
-	// worst series by MASE and the cross-series metric table.
+	// same series, any order) it gives the small-multiples grids of the
+	// worst and best series by sMAPE and the cross-series metric table.
 	Many       *eval.MultiResult
 	ManySeries []*forecast.Series
-	// GridPick chooses the grid's series: "worst" or "best" by MASE, or a
+	// ManyForecasts, parallel to ManySeries, are forecasts past the end of
+	// each series (nil for none): the forecast grid (FileForecasts) shows
+	// those of the series GridPick names, or of the first GridSize.
+	ManyForecasts []*eval.Forecast
+	// GridPick chooses the grid's series: "worst" or "best" by sMAPE, or a
 	// comma-separated list of ids. Empty (the default) draws two grids: the
 	// worst series in FileGrid and the best in FileGridBest.
 	GridPick string
 	// GridSize is the number of grid panels; 0 means 9.
 	GridSize int
+
+	// ForecastCSV, when not nil, writes the forecasts as a CSV file
+	// (FileForecastCSV) in the caller's format.
+	ForecastCSV func(io.Writer) error
+	// Components is the chart of Series and its components
+	// (FileComponents).
+	Components *SeriesChart
 
 	// Size is the size of single-panel charts; zero fields use DefaultSize.
 	Size Size
@@ -72,16 +84,19 @@ const (
 	FileTraining    = "training.png"
 	FileGrid        = "grid.png"
 	FileGridBest    = "grid_best.png"
+	FileForecasts   = "forecasts.png"
+	FileComponents  = "components.png"
+	FileForecastCSV = "forecast.csv"
 )
 
 // chartFiles lists every chart WriteReport may write, in index order.
-var chartFiles = []string{FileForecast, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining, FileGrid, FileGridBest}
+var chartFiles = []string{FileForecast, FileForecasts, FileLastFold, FileWalkForward, FileHorizon, FileResiduals, FileTraining, FileGrid, FileGridBest, FileComponents}
 
 // ReportFiles returns the names of every file WriteReport may write into
 // its folder (the File constants), so that a caller can check them against
 // its inputs before the work.
 func ReportFiles() []string {
-	return append(append([]string(nil), chartFiles...), FileMetrics, FileSummary, FileIndex)
+	return append(append([]string(nil), chartFiles...), FileForecastCSV, FileMetrics, FileSummary, FileIndex)
 }
 
 // reportGenerator marks summary.json as the manifest of a report: a folder
@@ -131,6 +146,9 @@ type reportSummary struct {
 	Metrics  []jsonRow     `json:"metrics"`
 	Charts   []reportChart `json:"charts"`
 	Warnings []string      `json:"warnings,omitempty"`
+	// ForecastCSV names the forecast file, when there is one.
+	ForecastCSV string `json:"forecast_csv,omitempty"`
+	csv         []byte
 }
 
 type jsonRow struct {

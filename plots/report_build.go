@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 
@@ -71,6 +72,17 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 		c.Bands, sum.Warnings = finiteBands(f.Intervals, "forecast", sum.Warnings)
 		if err := add(FileForecast, fmt.Sprintf("Forecast of %s by %s for the next %d steps after the data%s.", s.ID, f.Model, len(f.Point), bandsCaption(c.Bands)), c); err != nil {
 			return nil, nil, nil, nil, err
+		}
+	}
+	if len(r.ManyForecasts) > 0 {
+		g, caption, err := r.forecastGrid()
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		if g != nil {
+			if err := add(FileForecasts, caption, g); err != nil {
+				return nil, nil, nil, nil, err
+			}
 		}
 	}
 	if mr != nil && len(mr.Folds) > 0 {
@@ -156,8 +168,24 @@ func (r *Report) build() (sum *reportSummary, charts []reportChart, rows []Metri
 			}
 		}
 	}
+	if c := r.Components; c != nil {
+		caption := "The series, its autocorrelation and its MSTL decomposition into trend, seasonal cycles and remainder."
+		if c.Components == nil {
+			caption = "The series and its autocorrelation (too short for a decomposition)."
+		}
+		if err := add(FileComponents, caption, c); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
 	if len(charts) == 0 {
 		return nil, nil, nil, nil, ErrNothingToReport
+	}
+	if r.ForecastCSV != nil {
+		var b bytes.Buffer
+		if err := r.ForecastCSV(&b); err != nil {
+			return nil, nil, nil, nil, fmt.Errorf("plots: report %s: %w", FileForecastCSV, err)
+		}
+		sum.ForecastCSV, sum.csv = FileForecastCSV, b.Bytes()
 	}
 	sum.Charts = charts
 	sum.Columns = cols

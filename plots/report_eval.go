@@ -126,22 +126,9 @@ func (r *Report) grid(model, pick string) (*GridChart, string, error) {
 	case "best":
 		ids = r.Many.BestSeries(model, n)
 	default:
-		for id := range strings.SplitSeq(pick, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				ids = append(ids, id)
-			}
-		}
-		var missing []string
-		for _, id := range ids {
-			if byID[id] == nil || results[id] == nil {
-				missing = append(missing, id)
-			}
-		}
-		if len(missing) > 0 {
-			return nil, "", fmt.Errorf("plots: report grid: unknown series id(s): %s", strings.Join(missing, ", "))
-		}
-		if len(ids) > MaxPanels {
-			return nil, "", fmt.Errorf("plots: report grid: %d ids, at most %d panels", len(ids), MaxPanels)
+		var err error
+		if ids, err = gridIDs(pick, func(id string) bool { return byID[id] != nil && results[id] != nil }); err != nil {
+			return nil, "", err
 		}
 		pick = "chosen"
 	}
@@ -157,17 +144,87 @@ func (r *Report) grid(model, pick string) (*GridChart, string, error) {
 		}
 		f := m.Folds[len(m.Folds)-1]
 		c := foldChart(s, model, &f)
-		c.Metrics = []Metric{{"MASE", m.Summary.Mean.MASE}}
+		c.Metrics = []Metric{{"sMAPE", m.Summary.Mean.SMAPE}}
 		g.Panels = append(g.Panels, *c)
 	}
 	if len(g.Panels) == 0 {
 		return nil, "", nil
 	}
-	g.Title = fmt.Sprintf("%s: %d %s series by MASE (last fold)", model, len(g.Panels), pick)
+	g.Title = fmt.Sprintf("%s: the %d %s series by sMAPE, mean over folds (last fold drawn)", model, len(g.Panels), pick)
 	if pick == "chosen" {
-		g.Title = fmt.Sprintf("%s: %d chosen series (last fold; MASE over folds)", model, len(g.Panels))
+		g.Title = fmt.Sprintf("%s: %d chosen series (last fold drawn; sMAPE, mean over folds)", model, len(g.Panels))
 	}
-	caption := fmt.Sprintf("Last fold of the %d %s series of %d for %s, MASE averaged over folds in each title.", len(g.Panels), pick, len(r.Many.Series), model)
+	caption := fmt.Sprintf("Last fold of the %d %s series of %d for %s; each title gives the series' sMAPE, the mean over its folds.", len(g.Panels), pick, len(r.Many.Series), model)
+	return g, caption, nil
+}
+
+// gridIDs returns the ids that pick names (see Report.GridPick), checked
+// against known, or nil when pick names none.
+func gridIDs(pick string, known func(id string) bool) ([]string, error) {
+	if pick == "" || pick == "worst" || pick == "best" {
+		return nil, nil
+	}
+	var ids, missing []string
+	for id := range strings.SplitSeq(pick, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+			if !known(id) {
+				missing = append(missing, id)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("plots: report grid: unknown series id(s): %s", strings.Join(missing, ", "))
+	}
+	if len(ids) > MaxPanels {
+		return nil, fmt.Errorf("plots: report grid: %d ids, at most %d panels", len(ids), MaxPanels)
+	}
+	return ids, nil
+}
+
+// forecastGrid builds the small multiples of the forecasts past the end
+// of the series GridPick names, or of the first GridSize series.
+func (r *Report) forecastGrid() (*GridChart, string, error) {
+	if len(r.ManyForecasts) != len(r.ManySeries) {
+		return nil, "", fmt.Errorf("plots: report: %d forecasts for %d series", len(r.ManyForecasts), len(r.ManySeries))
+	}
+	index := map[string]int{}
+	for i, s := range r.ManySeries {
+		index[s.ID] = i
+	}
+	ids, err := gridIDs(r.GridPick, func(id string) bool { _, ok := index[id]; return ok })
+	if err != nil {
+		return nil, "", err
+	}
+	what := "chosen"
+	if ids == nil {
+		n := r.GridSize
+		if n <= 0 {
+			n = 9
+		}
+		for _, s := range r.ManySeries[:min(n, MaxPanels, len(r.ManySeries))] {
+			ids = append(ids, s.ID)
+		}
+		what = "first"
+	}
+	g := &GridChart{}
+	var model string
+	for _, id := range ids {
+		i := index[id]
+		s, f := r.ManySeries[i], r.ManyForecasts[i]
+		if f == nil {
+			continue
+		}
+		c := ForecastChart{ID: s.ID, YLabel: s.Target, Model: f.Model, History: s.Values, Forecast: f.Point, Times: s.Times, Freq: s.Freq}
+		c.Bands, _ = finiteBands(f.Intervals, "", nil)
+		g.Panels = append(g.Panels, c)
+		model = f.Model
+	}
+	if len(g.Panels) == 0 {
+		return nil, "", nil
+	}
+	g.Title = fmt.Sprintf("%s forecasts of the %s %d of %d series", model, what, len(g.Panels), len(r.ManySeries))
+	caption := fmt.Sprintf("Forecasts by %s past the end of the %s %d of %d series%s.", model, what, len(g.Panels), len(r.ManySeries), bandsCaption(g.Panels[0].Bands))
 	return g, caption, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"io"
 	"maps"
 	"math"
 	"os"
@@ -231,5 +232,55 @@ func TestWriteReportMany(t *testing.T) {
 	}
 	if err := WriteReport(t.TempDir(), &Report{Many: mr, ManySeries: series, GridPick: "SA,nope"}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("WriteReport(unknown grid id) error = %v, want one naming the id", err)
+	}
+}
+
+// TestWriteReportManyForecasts: forecasts past the end of many series
+// give the forecast grid of the chosen (or first) series and the
+// forecast CSV, which index.md links and the manifest lists.
+func TestWriteReportManyForecasts(t *testing.T) {
+	var series []*forecast.Series
+	var fcs []*eval.Forecast
+	for k := range 5 {
+		s := &forecast.Series{ID: "S" + string(rune('A'+k)), Values: synth(60, 12)}
+		series = append(series, s)
+		point := synth(12, 12)
+		fcs = append(fcs, &eval.Forecast{Model: "snaive", Point: point, Intervals: []forecast.Interval{forecast.IntervalAround(point, fill(12, 3), 80)}})
+	}
+	cfg := &eval.Backtest{Horizon: 12, Step: 12, Origins: 2, Season: 12}
+	mr, err := eval.WalkForwardMany(context.Background(), series, baselineModels(12, "naive", "snaive"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csvOut := func(w io.Writer) error { _, err := io.WriteString(w, "id,step,forecast\nSA,1,1\n"); return err }
+	for _, pick := range []string{"", "SD,SB"} {
+		dir := t.TempDir()
+		r := &Report{Title: "many", Many: mr, ManySeries: series, ManyForecasts: fcs, GridPick: pick, ForecastCSV: csvOut, Model: "snaive"}
+		if err := WriteReport(dir, r); err != nil {
+			t.Fatalf("pick %q: %v", pick, err)
+		}
+		files := readDir(t, dir)
+		if len(files[FileForecasts]) == 0 || string(files[FileForecastCSV]) != "id,step,forecast\nSA,1,1\n" {
+			t.Errorf("pick %q: forecasts.png %d bytes, forecast.csv %q", pick, len(files[FileForecasts]), files[FileForecastCSV])
+		}
+		if !bytes.Contains(files[FileIndex], []byte("[forecast.csv](forecast.csv)")) || !bytes.Contains(files[FileSummary], []byte(`"forecast.csv"`)) {
+			t.Errorf("pick %q: index.md or summary.json does not name forecast.csv", pick)
+		}
+		want := "the first 5 of 5 series"
+		if pick != "" {
+			want = "the chosen 2 of 5 series"
+		}
+		if !bytes.Contains(files[FileIndex], []byte(want)) {
+			t.Errorf("pick %q: index.md lacks %q", pick, want)
+		}
+	}
+	// A failing CSV writer leaves the folder untouched.
+	dir := t.TempDir()
+	bad := func(io.Writer) error { return errors.New("disk on fire") }
+	if err := WriteReport(dir, &Report{Many: mr, ManySeries: series, ManyForecasts: fcs, ForecastCSV: bad}); err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("WriteReport with a failing CSV: %v", err)
+	}
+	if len(readDir(t, dir)) != 0 {
+		t.Error("a failed report wrote files")
 	}
 }

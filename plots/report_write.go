@@ -41,7 +41,7 @@ import (
 // leave one whole report, never an index.md linking charts another run
 // removed. Output depends only on the inputs: fit timings are left out.
 func WriteReport(dir string, r *Report) error {
-	if r == nil || (r.Backtest == nil && r.Forecast == nil && r.Training == nil && r.Many == nil) {
+	if r == nil || (r.Backtest == nil && r.Forecast == nil && r.Training == nil && r.Many == nil && r.Components == nil) {
 		return ErrNothingToReport
 	}
 	if (r.Backtest != nil || r.Forecast != nil) && r.Series == nil {
@@ -63,6 +63,9 @@ func WriteReport(dir string, r *Report) error {
 	files := make([]string, 0, len(charts)+3)
 	for _, c := range charts {
 		files = append(files, c.File)
+	}
+	if sum.csv != nil {
+		files = append(files, FileForecastCSV)
 	}
 	files = append(files, FileMetrics, FileSummary, FileIndex)
 	owned, err := ownedFiles(dir, files, r.Force)
@@ -93,6 +96,11 @@ func WriteReport(dir string, r *Report) error {
 	}
 	for _, c := range charts {
 		if err := forecast.WriteFileAtomic(filepath.Join(dir, c.File), bytesWriter(c.png)); err != nil {
+			return err
+		}
+	}
+	if sum.csv != nil {
+		if err := forecast.WriteFileAtomic(filepath.Join(dir, FileForecastCSV), bytesWriter(sum.csv)); err != nil {
 			return err
 		}
 	}
@@ -260,6 +268,9 @@ func writeIndex(w io.Writer, sum *reportSummary, cols []string, rows []MetricRow
 			b.WriteString("\n")
 		}
 		b.WriteString("\n")
+	}
+	if sum.ForecastCSV != "" {
+		fmt.Fprintf(&b, "Forecasts: [%s](%s).\n\n", sum.ForecastCSV, sum.ForecastCSV)
 	}
 	b.WriteString("## Charts\n\n")
 	for _, c := range sum.Charts {

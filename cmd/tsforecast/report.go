@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,7 +27,10 @@ func reportCommand() *cli.Command {
 			modelFlag(models.Default, "model of the report's forecast", modelNames()),
 		}, walkForwardFlags(models.Comparison()...), []cli.Flag{
 			seasonFlag(),
-		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), allowNegativeFlag(), forceFlag(), jsonFlag(), quietFlag()}),
+		}, netFlags(), []cli.Flag{localFlag(), levelFlag(), allowNegativeFlag(), forceFlag(),
+			&cli.StringSliceFlag{Name: "ids", EnvVars: env("IDS"),
+				Usage: "series of a multi-series file to draw in the forecast and backtest grids (comma-separated ids; default: the first 9 for the forecasts, the worst and best 9 by sMAPE for the backtest)"},
+			jsonFlag(), quietFlag()}),
 		Action: runReport,
 	}
 }
@@ -53,22 +58,15 @@ func runReport(cCtx *cli.Context) error {
 	}
 	ds := run.ds
 	dir := cCtx.String("out")
-	if run.many != nil {
-		r := &plots.Report{Title: "Forecast report: " + ds.Name, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline}
-		if err := writeReport(cCtx, "out", dir, r); err != nil {
-			return err
+	title := "Forecast report: " + filepath.Base(ds.Name)
+	for k, m := range ranked(run) {
+		if m == focus.Name {
+			prog.Notef("report: forecast by %s, ranked %d of %d in the backtest", focus.Name, k+1, len(run.entries))
 		}
-		prog.Notef("report written to %s", dir)
-		return run.write(cCtx)
 	}
 
-	// One series: forecast past the end with --model (the default model
-	// unless given), with intervals, and say how it ranked.
-	for k, m := range run.single.Ranked() {
-		if m.Model == focus.Name {
-			prog.Notef("report: forecast by %s, ranked %d of %d in the backtest", focus.Name, k+1, len(run.single.Models))
-		}
-	}
+	// Forecast past the end with --model (the default model unless
+	// given), with intervals.
 	s := settingsFrom(cCtx, run.season.Period)
 	h := run.cfg.Horizon
 	s.Horizon, s.Levels = h, levels
@@ -83,8 +81,26 @@ func runReport(cCtx *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fc := &eval.Forecast{Model: focus.Name, Point: fcs[0].Point, Times: fcs[0].Times, Calibration: (&models.LocalIntervals{Levels: levels}).Folds(), Intervals: fcs[0].Intervals}
-	r := &plots.Report{Series: ds.Series[0], Model: focus.Name, Backtest: run.single, Forecast: fc, Baseline: models.IsBaseline}
+	format := outputFormat(cCtx, ds, levels, prog)
+	csvOut := func(w io.Writer) error { return writeForecastCSV(w, format, fcs) }
+	calib := (&models.LocalIntervals{Levels: levels}).Folds()
+	evalForecast := func(i int) *eval.Forecast {
+		return &eval.Forecast{Model: focus.Name, Point: fcs[i].Point, Times: fcs[i].Times, Calibration: calib, Intervals: fcs[i].Intervals}
+	}
+	if run.many != nil {
+		r := &plots.Report{Title: title, Many: run.many, ManySeries: ds.Series, Baseline: models.IsBaseline,
+			Model: focus.Name, GridPick: strings.Join(names(cCtx, "ids"), ","), ForecastCSV: csvOut}
+		for i := range ds.Series {
+			r.ManyForecasts = append(r.ManyForecasts, evalForecast(i))
+		}
+		if err := writeReport(cCtx, "out", dir, r); err != nil {
+			return err
+		}
+		prog.Notef("report written to %s", dir)
+		return run.write(cCtx)
+	}
+	r := &plots.Report{Title: title, Series: ds.Series[0], Model: focus.Name, Backtest: run.single, Forecast: evalForecast(0),
+		Baseline: models.IsBaseline, ForecastCSV: csvOut, Components: seriesChart(ds.Series[0], run.season.Period)}
 	if hm, ok := f.model.(historian); ok && len(hm.History()) > 0 {
 		ms := members(hm.History())
 		tc := &plots.TrainingChart{Title: focus.Name + " training loss", Loss: "MSE (scaled)"}
@@ -111,6 +127,21 @@ func runReport(cCtx *cli.Context) error {
 	}
 	prog.Notef("report written to %s", dir)
 	return run.write(cCtx)
+}
+
+// ranked returns the models of run best first.
+func ranked(run *backtestRun) []string {
+	var out []string
+	if run.many != nil {
+		for _, m := range run.many.Ranked() {
+			out = append(out, m.Model)
+		}
+		return out
+	}
+	for _, m := range run.single.Ranked() {
+		out = append(out, m.Model)
+	}
+	return out
 }
 
 // writeReport writes the report r into dir, named by the flag, with
