@@ -222,8 +222,21 @@ func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
 			continue
 		}
 		k := keptEpoch(h)
-		epochs = append(epochs, fmt.Sprint(len(h)))
-		loss := fmt.Sprintf("%d (train loss %.4g", k.Epoch, k.TrainLoss)
+		trained := 0
+		for _, e := range h {
+			if e.Epoch >= 1 {
+				trained++
+			}
+		}
+		epochs = append(epochs, fmt.Sprint(trained))
+		var loss string
+		if k.Epoch < 1 {
+			// Epoch 0 is the untrained network: the baseline forecast
+			// (level and seasonal pattern) it corrects.
+			loss = "0 (the baseline"
+		} else {
+			loss = fmt.Sprintf("%d (train loss %.4g", k.Epoch, k.TrainLoss)
+		}
 		if k.ValLoss == k.ValLoss {
 			loss += fmt.Sprintf(", validation %.4g", k.ValLoss)
 		}
@@ -243,5 +256,14 @@ func noteTraining(prog *progress, name string, hist []seq2one.EpochStats) {
 	}
 	if first > 0 {
 		prog.Notef("warning: %s: %d of %d networks kept their first epoch: they learned nothing past one pass over the data (the validation loss never improved)", name, first, len(ms))
+	}
+	base := 0
+	for _, h := range ms {
+		if len(h) > 0 && keptEpoch(h).Epoch < 1 {
+			base++
+		}
+	}
+	if base > 0 {
+		prog.Notef("%s: %d of %d networks kept the baseline forecast they correct (the level and seasonal pattern): no trained epoch beat it on the validation steps", name, base, len(ms))
 	}
 }
