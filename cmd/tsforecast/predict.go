@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
+	"slices"
 	"time"
 
 	"github.com/tsforecast/tsforecast/csvio"
+	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
 	"github.com/urfave/cli/v2"
@@ -16,9 +20,13 @@ func predictCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "predict",
 		Usage:     "forecast with a model saved by 'tsforecast train' or 'forecast --save'",
-		UsageText: "tsforecast predict --model-file MODEL --input FILE --horizon H [--output OUT.csv] [--plot OUT.png] [--json]",
+		UsageText: "tsforecast predict --model-file MODEL --input FILE --horizon H [--level 80 --level 95] [--output OUT.csv] [--plot OUT.png] [--json]",
 		Description: "The model is conditioned on the history in FILE (its weights are not changed), so a\n" +
 			"model trained last month forecasts from this month's data.\n\n" +
+			"--level intervals: a global network's own (calibrated when it was trained); for a\n" +
+			"single-series model, split-conformal from its errors over the last origins of FILE,\n" +
+			"one step apart, the model conditioned on the history before each (too narrow where\n" +
+			"FILE repeats the data the model was trained on).\n\n" +
 			"Example:\n   tsforecast predict --model-file airline.model --input examples/data/airline-passengers.csv --horizon 12",
 		Flags: concat([]cli.Flag{
 			&cli.StringFlag{Name: "model-file", EnvVars: env("MODEL_FILE"), TakesFile: true,
@@ -28,6 +36,7 @@ func predictCommand() *cli.Command {
 			&cli.StringFlag{Name: "model", Aliases: []string{"m"}, Hidden: true, TakesFile: true},
 		}, inputFlags(), []cli.Flag{
 			horizonFlag(),
+			levelFlag(),
 			outputFlag(),
 			plotFlag("a forecast-vs-history chart"),
 			allowNegativeFlag(),
@@ -67,6 +76,13 @@ func runPredict(cCtx *cli.Context) error {
 		return err
 	}
 	h := cCtx.Int("horizon")
+	levels := cCtx.Float64Slice("level")
+	var calib []*eval.Calibration
+	if len(levels) > 0 && !ownIntervals(m, h, levels) {
+		if calib, err = calibrateSaved(cCtx, m, ds.Series, h, levels); err != nil {
+			return err
+		}
+	}
 	fcs := make([]seriesForecast, len(ds.Series))
 	for k, s := range ds.Series {
 		i, _ := m.Index(s.ID)
@@ -75,8 +91,16 @@ func runPredict(cCtx *cli.Context) error {
 			return seriesErr(len(ds.Series), s.ID, err)
 		}
 		fcs[k] = seriesForecast{Forecast: csvio.Forecast{ID: s.ID, TimeLayout: timeLayoutOf(s), Times: s.FutureTimes(h), Point: p}}
+		switch {
+		case calib != nil:
+			fcs[k].Intervals = calib[k].Intervals(p, levels)
+		case len(levels) > 0:
+			if fcs[k].Intervals, err = m.(forecast.Intervaler).PredictIntervals(i, h, levels); err != nil {
+				return seriesErr(len(ds.Series), s.ID, err)
+			}
+		}
 		if !cCtx.Bool("allow-negative") && forecast.NonNegative(s.Values) {
-			forecast.ClipNonNegative(p, nil)
+			forecast.ClipNonNegative(p, fcs[k].Intervals)
 		}
 		if err := checkFinite(name, &fcs[k].Forecast); err != nil {
 			return err
@@ -87,12 +111,67 @@ func runPredict(cCtx *cli.Context) error {
 			return err
 		}
 	}
+	format := outputFormat(cCtx, ds, levels, newProgress(cCtx))
 	return writeOutput(cCtx, cCtx.String("output"), func(w io.Writer) error {
 		if cCtx.Bool("json") {
 			return writeForecastJSON(w, name, h, fcs)
 		}
-		return writeForecastCSV(w, csvio.FormatOf(ds), fcs)
+		return writeForecastCSV(w, format, fcs)
 	})
+}
+
+// ownIntervals reports whether the saved model m gives intervals of its
+// own (a global network's, calibrated when it was trained).
+func ownIntervals(m models.Saved, h int, levels []float64) bool {
+	iv, ok := m.(forecast.Intervaler)
+	if !ok {
+		return false
+	}
+	_, err := iv.PredictIntervals(0, h, levels)
+	return !errors.Is(err, forecast.ErrNoIntervals)
+}
+
+// calibrateSaved returns the split-conformal calibration of each series
+// for a saved model without intervals of its own: its absolute errors
+// over the h steps after each of the last origins of the series, one step
+// apart, conditioned on the history before each origin (see the command's
+// description). It leaves the model conditioned on the whole series.
+func calibrateSaved(cCtx *cli.Context, m models.Saved, series []*forecast.Series, h int, levels []float64) ([]*eval.Calibration, error) {
+	folds := (&models.LocalIntervals{Levels: levels}).Folds()
+	out := make([]*eval.Calibration, len(series))
+	fc := make([]float64, h)
+	for k, s := range series {
+		i, _ := m.Index(s.ID)
+		c := &eval.Calibration{Scale: 1}
+		for o := s.Len() - h - folds + 1; o <= s.Len()-h; o++ {
+			if err := cCtx.Context.Err(); err != nil {
+				return nil, err
+			}
+			if o < 1 {
+				continue
+			}
+			if err := m.Update([]*forecast.Series{s.Slice(0, o)}); err != nil {
+				continue // too short for the model's window
+			}
+			p, err := m.PredictSeries(fc, i, h)
+			if err != nil {
+				return nil, seriesErr(len(series), s.ID, err)
+			}
+			e := make([]float64, h)
+			for j := range e {
+				e[j] = math.Abs(s.Values[o+j] - p[j])
+			}
+			c.Errors = append(c.Errors, e)
+		}
+		if len(c.Errors) < folds {
+			return nil, seriesErr(len(series), s.ID, fmt.Errorf("%w: %v%% intervals need %d origins with %d values after each, and the series of %d values has %d", forecast.ErrNoIntervals, slices.Max(levels), folds, h, s.Len(), len(c.Errors)))
+		}
+		out[k] = c
+	}
+	if err := m.Update(series); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // loadModel reads the model file at path, or from stdin for "-", once.

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,6 +67,28 @@ func TestCheckFreq(t *testing.T) {
 		err := checkFreq(test.model, test.data)
 		if (err == nil) != (test.want == "") || err != nil && !strings.Contains(err.Error(), test.want) {
 			t.Errorf("checkFreq(%v, %d series) = %v, want %q", test.model, len(test.data.Series), err, test.want)
+		}
+	}
+}
+
+// TestPredictLevels: predict --level gives intervals around the forecast:
+// conformal from the saved single-series model's errors over the file's
+// last origins, and the long layout for a wide file.
+func TestPredictLevels(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "air.model")
+	mustRun(t, "", append([]string{"train", "--input", airline, "--horizon", "12", "--save", model}, tinyNet...)...)
+	r := mustRun(t, "", "predict", "--model-file", model, "--input", airline, "--horizon", "12", "--level", "80", "--level", "95")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 13 || strings.Join(rows[0], ",") != "timestamp,forecast,lo_80,hi_80,lo_95,hi_95" {
+		t.Fatalf("predict --level: %q, %v", r.stdout, err)
+	}
+	for _, row := range rows[1:] {
+		var v [5]float64
+		for j := range v {
+			v[j], _ = strconv.ParseFloat(row[j+1], 64)
+		}
+		if !(v[3] <= v[1] && v[1] <= v[0] && v[0] <= v[2] && v[2] <= v[4]) {
+			t.Errorf("row %v: bounds not nested around the forecast", row)
 		}
 	}
 }
