@@ -316,6 +316,12 @@ func TestEveryDoFnRegistered(t *testing.T) {
 	}
 	cases = append(cases, Options{Input: "testdata/small-wide.csv", ModelFile: model},
 		Options{Input: "testdata/small-long.csv", Model: "naive", Freq: "hourly"})
+	// The control: vet fails a pipeline with a DoFn left unregistered.
+	p, s := beam.NewPipelineWithRoot()
+	beam.ParDo(s, unregistered, beam.Create(s, "x"))
+	if _, err := beam.Run(context.Background(), "vet", p); err == nil {
+		t.Fatal("the vet runner passed a pipeline with an unregistered DoFn")
+	}
 	for _, o := range cases {
 		o.Output, o.Horizon = filepath.Join(dir, "out"), 4
 		p, s := beam.NewPipelineWithRoot()
@@ -327,5 +333,9 @@ func TestEveryDoFnRegistered(t *testing.T) {
 		}
 	}
 }
+
+// unregistered is a DoFn that is not registered, for the control of
+// TestEveryDoFnRegistered.
+func unregistered(x string) string { return x }
 
 func itoa(n int) string { return strconv.Itoa(n) }
