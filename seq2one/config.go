@@ -82,19 +82,19 @@ const (
 type Config struct {
 	// Cell is the recurrent cell. Default LSTM.
 	Cell Cell
-	// Hidden is the hidden size of every layer. Default 32.
+	// Hidden is the hidden size of every layer, at most 4096. Default 32.
 	Hidden int
 	// Layers is the number of stacked recurrent layers, 1 to 3. Default 1.
 	Layers int
-	// Window is the number of past steps the network reads. Default
-	// 2·Season (12 without a season), shortened to a third of the series
-	// when the series is short.
+	// Window is the number of past steps the network reads, at most
+	// 16384. Default 2·Season (12 without a season), shortened to a third
+	// of the series when the series is short.
 	Window int
 	// Season is the seasonal period in steps. 0 detects it: the
 	// conventional period of the series' frequency (12 for monthly, 24 for
 	// hourly, ...) or, for series without timestamps, the strongest period
 	// features.DetectPeriods finds in the series. 1 means no
-	// season.
+	// season. At most 16384.
 	Season int
 	// Log applies a log transform to positive series. Auto (default) uses
 	// it when every value is positive and a multiplicative classical
@@ -121,7 +121,7 @@ type Config struct {
 	LevelSpan int
 	// Fourier is the number of sine/cosine pairs of the seasonal phase fed
 	// as inputs at every step (0 means the default of 1 pair when there is
-	// a season; negative means none).
+	// a season; negative means none), at most 64.
 	Fourier int
 	// Calendar feeds sine/cosine calendar features ([forecast.Freq.Calendar] of the
 	// series' frequency: hour of day, day of week, day of year, month of
@@ -180,14 +180,15 @@ type Config struct {
 	// Seed+1, ...; their outputs are averaged (for a [Global], on the
 	// normalised scale). Default 3 when the series gives fewer than 300 training
 	// windows (where a single network's forecast varies much with the seed
-	// and training is cheap), else 1.
+	// and training is cheap), else 1. At most 1024.
 	Ensemble int
 	// Horizon is the number of steps the network forecasts at once: the
 	// outputs of its direct multi-horizon head. Forecasts beyond it feed
 	// earlier ones back, a block at a time. Default 2·Season (at least 8);
 	// a [Model] shortens the default on short series so that holding out
 	// Horizon values for validation leaves 8 training windows, and any
-	// Horizon so that the series gives at least two windows.
+	// Horizon so that the series gives at least two windows. At most
+	// 16384.
 	Horizon int
 	// MaxWindows caps the training windows of one epoch of the [Global]
 	// model. Default 24000. The single-series [Model] ignores it.
@@ -289,14 +290,16 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: unknown cell %d", int(c.Cell))
 	case c.Loss != MSE && c.Loss != MAE && c.Loss != Huber:
 		return fmt.Errorf("seq2one: unknown loss %d", int(c.Loss))
-	case c.Hidden < 1:
-		return fmt.Errorf("seq2one: hidden size %d, want ≥ 1", c.Hidden)
+	case c.Hidden < 1 || c.Hidden > maxHidden:
+		return fmt.Errorf("seq2one: hidden size %d, want 1 to %d", c.Hidden, maxHidden)
 	case c.Layers < 1 || c.Layers > maxLayers:
 		return fmt.Errorf("seq2one: %d layers, want 1 to %d", c.Layers, maxLayers)
-	case c.Window < 0:
-		return fmt.Errorf("seq2one: window %d, want ≥ 0", c.Window)
-	case c.Season < 0:
-		return fmt.Errorf("seq2one: season %d, want ≥ 0", c.Season)
+	case c.Window < 0 || c.Window > maxWindow:
+		return fmt.Errorf("seq2one: window %d, want 0 to %d", c.Window, maxWindow)
+	case c.Season < 0 || c.Season > maxSeason:
+		return fmt.Errorf("seq2one: season %d, want 0 to %d", c.Season, maxSeason)
+	case c.Fourier > maxFourier:
+		return fmt.Errorf("seq2one: %d Fourier pairs, want at most %d", c.Fourier, maxFourier)
 	case c.Epochs < 1:
 		return fmt.Errorf("seq2one: %d epochs, want ≥ 1", c.Epochs)
 	case c.Batch < 1:
@@ -311,10 +314,10 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: patience %d, want ≥ 1", c.Patience)
 	case c.ValFraction >= 0.9:
 		return fmt.Errorf("seq2one: validation fraction %g, want < 0.9", c.ValFraction)
-	case c.Ensemble < 0:
-		return fmt.Errorf("seq2one: ensemble of %d, want ≥ 0", c.Ensemble)
-	case c.Horizon < 0:
-		return fmt.Errorf("seq2one: horizon %d, want ≥ 0", c.Horizon)
+	case c.Ensemble < 0 || c.Ensemble > maxMembers:
+		return fmt.Errorf("seq2one: ensemble of %d, want 0 to %d", c.Ensemble, maxMembers)
+	case c.Horizon < 0 || c.Horizon > maxHorizon:
+		return fmt.Errorf("seq2one: horizon %d, want 0 to %d", c.Horizon, maxHorizon)
 	case c.MaxWindows < 0:
 		return fmt.Errorf("seq2one: %d windows per epoch, want ≥ 0", c.MaxWindows)
 	case c.Workers < 1:

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math/bits"
 )
 
 // fileHeader is the part of a model file's JSON header that single-series
@@ -59,9 +60,11 @@ func writeModel(w io.Writer, magic string, version uint32, h any, ens []engine) 
 }
 
 // readHeader reads the magic, version (which must be version) and JSON
-// header of a model file into h. Data that starts with the magic other gets otherErr (a model file of
-// the other kind). It returns the bytes read so far, which the checksum
-// covers.
+// header of a model file into h. Data that starts with the magic other
+// gets otherErr (a model file of the other kind). It returns the bytes
+// read so far, which the checksum covers. The header is read as it
+// arrives, so a file that declares a long header but ends early costs
+// memory for the bytes it has only.
 func readHeader(r io.Reader, magic string, version uint32, other string, otherErr error, h any) (*bytes.Buffer, error) {
 	var pre [16]byte
 	n, err := io.ReadFull(r, pre[:])
@@ -87,21 +90,20 @@ func readHeader(r io.Reader, magic string, version uint32, other string, otherEr
 	if hlen > maxHeader {
 		return nil, fmt.Errorf("%w: header length %d", ErrCorrupt, hlen)
 	}
-	js := make([]byte, hlen)
-	if _, err := io.ReadFull(r, js); err != nil {
-		return nil, truncErr(err)
-	}
-	if err := json.Unmarshal(js, h); err != nil {
-		return nil, fmt.Errorf("%w: header: %v", ErrCorrupt, err)
-	}
 	body := new(bytes.Buffer)
 	body.Write(pre[:])
-	body.Write(js)
+	if _, err := io.CopyN(body, r, int64(hlen)); err != nil {
+		return nil, truncErr(err)
+	}
+	if err := json.Unmarshal(body.Bytes()[len(pre):], h); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrCorrupt, err)
+	}
 	return body, nil
 }
 
 // config checks the shared header fields against the architecture sh and
-// returns the configuration to rebuild the members with.
+// returns the configuration to rebuild the members with. The
+// architecture's dimensions must have been checked against their caps.
 func (h *fileHeader) config(sh shape) (Config, error) {
 	cfg := h.Config
 	if err := cfg.validate(); err != nil {
@@ -126,26 +128,41 @@ func (h *fileHeader) config(sh shape) (Config, error) {
 
 // readMembers reads the parameters of members networks of shape sh and
 // checks the file's checksum over body (the bytes read before) and them.
-func readMembers(r io.Reader, body *bytes.Buffer, sh shape, steps int, cfg Config, members int) ([]engine, error) {
-	tee := io.TeeReader(r, body)
-	ens := make([]engine, members)
-	for k := range ens {
-		if cfg.Float64 {
-			ens[k] = newNetEngine[float64](sh, steps, cfg, k)
-		} else {
-			ens[k] = newNetEngine[float32](sh, steps, cfg, k)
-		}
-		if err := ens[k].readParams(tee); err != nil {
-			return nil, err
-		}
+// The byte count the header declares is checked against the cap before
+// anything is read, the bytes are read as they arrive, and the networks
+// (weights and the state of one forecast step) are built only once the
+// checksum holds.
+func readMembers(r io.Reader, body *bytes.Buffer, sh shape, cfg Config, members int) ([]engine, error) {
+	size := uint64(4)
+	if cfg.Float64 {
+		size = 8
 	}
-	sum := crc32.ChecksumIEEE(body.Bytes())
-	var b4 [4]byte
-	if _, err := io.ReadFull(r, b4[:]); err != nil {
+	hi, per := bits.Mul64(uint64(sh.numParams()), size)
+	hi2, total := bits.Mul64(per, uint64(members))
+	if hi != 0 || hi2 != 0 || total > maxFileBytes {
+		return nil, fmt.Errorf("%w: %d members of %d parameters exceed %d bytes", ErrCorrupt, members, sh.numParams(), maxFileBytes)
+	}
+	head := body.Len()
+	if _, err := io.CopyN(body, r, int64(total)+4); err != nil {
 		return nil, truncErr(err)
 	}
-	if binary.LittleEndian.Uint32(b4[:]) != sum {
+	b := body.Bytes()
+	end := len(b) - 4
+	if binary.LittleEndian.Uint32(b[end:]) != crc32.ChecksumIEEE(b[:end]) {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
+	}
+	ens := make([]engine, members)
+	for k := range ens {
+		raw := b[head+k*int(per) : head+(k+1)*int(per)]
+		var err error
+		if cfg.Float64 {
+			ens[k], err = loadEngine[float64](sh, raw)
+		} else {
+			ens[k], err = loadEngine[float32](sh, raw)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	return ens, nil
 }

@@ -180,8 +180,9 @@
 // indices used in training are estimated without it. Mini-batches are sharded over both
 // cores exactly as for [Model], so a seed gives bit-identical forecasts.
 // Global models are saved by [Global.Save] in the file format below under
-// the magic "TSFGLOB\n" and version 1, with the per-series normalisation
-// and last windows in the header's "Pipe".
+// the magic "TSFGLOB\n" and version 2, with the per-series normalisation,
+// last windows and the training data's frequency in the header's "Pipe";
+// version 1 files (without the frequency) give a [*VersionError].
 //
 // [Global] implements forecast.MultiForecaster, MultiUpdater,
 // Intervaler and Saver; eval.Panel runs it in walk-forward validation, one
@@ -212,7 +213,18 @@
 // baseline) cannot be read: [Load] returns a [*VersionError] for them,
 // and such a model must be fitted again.
 // Floats in the JSON header round-trip exactly, so a loaded model forecasts
-// exactly as the saved one. [Load] returns an error wrapping [ErrNotModel],
+// exactly as the saved one.
+//
+// A model file is data: the loaders check every field of the header
+// against caps (hidden size 4096, window and horizon 16384 values, season
+// 16384, 64 Fourier pairs, 1024 covariates and ensemble members, 1 GiB of
+// weights) and against each other (the parameter count of the
+// architecture, in overflow-safe arithmetic; the lengths of the last
+// windows; calendar features that the frequency has) before allocating
+// anything sized by them, read the weights as the bytes arrive and verify
+// the checksum before building the networks, which hold their weights and
+// one step of forecast state only. A crafted or damaged file is an error,
+// never a panic, and costs memory in proportion to its size. [Load] returns an error wrapping [ErrNotModel],
 // [ErrTruncated] or [ErrCorrupt], or a [*VersionError] for another version.
 // [Model.SaveFile] writes atomically (temporary file in the same
 // directory, fsync, rename). The training history and callback are not

@@ -55,6 +55,8 @@ type globalPipe struct {
 	// Raw marks the ensemble members trained on windows with the seasonal
 	// indices left in (see Config.SeasonalNorm); nil means none.
 	Raw []bool
+	// Freq is the frequency of the series fitted (Step when they differ).
+	Freq forecast.Freq
 }
 
 // raw reports whether member k reads windows with the seasonal indices
@@ -153,6 +155,11 @@ func (g *Global) Window() int { return g.gp.window() }
 // Horizon returns the number of outputs of the direct head (0 before Fit).
 func (g *Global) Horizon() int { return g.gp.Horizon }
 
+// Freq returns the frequency of the series the model was fitted on:
+// forecast.Step before Fit, for series without timestamps, and when the
+// series had different frequencies.
+func (g *Global) Freq() forecast.Freq { return g.gp.Freq }
+
 // Len returns the number of series the model forecasts (0 before Fit).
 func (g *Global) Len() int { return len(g.gp.Series) }
 
@@ -204,9 +211,12 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		m = forecast.CommonSeason(0, series)
 	}
 	m = max(1, m)
+	if m > maxSeason {
+		return fmt.Errorf("seq2one: season %d, want at most %d", m, maxSeason)
+	}
 	H := cfg.Horizon
 	if H == 0 {
-		H = max(8, 2*m)
+		H = defaultHorizon(m)
 	}
 	chunk := 1
 	if m >= 2 && m <= maxChunk {
@@ -231,7 +241,10 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		W = k * per
 	}
 	W = max(chunk, (W+chunk-1)/chunk*chunk)
-	gp := globalPipe{Season: m, Chunk: chunk, Steps: W / chunk, Horizon: H}
+	if W > maxWindow {
+		W = maxWindow / chunk * chunk
+	}
+	gp := globalPipe{Season: m, Chunk: chunk, Steps: W / chunk, Horizon: H, Freq: commonFreq(series)}
 
 	src := &globalSource{gp: &gp, H: H, W: W}
 	src.z = make([][]float64, len(series))
@@ -294,6 +307,17 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 	g.alloc()
 	g.calibrate(src, series)
 	return err
+}
+
+// commonFreq returns the frequency of the series when they all have
+// the same, else forecast.Step.
+func commonFreq(series []*forecast.Series) forecast.Freq {
+	for _, s := range series[1:] {
+		if s.Freq != series[0].Freq {
+			return forecast.Step
+		}
+	}
+	return series[0].Freq
 }
 
 func (g *Global) alloc() {

@@ -34,7 +34,7 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 				idx = nil
 			}
 			level := fillWindow(x, z, idx, n-H, p.Season)
-			net.predictTo(x, g.y)
+			net.predictTo(x, nil, g.y)
 			for k, v := range g.y {
 				g.acc[k] += v + level + seasonAt(idx, n-H+k)
 			}

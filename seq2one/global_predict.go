@@ -63,7 +63,7 @@ func (g *Global) PredictSeries(dst []float64, i, h int) ([]float64, error) {
 				idx = nil
 			}
 			level := fillWindowTail(g.x, z[len(z)-W:], idx, base, m)
-			net.predictTo(g.x, g.y)
+			net.predictTo(g.x, nil, g.y)
 			for k, v := range g.y {
 				g.acc[k] += v + level + seasonAt(idx, base+k)
 			}

@@ -14,8 +14,10 @@ import (
 // package documentation) under their own magic.
 const (
 	globalMagic = "TSFGLOB\n"
-	// globalVersion is the version of global model files.
-	globalVersion = 1
+	// globalVersion is the version of global model files. Version 2
+	// records the frequency of the training data (Global.Freq); version 1
+	// files cannot be read.
+	globalVersion = 2
 )
 
 // globalHeader is the JSON part of a global model file.
@@ -77,7 +79,7 @@ func LoadGlobal(r io.Reader) (*Global, error) {
 	if p.Raw != nil && len(p.Raw) != h.Members {
 		return nil, fmt.Errorf("%w: %d member views for %d members", ErrCorrupt, len(p.Raw), h.Members)
 	}
-	ens, err := readMembers(r, body, sh, p.Steps, cfg, h.Members)
+	ens, err := readMembers(r, body, sh, cfg, h.Members)
 	if err != nil {
 		return nil, err
 	}
@@ -103,16 +105,18 @@ func LoadGlobalFile(path string) (*Global, error) {
 // check validates a decoded global pipeline.
 func (p *globalPipe) check() error {
 	switch {
-	case p.Season < 1:
+	case p.Season < 1 || p.Season > maxSeason:
 		return fmt.Errorf("season %d", p.Season)
 	case p.Chunk < 1 || p.Chunk > maxChunk || (p.Chunk != 1 && p.Chunk != p.Season):
 		return fmt.Errorf("chunk %d for season %d", p.Chunk, p.Season)
-	case p.Steps < 1:
-		return fmt.Errorf("%d steps", p.Steps)
-	case p.Horizon < 1:
+	case p.Steps < 1 || p.Steps > maxWindow/p.Chunk:
+		return fmt.Errorf("%d steps of %d values", p.Steps, p.Chunk)
+	case p.Horizon < 1 || p.Horizon > maxHorizon:
 		return fmt.Errorf("horizon %d", p.Horizon)
-	case len(p.Series) == 0:
-		return errors.New("no series")
+	case len(p.Series) == 0 || len(p.Series) > maxSeries:
+		return fmt.Errorf("%d series", len(p.Series))
+	case !validFreq(p.Freq):
+		return fmt.Errorf("unknown frequency %d", int(p.Freq))
 	}
 	if len(p.Calib) != 0 && len(p.Calib) != p.Horizon {
 		return fmt.Errorf("%d calibration steps for horizon %d", len(p.Calib), p.Horizon)
@@ -128,7 +132,7 @@ func (p *globalPipe) check() error {
 	for i := range p.Series {
 		s := &p.Series[i]
 		switch {
-		case s.N < 2:
+		case s.N < 2 || s.N > maxHistory:
 			return fmt.Errorf("series %q: history length %d", s.ID, s.N)
 		case !(s.Scale > 0) || !finite(s.Scale):
 			return fmt.Errorf("series %q: scale %v", s.ID, s.Scale)

@@ -27,7 +27,7 @@ type Model struct {
 	hist []EpochStats
 
 	// Predict buffers.
-	x    []float64 // inputs of a window
+	row  []float64 // inputs of one step
 	zwin []float64 // the window, on the transformed scale
 	y    []float64 // one member's outputs, then the baseline
 	acc  []float64 // sum of the members' outputs
@@ -119,8 +119,12 @@ func (m *Model) train(ctx context.Context, p *pipe, z, cov []float64, t0 time.Ti
 	}, trainIdx, valIdx, t0)
 }
 
+// Freq returns the frequency of the series the model was fitted on
+// (forecast.Step before Fit).
+func (m *Model) Freq() forecast.Freq { return m.pipe.Freq }
+
 func (m *Model) alloc() {
-	m.x = make([]float64, m.Steps*m.Inputs)
+	m.row = make([]float64, m.Inputs)
 	m.zwin = make([]float64, m.Steps)
 	m.y = make([]float64, m.outs())
 	m.acc = make([]float64, m.outs())
@@ -153,13 +157,21 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 	nc := len(p.CovNames)
 	copy(m.zwin, p.LastZ)
 	for done := 0; done < h; done += H {
-		p.fillInputs(m.x, m.zwin, p.N-L+done, func(j int) []float64 {
+		// The members read the window in step, one step of state each.
+		level := p.level(m.zwin)
+		for _, e := range m.ens {
+			e.reset()
+		}
+		for j, zv := range m.zwin {
 			r := min(j+done, L-1)
-			return p.LastCov[r*nc : (r+1)*nc]
-		})
+			p.fillRow(m.row, zv, level, p.N-L+done+j, p.LastCov[r*nc:(r+1)*nc])
+			for _, e := range m.ens {
+				e.step(m.row)
+			}
+		}
 		clear(m.acc)
 		for _, e := range m.ens {
-			e.predictTo(m.x, m.y)
+			e.output(nil, m.y)
 			for k, v := range m.y {
 				m.acc[k] += v
 			}
@@ -189,9 +201,17 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 
 // Update conditions the fitted model on a new history s without changing
 // its weights or its fitted transforms: later forecasts start after the
-// last value of s. s must start where the history given to Fit started (as
-// in a walk-forward run), have the same covariates and at least Window
-// values. s is not modified.
+// last value of s. s must have the covariates the model was fitted with
+// and at least Window values. s is not modified.
+//
+// Seasonal phases and calendar features follow the timestamps: a history
+// with timestamps may start at any step of the grid of the fitted
+// history's frequency (a rolling file that drops its oldest rows as new
+// ones come), and its value at index t takes the phase of grid step k+t,
+// k the grid step of its first timestamp. A history that starts off that
+// grid gets a [*PhaseError], one of another frequency an error naming
+// both. A history without timestamps (or a model fitted on one) is taken
+// to start where the fitted history started.
 func (m *Model) Update(s *forecast.Series) error {
 	if m.ens == nil {
 		return errNotFitted
@@ -207,13 +227,16 @@ func (m *Model) Update(s *forecast.Series) error {
 	if n < p.Steps {
 		return fmt.Errorf("seq2one: %w: Update: series %q has %d values, window is %d", forecast.ErrTooShort, s.ID, n, p.Steps)
 	}
-	if !p.FirstTime.IsZero() && len(s.Times) > 0 && !s.Times[0].Equal(p.FirstTime) {
-		return fmt.Errorf("seq2one: Update: history starts at %v, the fitted one at %v; seasonal phases would not align", s.Times[0], p.FirstTime)
+	start, err := p.gridStart(s)
+	if err != nil {
+		return err
 	}
 	nc := len(p.CovNames)
 	if !m.cfg.NoCovariates && len(s.Covariates) != nc {
 		return fmt.Errorf("seq2one: Update: series %q has %d covariates, the model was fitted with %d", s.ID, len(s.Covariates), nc)
 	}
+	next := *p
+	next.Start = start
 	z := make([]float64, p.Steps)
 	for j := range z {
 		t := n - p.Steps + j
@@ -221,7 +244,7 @@ func (m *Model) Update(s *forecast.Series) error {
 		if p.LogT && v <= 0 {
 			return fmt.Errorf("seq2one: Update: series %q: value %v at index %d is not positive (the model uses a log transform)", s.ID, v, t)
 		}
-		z[j] = p.transform(v, t)
+		z[j] = next.transform(v, t)
 	}
 	cov := make([]float64, p.Steps*nc)
 	for c := 0; c < nc; c++ {
@@ -230,10 +253,51 @@ func (m *Model) Update(s *forecast.Series) error {
 			cov[j*nc+c] = p.CovScale[c].Transform(vals[n-p.Steps+j])
 		}
 	}
+	p.Start = start
 	p.N = n
 	p.LastZ = z
 	p.LastCov = cov
 	return nil
+}
+
+// PhaseError is returned by [Model.Update] for a history whose first
+// timestamp is not a step of the calendar grid of the fitted history, so
+// that its seasonal phases and calendar features cannot be aligned.
+type PhaseError struct {
+	// Start is the first timestamp of the new history, Fitted that of the
+	// history the model was fitted on.
+	Start, Fitted time.Time
+	// Freq is the frequency of the fitted history.
+	Freq forecast.Freq
+}
+
+func (e *PhaseError) Error() string {
+	return fmt.Sprintf("seq2one: Update: the history starts at %s, which is not a whole number of %s steps from the start of the fitted history (%s); seasonal phases would not align",
+		e.Start.Format(time.RFC3339Nano), e.Freq, e.Fitted.Format(time.RFC3339Nano))
+}
+
+// gridStart returns the grid step of the first timestamp of s on the grid
+// of the fitted history (see Model.Update).
+func (p *pipe) gridStart(s *forecast.Series) (int, error) {
+	if p.FirstTime.IsZero() || len(s.Times) == 0 {
+		return 0, nil
+	}
+	if s.Freq != p.Freq {
+		return 0, fmt.Errorf("seq2one: Update: series %q is %s data, the model was fitted on %s data", s.ID, s.Freq, p.Freq)
+	}
+	t0 := s.Times[0]
+	if p.Freq == forecast.Step {
+		// Timestamps off any calendar grid: only the fitted start aligns.
+		if !t0.Equal(p.FirstTime) {
+			return 0, &PhaseError{Start: t0, Fitted: p.FirstTime, Freq: p.Freq}
+		}
+		return 0, nil
+	}
+	k, ok := p.Freq.GridIndex(p.FirstTime, t0)
+	if !ok || k < -maxHistory || k > maxHistory {
+		return 0, &PhaseError{Start: t0, Fitted: p.FirstTime, Freq: p.Freq}
+	}
+	return int(k), nil
 }
 
 // engine is a trained network, in float32 or float64.
@@ -242,16 +306,27 @@ type engine interface {
 	// startAtBaseline zeroes the head, so the untrained network outputs
 	// zero, and makes it a candidate of early stopping (epoch 0).
 	startAtBaseline()
-	// predictTo writes the network's outputs for one window to y.
-	predictTo(x, y []float64)
+	// reset starts a window, step feeds the inputs of its next step and
+	// output writes the outputs for the steps fed, given the known
+	// covariates of the head (nil without them): a forecast holds one
+	// step of state, not the window's.
+	reset()
+	step(x []float64)
+	output(kn, y []float64)
+	// predictTo writes the outputs for the window x (steps×inputs) to y.
+	predictTo(x, kn, y []float64)
 	writeParams(w io.Writer) error
-	readParams(r io.Reader) error
 	float64s() bool
 }
 
+// netEngine is a network: its weights, the trainer that fits them (nil
+// once trained, or for a loaded network) and the state of a forecast.
 type netEngine[T kern.Float] struct {
-	tr *trainer[T]
-	ws *workspace[T]
+	s      shape
+	params []T
+	pv     views[T]
+	tr     *trainer[T]
+	inf    *infer[T]
 }
 
 // newEngine returns the network of ensemble member k (seeded cfg.Seed+k),
@@ -267,27 +342,37 @@ func newEngine(s shape, steps int, cfg Config, k int) engine {
 func newNetEngine[T kern.Float](s shape, steps int, cfg Config, member int) *netEngine[T] {
 	tr := newTrainer[T](s, steps, cfg)
 	tr.member = member
-	return &netEngine[T]{tr: tr, ws: newWorkspace[T](s, 1, steps)}
+	return &netEngine[T]{s: s, params: tr.params, pv: tr.pv, tr: tr, inf: newInfer[T](s)}
 }
 
 func (e *netEngine[T]) train(ctx context.Context, src windowSource, trainIdx, valIdx []int, t0 time.Time) ([]EpochStats, error) {
-	return e.tr.train(ctx, src, trainIdx, valIdx, t0)
+	h, err := e.tr.train(ctx, src, trainIdx, valIdx, t0)
+	// The best weights are in e.params; the optimiser's state is not
+	// needed any more.
+	e.tr = nil
+	return h, err
 }
 
 func (e *netEngine[T]) startAtBaseline() {
-	clear(e.tr.pv.wy)
-	clear(e.tr.pv.by)
+	clear(e.pv.wy)
+	clear(e.pv.by)
+	clear(e.pv.wk)
 	e.tr.evalInit = true
 }
 
-func (e *netEngine[T]) predictTo(x, y []float64) {
-	for i, v := range x {
-		e.ws.x[i] = T(v)
+func (e *netEngine[T]) reset()           { e.inf.reset() }
+func (e *netEngine[T]) step(x []float64) { e.inf.step(e.pv, x) }
+func (e *netEngine[T]) output(kn, y []float64) {
+	e.inf.output(e.pv, kn, y)
+}
+
+func (e *netEngine[T]) predictTo(x, kn, y []float64) {
+	in := e.s.in
+	e.inf.reset()
+	for t := 0; t+in <= len(x); t += in {
+		e.inf.step(e.pv, x[t:t+in])
 	}
-	forward(e.tr.pv, nil, e.ws, 1)
-	for k := range y {
-		y[k] = float64(e.ws.y[k])
-	}
+	e.inf.output(e.pv, kn, y)
 }
 
 func (e *netEngine[T]) float64s() bool {

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -379,8 +380,27 @@ func TestUpdate(t *testing.T) {
 	if moved[0] == want[0] {
 		t.Errorf("Update to a longer history did not move the forecast")
 	}
-	if err := m.Update(s.Slice(1, 132)); err == nil || !strings.Contains(err.Error(), "starts at") {
-		t.Errorf("Update with a history starting a month later: error = %v, want one about the start", err)
+	// A rolling history that starts 13 months later ends where s.Head(132)
+	// does and aligns its phases by its timestamps: the same forecast.
+	if err := m.Update(s.Slice(13, 132)); err != nil {
+		t.Fatalf("Update with a history starting 13 months later: %v", err)
+	}
+	if rolled, _ := m.Predict(nil, 12); !slices.Equal(rolled, moved) {
+		t.Errorf("forecast from a history starting 13 months later %v, from the whole history %v", rolled, moved)
+	}
+	off := *s.Slice(1, 132)
+	off.Times = slices.Clone(off.Times)
+	for i := range off.Times {
+		off.Times[i] = off.Times[i].AddDate(0, 0, 1)
+	}
+	var pe *seq2one.PhaseError
+	if err := m.Update(&off); !errors.As(err, &pe) || !pe.Start.Equal(off.Times[0]) || !pe.Fitted.Equal(s.Times[0]) {
+		t.Errorf("Update with a history starting off the monthly grid: error = %v, want a *PhaseError naming %v and %v", err, off.Times[0], s.Times[0])
+	}
+	daily := *s.Head(132)
+	daily.Freq = forecast.Daily
+	if err := m.Update(&daily); err == nil || !strings.Contains(err.Error(), "daily") {
+		t.Errorf("Update of a monthly model with daily data: error = %v, want one naming the frequencies", err)
 	}
 	if err := m.Update(s.Head(10)); !errors.Is(err, forecast.ErrTooShort) {
 		t.Errorf("Update with 10 values: error = %v, want ErrTooShort", err)

@@ -13,6 +13,9 @@ type shape struct {
 	// out is the number of outputs of the dense head (the horizon of the
 	// direct multi-horizon head); 0 means 1.
 	out int
+	// known is the number of future-known covariates whose values at the
+	// out target steps enter the head (see headKnown).
+	known int
 }
 
 func (s shape) gates() int { return s.cell.gates() }
@@ -30,16 +33,20 @@ func (s shape) layerIn(l int) int {
 
 // numParams returns the length of the flat parameter vector:
 // per layer W ((in_l+H)×G·H, row-major) then b (G·H), then the head wy
-// (H×out, row-major) and by (out), the order of the weights in model
-// files.
+// (H×out, row-major) and by (out), and the known covariates' head weights
+// wk (known×out, row-major), the order of the weights in model files.
 func (s shape) numParams() int {
 	gh := s.gates() * s.hidden
 	n := 0
 	for l := 0; l < s.layers; l++ {
 		n += (s.layerIn(l)+s.hidden)*gh + gh
 	}
-	return n + s.hidden*s.outs() + s.outs()
+	return n + s.hidden*s.outs() + s.outs() + s.known*s.outs()
 }
+
+// headIn returns the number of the head's known-covariate inputs of one
+// window, which follow its steps×in inputs.
+func (s shape) headIn() int { return s.known * s.outs() }
 
 // views are slices into a flat parameter (or gradient) vector.
 //
@@ -50,8 +57,8 @@ func (s shape) numParams() int {
 // [X, H, 1]ᵀ·dZ.
 
 type views[T kern.Float] struct {
-	w, b, wb [][]T
-	wy, by   []T
+	w, b, wb   [][]T
+	wy, by, wk []T
 }
 
 func makeViews[T kern.Float](s shape, flat []T) views[T] {
@@ -73,6 +80,8 @@ func makeViews[T kern.Float](s shape, flat []T) views[T] {
 	v.wy = flat[off : off+s.hidden*O : off+s.hidden*O]
 	off += s.hidden * O
 	v.by = flat[off : off+O : off+O]
+	off += O
+	v.wk = flat[off : off+s.known*O : off+s.known*O]
 	return v
 }
 
@@ -131,6 +140,7 @@ type workspace[T kern.Float] struct {
 	tc [][]T // per layer steps·rows·H: tanh(c) (LSTM)
 	h  [][]T // per layer steps·rows·H: hidden output
 	y  []T   // rows×out: network output
+	kf []T   // rows×known×out: known covariates of the head
 	t  []T   // rows×out: targets
 	dy []T   // rows×out: dLoss/dy
 
@@ -157,6 +167,7 @@ func newWorkspace[T kern.Float](s shape, rows, steps int) *workspace[T] {
 		tc: make([][]T, s.layers),
 		h:  make([][]T, s.layers),
 		y:  make([]T, rows*s.outs()), t: make([]T, rows*s.outs()), dy: make([]T, rows*s.outs()),
+		kf: make([]T, rows*s.headIn()),
 		dz: make([]T, min(steps*rows, max(dzChunkRows, rows))*gh), dhA: make([]T, nh), dhB: make([]T, nh),
 		dcNext: make([]T, rows*s.hidden),
 	}
@@ -243,6 +254,26 @@ func forward[T kern.Float](p views[T], pk *packedW[T], ws *workspace[T], n int) 
 		copy(y[r*O:(r+1)*O], p.by)
 	}
 	kern.Gemm(false, false, n, O, H, 1, last, H, p.wy, O, 1, y, O)
+	if s.known > 0 {
+		headKnown(y, ws.kf[:n*s.headIn()], p.wk, n, s.known, O)
+	}
+}
+
+// headKnown adds to the outputs y (n×O) the known covariates' part of the
+// head: output j of row r gains Σ_c kf[r,c,j]·wk[c,j], the values of the
+// known covariates at target step j times their weights for that step.
+// kf is n×k×O (row, covariate, step), wk k×O.
+func headKnown[T kern.Float](y, kf, wk []T, n, k, O int) {
+	for r := 0; r < n; r++ {
+		yr := y[r*O : (r+1)*O]
+		for c := 0; c < k; c++ {
+			kr := kf[(r*k+c)*O : (r*k+c+1)*O]
+			wc := wk[c*O : (c+1)*O]
+			for j := range yr {
+				yr[j] += kr[j] * wc[j]
+			}
+		}
+	}
 }
 
 // backward accumulates into g the gradient of the loss whose derivative
@@ -261,6 +292,17 @@ func backward[T kern.Float](p views[T], pk *packedW[T], g views[T], ws *workspac
 	last := ws.h[top][(L-1)*n*H : L*n*H]
 	kern.Gemm(true, false, H, O, n, 1, last, H, dy, O, 1, g.wy, O)
 	kern.AddRows(g.by, dy, n, O)
+	if k := s.known; k > 0 {
+		for r := 0; r < n; r++ {
+			for c := 0; c < k; c++ {
+				kr := ws.kf[(r*k+c)*O : (r*k+c+1)*O]
+				gc := g.wk[c*O : (c+1)*O]
+				for j, d := range dy[r*O : (r+1)*O] {
+					gc[j] += kr[j] * d
+				}
+			}
+		}
+	}
 
 	dh := ws.dhA[:L*n*H]
 	clear(dh[:(L-1)*n*H])

@@ -30,8 +30,13 @@ type pipe struct {
 	N         int       // length of the history; its next value has index N
 	LastZ     []float64 // transformed target at N-Steps..N-1
 	LastCov   []float64 // standardised covariates, Steps×len(CovNames)
-	FirstTime time.Time // first timestamp of the history (zero if none)
+	FirstTime time.Time // first timestamp of the fitted history (zero if none)
 	Freq      forecast.Freq
+	// Start is the step of the current history's first value on the grid
+	// of Freq anchored at FirstTime (0 after Fit; see Model.Update): the
+	// value at index t of the history has seasonal phase (Start+t) mod
+	// Season and the calendar time GridTime(FirstTime, Start+t).
+	Start int
 }
 
 // shape returns the architecture of the networks of a pipeline.
@@ -49,6 +54,9 @@ func fitPipe(cfg *Config, s *forecast.Series) (p pipe, z, cov []float64, err err
 		p.FirstTime = s.Times[0]
 	}
 	p.Season = forecast.Season(cfg.Season, s)
+	if p.Season > maxSeason {
+		return p, nil, nil, fmt.Errorf("seq2one: series %q: season %d, want at most %d", s.ID, p.Season, maxSeason)
+	}
 	if z, err = p.fitTransform(cfg, s); err != nil {
 		return p, nil, nil, err
 	}
@@ -160,8 +168,8 @@ func (p *pipe) fitWindow(cfg *Config, n int, id string) error {
 }
 
 // defaultHorizon returns the default number of outputs of the direct head
-// for season m: two seasons, at least 8.
-func defaultHorizon(m int) int { return max(8, 2*m) }
+// for season m: two seasons, at least 8 (and at most the cap).
+func defaultHorizon(m int) int { return min(maxHorizon, max(8, 2*m)) }
 
 // fitScale sets the drift and the scale: the mean and the standard
 // deviation of the one-step changes of z.
@@ -303,27 +311,40 @@ func multiplicative(y []float64, m int) bool {
 
 // fillInputs writes the network inputs of a window to x (Steps×Inputs):
 // zwin holds the transformed target at times t0..t0+Steps-1, cov(j) the
-// standardised covariates of step j (or of the last observed time).
+// standardised covariates of step j.
 func (p *pipe) fillInputs(x, zwin []float64, t0 int, cov func(j int) []float64) {
 	I := p.Inputs
 	level := p.level(zwin)
+	for j, zv := range zwin {
+		p.fillRow(x[j*I:(j+1)*I], zv, level, t0+j, cov(j))
+	}
+}
+
+// fillRow writes the inputs of the step at time t to row (Inputs values):
+// its transformed value zv relative to the window's level, its
+// standardised covariates cov and the phases of the value that follows it,
+// so the last step of a window carries the phases of the first forecast.
+func (p *pipe) fillRow(row []float64, zv, level float64, t int, cov []float64) {
 	inv := 1 / p.Scale
 	nc := len(p.CovNames)
-	for j, zv := range zwin {
-		row := x[j*I : (j+1)*I]
-		row[0] = (zv - level) * inv
-		if nc > 0 {
-			copy(row[1:1+nc], cov(j))
-		}
-		// Phases of the value that follows step j: the last step carries
-		// the phase of the first forecast.
-		if p.Fourier > 0 {
-			features.Fourier(row[1+nc:1+nc+2*p.Fourier], t0+j+1, float64(p.Season), p.Fourier)
-		}
-		if len(p.Calendar) > 0 {
-			features.Calendar(row[1+nc+2*p.Fourier:], p.Freq.Add(p.FirstTime, t0+j+1), p.Calendar)
-		}
+	row[0] = (zv - level) * inv
+	copy(row[1:1+nc], cov)
+	if p.Fourier > 0 {
+		features.Fourier(row[1+nc:1+nc+2*p.Fourier], p.Start+t+1, float64(p.Season), p.Fourier)
 	}
+	if len(p.Calendar) > 0 {
+		features.Calendar(row[1+nc+2*p.Fourier:], p.timeAt(t+1), p.Calendar)
+	}
+}
+
+// timeAt returns the calendar time of index t of the current history.
+func (p *pipe) timeAt(t int) time.Time {
+	return p.Freq.GridTime(p.FirstTime, int64(p.Start+t))
+}
+
+// phase returns the seasonal phase of index t of the current history.
+func (p *pipe) phase(t int) int {
+	return ((p.Start+t)%p.Season + p.Season) % p.Season
 }
 
 // level returns the reference level of a window: the mean of its last
@@ -374,7 +395,7 @@ func (p *pipe) baseline(b, zwin []float64) {
 // inverse maps a transformed value at time t back to the series' units.
 func (p *pipe) inverse(z float64, t int) float64 {
 	if p.Indices != nil {
-		z += p.Indices[t%p.Season]
+		z += p.Indices[p.phase(t)]
 	}
 	if p.LogT {
 		return math.Exp(z)
@@ -388,7 +409,7 @@ func (p *pipe) transform(v float64, t int) float64 {
 		v = math.Log(v)
 	}
 	if p.Indices != nil {
-		v -= p.Indices[t%p.Season]
+		v -= p.Indices[p.phase(t)]
 	}
 	return v
 }

@@ -1,15 +1,17 @@
 package seq2one
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"slices"
 
-	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
+	"github.com/tsforecast/tsforecast/internal/kern"
 )
 
 // File format constants; see the package documentation.
@@ -92,7 +94,7 @@ func Load(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	ens, err := readMembers(r, body, sh, p.Steps, cfg, h.Members)
+	ens, err := readMembers(r, body, sh, cfg, h.Members)
 	if err != nil {
 		return nil, err
 	}
@@ -122,24 +124,31 @@ func truncErr(err error) error {
 	return fmt.Errorf("seq2one: reading model: %w", err)
 }
 
-// check validates a decoded pipeline.
+// check validates a decoded pipeline: every dimension within its cap
+// and consistent with the others, every value finite, every calendar
+// feature one of its frequency's, so that nothing a forecast does with
+// it can panic or allocate beyond what the file holds.
 func (p *pipe) check() error {
 	nc := len(p.CovNames)
 	switch {
-	case p.Season < 1:
+	case p.Season < 1 || p.Season > maxSeason:
 		return fmt.Errorf("season %d", p.Season)
-	case p.Steps < 1:
+	case p.Steps < 1 || p.Steps > maxWindow:
 		return fmt.Errorf("window %d", p.Steps)
 	case p.LevelSpan < 1 || p.LevelSpan > p.Steps:
 		return fmt.Errorf("level span %d", p.LevelSpan)
-	case p.Horizon < 1:
+	case p.Horizon < 1 || p.Horizon > maxHorizon:
 		return fmt.Errorf("horizon %d", p.Horizon)
-	case p.Fourier < 0:
+	case p.Fourier < 0 || p.Fourier > maxFourier:
 		return fmt.Errorf("fourier %d", p.Fourier)
-	case p.Inputs != 1+nc+2*p.Fourier+2*len(p.Calendar):
-		return fmt.Errorf("%d inputs for %d covariates, %d Fourier pairs and %d calendar features", p.Inputs, nc, p.Fourier, len(p.Calendar))
+	case nc > maxCovariates:
+		return fmt.Errorf("%d covariates", nc)
+	case !validFreq(p.Freq):
+		return fmt.Errorf("unknown frequency %d", int(p.Freq))
 	case len(p.Calendar) > 0 && (p.Freq == forecast.Step || p.FirstTime.IsZero()):
 		return fmt.Errorf("calendar features without timestamps")
+	case p.Inputs != 1+nc+2*p.Fourier+2*len(p.Calendar):
+		return fmt.Errorf("%d inputs for %d covariates, %d Fourier pairs and %d calendar features", p.Inputs, nc, p.Fourier, len(p.Calendar))
 	case len(p.CovScale) != nc:
 		return fmt.Errorf("%d covariate scalers for %d covariates", len(p.CovScale), nc)
 	case p.Indices != nil && len(p.Indices) != p.Season:
@@ -148,37 +157,64 @@ func (p *pipe) check() error {
 		return fmt.Errorf("last window has %d values, want %d", len(p.LastZ), p.Steps)
 	case len(p.LastCov) != p.Steps*nc:
 		return fmt.Errorf("last covariate window has %d values, want %d", len(p.LastCov), p.Steps*nc)
-	case p.N < p.Steps:
-		return fmt.Errorf("history length %d below window %d", p.N, p.Steps)
+	case p.N < p.Steps || p.N > maxHistory:
+		return fmt.Errorf("history length %d for window %d", p.N, p.Steps)
+	case p.Start < -maxHistory || p.Start > maxHistory:
+		return fmt.Errorf("history start %d", p.Start)
 	case !(p.Scale > 0) || !finite(p.Scale):
 		return fmt.Errorf("scale %v", p.Scale)
+	case !finite(p.Drift):
+		return fmt.Errorf("drift %v", p.Drift)
 	}
-	for _, f := range p.Calendar {
-		if f < features.MinuteOfHour || f > features.DayOfYear {
-			return fmt.Errorf("unknown calendar feature %d", int(f))
+	allowed := p.Freq.Calendar()
+	for i, f := range p.Calendar {
+		if !slices.Contains(allowed, f) || slices.Contains(p.Calendar[:i], f) {
+			return fmt.Errorf("calendar feature %d for %s data", int(f), p.Freq)
 		}
 	}
-	for _, v := range p.LastZ {
-		if !finite(v) {
-			return fmt.Errorf("non-finite value in the last window")
+	for _, st := range p.CovScale {
+		if !finite(st.Mean) || !(st.Std > 0) || !finite(st.Std) {
+			return fmt.Errorf("covariate scaler %+v", st)
+		}
+	}
+	for _, v := range [][]float64{p.LastZ, p.LastCov, p.Indices} {
+		if !allFinite(v) {
+			return fmt.Errorf("non-finite value in the last window or the seasonal indices")
 		}
 	}
 	return nil
+}
+
+// validFreq reports whether f is one of the frequencies of package
+// forecast.
+func validFreq(f forecast.Freq) bool { return f >= forecast.Step && f <= forecast.Yearly }
+
+// allFinite reports whether every value of x is finite.
+func allFinite(x []float64) bool {
+	for _, v := range x {
+		if !finite(v) {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *netEngine[T]) writeParams(w io.Writer) error {
-	return binary.Write(w, binary.LittleEndian, e.tr.params)
+	return binary.Write(w, binary.LittleEndian, e.params)
 }
 
-func (e *netEngine[T]) readParams(r io.Reader) error {
-	if err := binary.Read(r, binary.LittleEndian, e.tr.params); err != nil {
-		return truncErr(err)
+// loadEngine returns a network of shape sh with the little-endian
+// weights raw (numParams values of T), ready to forecast; it has no
+// trainer.
+func loadEngine[T kern.Float](sh shape, raw []byte) (*netEngine[T], error) {
+	params := make([]T, sh.numParams())
+	if err := binary.Read(bytes.NewReader(raw), binary.LittleEndian, params); err != nil {
+		return nil, truncErr(err)
 	}
-	for _, v := range e.tr.params {
+	for _, v := range params {
 		if f := float64(v); math.IsNaN(f) || math.IsInf(f, 0) {
-			return fmt.Errorf("%w: non-finite weight", ErrCorrupt)
+			return nil, fmt.Errorf("%w: non-finite weight", ErrCorrupt)
 		}
 	}
-	copy(e.tr.best, e.tr.params)
-	return nil
+	return &netEngine[T]{s: sh, params: params, pv: makeViews(sh, params), inf: newInfer[T](sh)}, nil
 }

@@ -160,7 +160,7 @@ func TestStartAtBaseline(t *testing.T) {
 		x[i] = float64(i%7) - 3
 	}
 	y := make([]float64, 4)
-	e.predictTo(x, y)
+	e.predictTo(x, nil, y)
 	for k, v := range y {
 		if v != 0 {
 			t.Fatalf("output %d of a network started at the baseline = %v, want 0", k, v)

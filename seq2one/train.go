@@ -28,8 +28,9 @@ type windowSource interface {
 // model's direct multi-horizon head). A windowSource that also implements
 // multiSource is read through WindowTo.
 type multiSource interface {
-	// WindowTo writes the inputs of window i to x and its out scaled
-	// targets to y. It must be safe for concurrent calls.
+	// WindowTo writes the inputs of window i to x (steps×inputs, then
+	// the known covariates of the head, shape.headIn values) and its out
+	// scaled targets to y. It must be safe for concurrent calls.
 	WindowTo(i int, x, y []float64)
 }
 
@@ -150,7 +151,7 @@ func (tr *trainer[T]) alloc(batch, workers int) {
 	tr.xbuf = make([][]float64, workers)
 	for w := range tr.ws {
 		tr.ws[w] = newWorkspace[T](tr.s, rows, tr.steps)
-		tr.xbuf[w] = make([]float64, tr.steps*tr.s.in+tr.s.outs())
+		tr.xbuf[w] = make([]float64, tr.steps*tr.s.in+tr.s.headIn()+tr.s.outs())
 	}
 }
 
@@ -188,15 +189,21 @@ func (tr *trainer[T]) runShards(w int) {
 	in := tr.s.in
 	L := tr.steps
 	O := tr.s.outs()
+	K := tr.s.headIn()
 	for sh := w; sh < S; sh += W {
 		a, b := sh*n/S, (sh+1)*n/S
 		rows := b - a
 		for r := 0; r < rows; r++ {
 			if tr.msrc != nil {
-				yb := xb[L*in : L*in+O]
-				tr.msrc.WindowTo(tr.batch[a+r], xb[:L*in], yb)
+				// The window's inputs, then the head's known covariates,
+				// then the targets.
+				yb := xb[L*in+K : L*in+K+O]
+				tr.msrc.WindowTo(tr.batch[a+r], xb[:L*in+K], yb)
 				for k, v := range yb {
 					ws.t[r*O+k] = T(v)
+				}
+				for k, v := range xb[L*in : L*in+K] {
+					ws.kf[r*K+k] = T(v)
 				}
 			} else {
 				ws.t[r] = T(tr.src.Window(tr.batch[a+r], xb))
