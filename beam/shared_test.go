@@ -8,9 +8,16 @@ import (
 	"testing"
 )
 
-// hourlyTrain is the M4 Hourly training file (414 series of 700-960
-// values, wide), read from the shared data folder beside the checkout.
-const hourlyTrain = "../../shared/data/Hourly-train.csv"
+// hourlyTrain returns the M4 Hourly training file (414 series of 700-960
+// values, wide) in the shared data folder beside the checkout, or in
+// $TSFORECAST_SHARED.
+func hourlyTrain() string {
+	dir := os.Getenv("TSFORECAST_SHARED")
+	if dir == "" {
+		dir = "../../shared"
+	}
+	return filepath.Join(dir, "data", "Hourly-train.csv")
+}
 
 // TestM4HourlyMatchesCLI compares the pipeline with tsforecast on the
 // whole M4 Hourly training file: snaive and hw, each with the season
@@ -18,6 +25,7 @@ const hourlyTrain = "../../shared/data/Hourly-train.csv"
 // by tsforecast forecast --save (two epochs, to keep the test short).
 // Opt-in: go test -tags shared -run M4 ./...
 func TestM4HourlyMatchesCLI(t *testing.T) {
+	hourlyTrain := hourlyTrain()
 	if _, err := os.Stat(hourlyTrain); err != nil {
 		t.Fatalf("the shared data is needed with -tags shared: %v", err)
 	}
