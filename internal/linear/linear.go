@@ -478,9 +478,9 @@ func meanSD(x []float64) (mu, sd float64) {
 }
 
 // valWindows is the number of origins of each series held out for
-// validation: a quarter of the windows of the median series, at most 2H,
-// at least 1 (0 when it has fewer than 2 windows). Shorter series give
-// what they have.
+// validation: a quarter of the windows of the median series, at most
+// max(2H, minVal), at least 1 (0 when it has fewer than 2 windows).
+// Shorter series give what they have.
 func valWindows(ps []prepared, L, H int) int {
 	counts := make([]int, len(ps))
 	for i, p := range ps {
@@ -491,8 +491,14 @@ func valWindows(ps []prepared, L, H int) int {
 	if med < 2 {
 		return 0
 	}
-	return max(1, min(med/4, 2*H))
+	return max(1, min(med/4, max(2*H, minVal)))
 }
+
+// minVal is the number of validation origins a long series gives at
+// least: on the validation months of ETTh1 (bench/etth1) 1,000 origins
+// instead of 2H chose windows and penalties whose validation MSE at
+// horizon 96 was 0.091 instead of 0.107, and the same at 192.
+const minVal = 1000
 
 // nWindows counts the windows of length L with H targets of every
 // series, leaving out the last skip origins of each.
