@@ -19,8 +19,13 @@ Run with /usr/bin/python3 (Debian's python3-statsmodels).
 import csv, re, sys, time, warnings
 from multiprocessing import Pool
 import numpy as np
+# statsmodels sets its ConvergenceWarning to "always" when imported, so the
+# filter goes after the imports (workers are forked with it).
+from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+from statsmodels.tsa.forecasting.theta import ThetaModel
+from statsmodels.tsa.arima.model import ARIMA
 
-warnings.filterwarnings("ignore")
+warnings.simplefilter("ignore")
 H, M = 24, 12
 
 
@@ -40,7 +45,6 @@ def scores(y, f, train):
 
 
 def ets(args):
-    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
     y = args
     pos = np.all(y > 0)
     best, fc = np.inf, None
@@ -64,7 +68,6 @@ def ets(args):
 
 
 def theta(y):
-    from statsmodels.tsa.forecasting.theta import ThetaModel
     return np.asarray(ThetaModel(y, period=M).fit().forecast(H))
 
 
@@ -72,7 +75,6 @@ ORDER = re.compile(r"ARIMA\((\d+),(\d+),(\d+)\)(?:\((\d+),(\d+),(\d+)\)\[(\d+)\]
 
 
 def arima(args):
-    from statsmodels.tsa.arima.model import ARIMA
     y, desc = args
     mo = ORDER.search(desc)
     p, d, q = (int(mo.group(i)) for i in (1, 2, 3))
