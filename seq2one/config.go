@@ -130,8 +130,9 @@ type Config struct {
 	// terms already encode (hour of day for hourly data with season 24).
 	Calendar Toggle
 	// NoCovariates ignores the covariates of the series. By default every
-	// covariate is an input (standardised); during multi-step forecasts
-	// its last observed value is carried forward.
+	// covariate is read: past ones over the input window, known ones over
+	// the window and the forecast steps (see the package documentation,
+	// "Covariates").
 	NoCovariates bool
 
 	// Epochs is the maximum number of passes over the training windows.

@@ -59,13 +59,13 @@ func writeModel(w io.Writer, magic string, version uint32, h any, ens []engine) 
 	return err
 }
 
-// readHeader reads the magic, version (which must be version) and JSON
+// readHeader reads the magic, version (from minVersion to version) and JSON
 // header of a model file into h. Data that starts with the magic other
 // gets otherErr (a model file of the other kind). It returns the bytes
 // read so far, which the checksum covers. The header is read as it
 // arrives, so a file that declares a long header but ends early costs
 // memory for the bytes it has only.
-func readHeader(r io.Reader, magic string, version uint32, other string, otherErr error, h any) (*bytes.Buffer, error) {
+func readHeader(r io.Reader, magic string, minVersion, version uint32, other string, otherErr error, h any) (*bytes.Buffer, error) {
 	var pre [16]byte
 	n, err := io.ReadFull(r, pre[:])
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
@@ -83,7 +83,7 @@ func readHeader(r io.Reader, magic string, version uint32, other string, otherEr
 	if n < len(pre) {
 		return nil, ErrTruncated
 	}
-	if v := binary.LittleEndian.Uint32(pre[8:12]); v != version {
+	if v := binary.LittleEndian.Uint32(pre[8:12]); v < minVersion || v > version {
 		return nil, &VersionError{Version: v, Want: version}
 	}
 	hlen := binary.LittleEndian.Uint32(pre[12:16])

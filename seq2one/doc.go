@@ -126,12 +126,35 @@
 //     learns corrections of the baseline, and early stopping keeps the
 //     baseline (epoch 0) unless training improves on it.
 //   - Inputs per step: the scaled value, the standardised covariates
-//     (their last values are carried forward when forecasting beyond the
-//     horizon), sine and cosine of the seasonal phase of the next step
-//     (Config.Fourier pairs) and, for series with timestamps, the calendar
-//     features of the next step (features.Calendar: e.g. day of week for
-//     hourly data), so the last step carries the phases of the first
-//     forecast.
+//     (standardised by the history), sine and cosine of the seasonal
+//     phase of the next step (Config.Fourier pairs) and, for series with
+//     timestamps, the calendar features of the next step
+//     (features.Calendar: e.g. day of week for hourly data), so the last
+//     step carries the phases of the first forecast.
+//
+// # Covariates
+//
+// Past covariates ([forecast.Covariate] with Known false) are read as
+// inputs of the window's steps, up to the forecast origin: nothing is
+// carried forward. The direct head forecasts Horizon steps from the
+// window alone, so a model with past covariates forecasts at most Horizon
+// steps; Predict refuses more ([ErrPastCovariates]) rather than guess
+// their future. Known covariates (a promotion plan, prices, calendar and
+// holiday indicators from forecast.AddCalendar) are inputs of the window's
+// steps too, and their values at the Horizon target steps enter the head
+// directly: output j gains Σ_c w_{c,j}·k_{c,T+j}, one weight per
+// covariate and step (a linear effect of the covariate at the step it
+// affects, which is what promotions and calendars have, at the cost of
+// Horizon weights per covariate, not Horizon² as a dense head would
+// need). A single-series model starts these weights at the ridge
+// regression of the training targets on them (up to 8 known
+// covariates), so its epoch 0 is the baseline plus the covariates' linear
+// effect. Forecasts beyond the horizon continue block by block with the
+// known covariates' future values in the window. Their future values come
+// from the series given to Fit or Update (values beyond its last
+// observation); Predict of more steps than they cover returns an error
+// wrapping forecast.ErrFutureMissing. Update requires the covariates of
+// the fit, by name and kind.
 //
 // Predict inverts every output: ŷ_{T+j} = exp(b_j + scale·out_j +
 // s_{(T+j) mod m}) with the outputs averaged over the ensemble. Forecasts
@@ -194,7 +217,7 @@
 // [Model.Save] writes, all integers little-endian:
 //
 //	magic     8 bytes  "TSF2ONE\n"
-//	version   uint32   2
+//	version   uint32   3
 //	hlen      uint32   length of the header
 //	header    hlen bytes of JSON: {"Config": ..., "Precision": "float32"|"float64",
 //	                               "Params": count per member, "Members": k,
@@ -206,11 +229,13 @@
 //	weights   k·Params IEEE-754 values of the header's precision, member
 //	          after member, each in the order: per layer W ((in+H)×G·H,
 //	          row-major, gates i f o g) and b (G·H), then w_y (H×Horizon,
-//	          row-major) and b_y (Horizon)
+//	          row-major) and b_y (Horizon), then w_k (known covariates ×
+//	          Horizon, row-major)
 //	crc       uint32   CRC-32 (IEEE) of every preceding byte
 //
-// Version 1 files (the one-step model before the direct head and the
-// baseline) cannot be read: [Load] returns a [*VersionError] for them,
+// Version 2 files (before known covariates) are read as version 3 files
+// without them. Version 1 files (the one-step model before the direct
+// head and the baseline) cannot be read: [Load] returns a [*VersionError] for them,
 // and such a model must be fitted again.
 // Floats in the JSON header round-trip exactly, so a loaded model forecasts
 // exactly as the saved one.

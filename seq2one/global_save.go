@@ -63,7 +63,7 @@ var ErrSingleModel = errors.New("seq2one: a single-series model file, not a glob
 // [*VersionError], for data it cannot use.
 func LoadGlobal(r io.Reader) (*Global, error) {
 	var h globalHeader
-	body, err := readHeader(r, globalMagic, globalVersion, fileMagic, ErrSingleModel, &h)
+	body, err := readHeader(r, globalMagic, globalVersion, globalVersion, fileMagic, ErrSingleModel, &h)
 	if err != nil {
 		return nil, err
 	}

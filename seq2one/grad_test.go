@@ -20,21 +20,25 @@ func TestGradient(t *testing.T) {
 			for _, loss := range []Loss{MSE, Huber, MAE} {
 				name := fmt.Sprintf("%v/layers=%d/%v", cell, layers, loss)
 				t.Run(name, func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 1, 0, false)
+					testGradient(t, cell, layers, loss, 1, 0, 0, false)
 				})
 				// The direct multi-horizon head.
 				t.Run(name+"/out=3", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 3, 0, false)
+					testGradient(t, cell, layers, loss, 3, 0, 0, false)
 				})
 				// A single-series model's start: the head at zero, so
 				// only the head has a gradient.
 				t.Run(name+"/out=3/zero head", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 3, 0, true)
+					testGradient(t, cell, layers, loss, 3, 0, 0, true)
+				})
+				// Two known covariates at the 3 target steps in the head.
+				t.Run(name+"/out=3/known=2", func(t *testing.T) {
+					testGradient(t, cell, layers, loss, 3, 0, 2, false)
 				})
 				// dZ folded into the weight gradient in chunks of 2 steps
 				// (the 5 steps of the test fit one chunk by default).
 				t.Run(name+"/chunks", func(t *testing.T) {
-					testGradient(t, cell, layers, loss, 1, 2, false)
+					testGradient(t, cell, layers, loss, 1, 2, 0, false)
 				})
 			}
 		}
@@ -42,15 +46,16 @@ func TestGradient(t *testing.T) {
 }
 
 // testGradient checks one configuration; chunkSteps > 0 sets backward's
-// dZ chunk to that many steps, and zeroHead sets the head's weights and
-// biases to zero, as a single-series model starts.
-func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkSteps int, zeroHead bool) {
+// dZ chunk to that many steps, known is the number of known covariates
+// read by the head, and zeroHead sets the head's weights and biases to
+// zero, as a single-series model starts.
+func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkSteps, known int, zeroHead bool) {
 	const (
 		in    = 3 // target + 2 covariates
 		steps = 5
 		rows  = 3
 	)
-	s := shape{cell: cell, in: in, hidden: 4, layers: layers, out: out}
+	s := shape{cell: cell, in: in, hidden: 4, layers: layers, out: out, known: known}
 	rng := rand.New(rand.NewPCG(1, 1))
 	params := make([]float64, s.numParams())
 	pv := makeViews(s, params)
@@ -63,6 +68,9 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkStep
 		}
 	}
 	pv.by[0] = 0.1
+	for i := range pv.wk {
+		pv.wk[i] = rng.Float64() - 0.5
+	}
 	if zeroHead {
 		clear(pv.wy)
 		clear(pv.by)
@@ -73,6 +81,9 @@ func testGradient(t *testing.T, cell Cell, layers int, loss Loss, out, chunkStep
 	}
 	for i := range ws.x {
 		ws.x[i] = 2*rng.Float64() - 1
+	}
+	for i := range ws.kf {
+		ws.kf[i] = 2*rng.Float64() - 1
 	}
 	// Residuals on both sides of ±1.
 	targets := make([]float64, rows*out)

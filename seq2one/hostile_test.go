@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -392,5 +393,30 @@ func TestGlobalFreq(t *testing.T) {
 	}
 	if m.Freq() != forecast.Monthly {
 		t.Errorf("Freq() of a loaded model of a monthly series = %v, want monthly", m.Freq())
+	}
+}
+
+// TestLoadVersion2: a file of version 2 (before known covariates) is read
+// as one of version 3 without them, and forecasts as the same file of
+// version 3 does.
+func TestLoadVersion2(t *testing.T) {
+	b := savedModel(t)
+	want, err := Load(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := parseFile(t, b)
+	f.version = 2
+	for _, k := range []string{"CovKnown", "Future"} {
+		delete(f.pipe(), k)
+	}
+	got, err := Load(bytes.NewReader(f.bytes(t)))
+	if err != nil {
+		t.Fatalf("Load(version 2): %v", err)
+	}
+	a, _ := want.Predict(nil, 30)
+	c, _ := got.Predict(nil, 30)
+	if !slices.Equal(a, c) {
+		t.Errorf("version 2 forecast %v, version 3 %v", c, a)
 	}
 }

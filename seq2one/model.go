@@ -28,6 +28,8 @@ type Model struct {
 
 	// Predict buffers.
 	row  []float64 // inputs of one step
+	crow []float64 // covariates of one step
+	kn   []float64 // known covariates of the head
 	zwin []float64 // the window, on the transformed scale
 	y    []float64 // one member's outputs, then the baseline
 	acc  []float64 // sum of the members' outputs
@@ -86,10 +88,10 @@ func (m *Model) Fit(ctx context.Context, s *forecast.Series) error {
 	if ens == nil {
 		return err
 	}
-	n, nc := len(z), len(p.CovNames)
+	n := len(z)
 	p.N = n
 	p.LastZ = append([]float64(nil), z[n-p.Steps:]...)
-	p.LastCov = append([]float64(nil), cov[(n-p.Steps)*nc:]...)
+	p.setCovariates(s, n)
 	m.pipe = p
 	m.ens = ens
 	m.alloc()
@@ -112,9 +114,13 @@ func (m *Model) train(ctx context.Context, p *pipe, z, cov []float64, t0 time.Ti
 		}
 	}
 	sh := p.shape(cfg)
+	wk := src.knownHead(trainIdx)
 	return trainEnsemble(ctx, members, func(k int) member {
 		e := newEngine(sh, p.Steps, cfg, k)
 		e.startAtBaseline()
+		if wk != nil {
+			e.setKnownHead(wk)
+		}
 		return member{eng: e, src: src}
 	}, trainIdx, valIdx, t0)
 }
@@ -125,6 +131,8 @@ func (m *Model) Freq() forecast.Freq { return m.pipe.Freq }
 
 func (m *Model) alloc() {
 	m.row = make([]float64, m.Inputs)
+	m.crow = make([]float64, len(m.CovNames))
+	m.kn = make([]float64, m.numKnown()*m.outs())
 	m.zwin = make([]float64, m.Steps)
 	m.y = make([]float64, m.outs())
 	m.acc = make([]float64, m.outs())
@@ -134,12 +142,18 @@ func (m *Model) alloc() {
 // series, to dst (allocated when nil or too short) and returns dst[:h].
 // The networks forecast Horizon steps at once, as corrections of the
 // baseline, and the ensemble averages them; longer horizons feed those
-// forecasts back into the window, one block at a time, with the
-// covariates at their last observed values. It returns ErrNotFitted
-// before Fit and an error if a forecast is not finite (which a fitted
-// model with finite weights cannot produce short of overflow in the
-// inverse log transform). It does not allocate when dst has room for h
-// values.
+// forecasts back into the window, one block at a time.
+//
+// Past covariates are read over the window only, so a model that reads
+// them forecasts at most Horizon steps: beyond, Predict returns an error
+// wrapping [ErrPastCovariates]. Known covariates need their values at
+// the h steps ahead (from the series given to Fit or Update); without
+// them it returns an error wrapping forecast.ErrFutureMissing.
+//
+// It returns ErrNotFitted before Fit and an error if a forecast is not
+// finite (which a fitted model with finite weights cannot produce short
+// of overflow in the inverse log transform). It does not allocate when
+// dst has room for h values.
 func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 	if m.ens == nil {
 		return nil, errNotFitted
@@ -147,14 +161,21 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 	if h < 0 {
 		return nil, fmt.Errorf("seq2one: negative horizon %d", h)
 	}
-	if cap(dst) < h {
-		dst = make([]float64, h)
-	}
-	dst = dst[:h]
 	p := &m.pipe
 	L := p.Steps
 	H := p.outs()
 	nc := len(p.CovNames)
+	nk := p.numKnown()
+	if h > H && hasPast(normKnown(p.CovKnown, nc)) {
+		return nil, fmt.Errorf("%w: it forecasts %d steps at most, %d asked", ErrPastCovariates, H, h)
+	}
+	if F := p.futureLen(); nk > 0 && h > F {
+		return nil, p.futureError(F, h)
+	}
+	if cap(dst) < h {
+		dst = make([]float64, h)
+	}
+	dst = dst[:h]
 	copy(m.zwin, p.LastZ)
 	for done := 0; done < h; done += H {
 		// The members read the window in step, one step of state each.
@@ -163,15 +184,15 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 			e.reset()
 		}
 		for j, zv := range m.zwin {
-			r := min(j+done, L-1)
-			p.fillRow(m.row, zv, level, p.N-L+done+j, p.LastCov[r*nc:(r+1)*nc])
+			p.fillRow(m.row, zv, level, p.N-L+done+j, p.covAt(m.crow, done+j))
 			for _, e := range m.ens {
 				e.step(m.row)
 			}
 		}
+		p.headKnown(m.kn, done)
 		clear(m.acc)
 		for _, e := range m.ens {
-			e.output(nil, m.y)
+			e.output(m.kn, m.y)
 			for k, v := range m.y {
 				m.acc[k] += v
 			}
@@ -197,6 +218,61 @@ func (m *Model) Predict(dst []float64, h int) ([]float64, error) {
 		}
 	}
 	return dst, nil
+}
+
+// covAt returns the standardised covariates at step j of the window that
+// ends d steps after the last observation (j = 0 … Steps−1), in buf: the
+// observed ones, or after the last observation the future values of the
+// known ones (past ones are never needed there; see Predict).
+func (p *pipe) covAt(buf []float64, j int) []float64 {
+	nc := len(p.CovNames)
+	L := p.Steps
+	if j < L {
+		return p.LastCov[j*nc : (j+1)*nc]
+	}
+	nk := p.numKnown()
+	f := j - L // steps after the last observation
+	for k, c := range knownIdx(p.CovKnown) {
+		buf[c] = p.Future[f*nk+k]
+	}
+	return buf
+}
+
+// headKnown writes to kn the known covariates of the head for the block
+// starting done steps after the last observation (covariate-major);
+// steps beyond the future values given (outputs that a forecast of h
+// steps discards) read 0, the covariate's mean.
+func (p *pipe) headKnown(kn []float64, done int) {
+	nk := p.numKnown()
+	if nk == 0 {
+		return
+	}
+	O := p.outs()
+	F := p.futureLen()
+	for k := 0; k < nk; k++ {
+		for j := 0; j < O; j++ {
+			v := 0.0
+			if f := done + j; f < F {
+				v = p.Future[f*nk+k]
+			}
+			kn[k*O+j] = v
+		}
+	}
+}
+
+// futureError is the error of a forecast of h steps when the known
+// covariates have values for F steps.
+func (p *pipe) futureError(F, h int) error {
+	var names []string
+	for _, c := range knownIdx(p.CovKnown) {
+		names = append(names, p.CovNames[c])
+	}
+	return futureError(p.ID, names, F, h, func(k int) (time.Time, bool) {
+		if p.FirstTime.IsZero() || p.Freq == forecast.Step {
+			return time.Time{}, false
+		}
+		return p.timeAt(p.N + k - 1), true
+	})
 }
 
 // Update conditions the fitted model on a new history s without changing
@@ -231,9 +307,8 @@ func (m *Model) Update(s *forecast.Series) error {
 	if err != nil {
 		return err
 	}
-	nc := len(p.CovNames)
-	if !m.cfg.NoCovariates && len(s.Covariates) != nc {
-		return fmt.Errorf("seq2one: Update: series %q has %d covariates, the model was fitted with %d", s.ID, len(s.Covariates), nc)
+	if err := sameCovariates(s, p.CovNames, p.CovKnown, m.cfg.NoCovariates); err != nil {
+		return fmt.Errorf("seq2one: Update: %w", err)
 	}
 	next := *p
 	next.Start = start
@@ -246,17 +321,11 @@ func (m *Model) Update(s *forecast.Series) error {
 		}
 		z[j] = next.transform(v, t)
 	}
-	cov := make([]float64, p.Steps*nc)
-	for c := 0; c < nc; c++ {
-		vals := s.Covariates[c].Values
-		for j := 0; j < p.Steps; j++ {
-			cov[j*nc+c] = p.CovScale[c].Transform(vals[n-p.Steps+j])
-		}
-	}
-	p.Start = start
-	p.N = n
-	p.LastZ = z
-	p.LastCov = cov
+	next.setCovariates(s, n)
+	next.ID = s.ID
+	next.N = n
+	next.LastZ = z
+	*p = next
 	return nil
 }
 
@@ -306,6 +375,9 @@ type engine interface {
 	// startAtBaseline zeroes the head, so the untrained network outputs
 	// zero, and makes it a candidate of early stopping (epoch 0).
 	startAtBaseline()
+	// setKnownHead sets the head's weights of the known covariates
+	// (known×outs).
+	setKnownHead(wk []float64)
 	// reset starts a window, step feeds the inputs of its next step and
 	// output writes the outputs for the steps fed, given the known
 	// covariates of the head (nil without them): a forecast holds one
@@ -358,6 +430,13 @@ func (e *netEngine[T]) startAtBaseline() {
 	clear(e.pv.by)
 	clear(e.pv.wk)
 	e.tr.evalInit = true
+}
+
+// setKnownHead sets the head's weights of the known covariates.
+func (e *netEngine[T]) setKnownHead(wk []float64) {
+	for i, v := range wk {
+		e.pv.wk[i] = T(v)
+	}
 }
 
 func (e *netEngine[T]) reset()           { e.inf.reset() }

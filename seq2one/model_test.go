@@ -238,8 +238,8 @@ func TestSaveLoad(t *testing.T) {
 	}
 	_, err := seq2one.Load(bytes.NewReader(badVersion))
 	var ve *seq2one.VersionError
-	if !errors.As(err, &ve) || ve.Version != 99 || ve.Want != 2 {
-		t.Errorf("Load(version 99) error = %v, want *VersionError{99, 2}", err)
+	if !errors.As(err, &ve) || ve.Version != 99 || ve.Want != 3 {
+		t.Errorf("Load(version 99) error = %v, want *VersionError{99, 3}", err)
 	}
 	// Version 1 held the one-step model, whose networks this build cannot
 	// run: such files must be refused with a clear error.

@@ -3,6 +3,7 @@ package seq2one
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/tsforecast/tsforecast/features"
@@ -12,11 +13,13 @@ import (
 // pipe is the fitted preprocessing pipeline and the last window: everything
 // besides the weights that a forecast needs.
 type pipe struct {
+	ID        string    // the series' ID, for messages
 	Season    int       // seasonal period, 1 for none
 	LogT      bool      // log transform applied
 	Indices   []float64 // seasonal indices on the (log) scale, nil when off
 	Scale     float64   // divisor of the level-relative target
 	CovNames  []string
+	CovKnown  []bool // which covariates are known in advance (nil: none)
 	CovScale  []features.Standard
 	Fourier   int // sine/cosine pairs of the seasonal phase
 	Calendar  []features.CalendarFeature
@@ -30,6 +33,9 @@ type pipe struct {
 	N         int       // length of the history; its next value has index N
 	LastZ     []float64 // transformed target at N-Steps..N-1
 	LastCov   []float64 // standardised covariates, Steps×len(CovNames)
+	// Future holds the standardised values of the known covariates at the
+	// steps after the last observation, step-major (F×known).
+	Future    []float64
 	FirstTime time.Time // first timestamp of the fitted history (zero if none)
 	Freq      forecast.Freq
 	// Start is the step of the current history's first value on the grid
@@ -41,7 +47,48 @@ type pipe struct {
 
 // shape returns the architecture of the networks of a pipeline.
 func (p *pipe) shape(cfg Config) shape {
-	return shape{cell: cfg.Cell, in: p.Inputs, hidden: cfg.Hidden, layers: cfg.Layers, out: p.Horizon}
+	return shape{cell: cfg.Cell, in: p.Inputs, hidden: cfg.Hidden, layers: cfg.Layers, out: p.Horizon, known: p.numKnown()}
+}
+
+// numKnown returns the number of known covariates.
+func (p *pipe) numKnown() int { return len(knownIdx(p.CovKnown)) }
+
+// futureLen returns the number of steps after the last observation that
+// the known covariates have values for (0 without known covariates).
+func (p *pipe) futureLen() int {
+	if k := p.numKnown(); k > 0 {
+		return len(p.Future) / k
+	}
+	return 0
+}
+
+// setCovariates sets LastCov and Future from the covariates of s, whose
+// first n values are the history.
+func (p *pipe) setCovariates(s *forecast.Series, n int) {
+	nc := len(p.CovNames)
+	p.LastCov = make([]float64, p.Steps*nc)
+	kidx := knownIdx(p.CovKnown)
+	F := 0
+	for i, c := range kidx {
+		f := len(s.Covariates[c].Values) - n
+		if i == 0 || f < F {
+			F = f
+		}
+	}
+	F = min(F, maxHorizon)
+	p.Future = make([]float64, F*len(kidx))
+	for c := 0; c < nc; c++ {
+		vals := s.Covariates[c].Values
+		for j := 0; j < p.Steps; j++ {
+			p.LastCov[j*nc+c] = p.CovScale[c].Transform(vals[n-p.Steps+j])
+		}
+	}
+	for k, c := range kidx {
+		vals := s.Covariates[c].Values
+		for j := 0; j < F; j++ {
+			p.Future[j*len(kidx)+k] = p.CovScale[c].Transform(vals[n+j])
+		}
+	}
 }
 
 // fitPipe fits the pipeline of cfg on s and returns it with the
@@ -49,6 +96,7 @@ func (p *pipe) shape(cfg Config) shape {
 func fitPipe(cfg *Config, s *forecast.Series) (p pipe, z, cov []float64, err error) {
 	y := s.Values
 	n := len(y)
+	p.ID = s.ID
 	p.Freq = s.Freq
 	if len(s.Times) > 0 {
 		p.FirstTime = s.Times[0]
@@ -197,14 +245,23 @@ func (p *pipe) fitCovariates(cfg *Config, s *forecast.Series) ([]float64, error)
 	n := len(s.Values)
 	var cov [][]float64
 	if !cfg.NoCovariates {
+		if len(s.Covariates) > maxCovariates {
+			return nil, fmt.Errorf("seq2one: series %q has %d covariates, at most %d can be read", s.ID, len(s.Covariates), maxCovariates)
+		}
 		for _, c := range s.Covariates {
+			// Scaled by the history: a known covariate's future values
+			// do not move its scale.
 			var st features.Standard
-			if err := st.Fit(c.Values); err != nil {
+			if err := st.Fit(c.Values[:n]); err != nil {
 				return nil, fmt.Errorf("seq2one: covariate %q: %w", c.Name, err)
 			}
 			p.CovNames = append(p.CovNames, c.Name)
+			p.CovKnown = append(p.CovKnown, c.Known)
 			p.CovScale = append(p.CovScale, st)
-			cov = append(cov, c.Values)
+			cov = append(cov, c.Values[:n])
+		}
+		if !slices.Contains(p.CovKnown, true) {
+			p.CovKnown = nil
 		}
 	}
 	nc := len(p.CovNames)
@@ -266,7 +323,7 @@ func checkSeries(s *forecast.Series, noCov bool) error {
 		return nil
 	}
 	for _, c := range s.Covariates {
-		if len(c.Values) != len(s.Values) {
+		if len(c.Values) != len(s.Values) && !(c.Known && len(c.Values) > len(s.Values)) {
 			return fmt.Errorf("seq2one: series %q: covariate %q has %d values, want %d", s.ID, c.Name, len(c.Values), len(s.Values))
 		}
 		for i, v := range c.Values {

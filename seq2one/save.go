@@ -20,8 +20,11 @@ const (
 	// fileVersion is the version of single-series model files. Version 2
 	// (direct multi-horizon head, outputs relative to the baseline) replaced
 	// version 1 (one-step head, outputs relative to the window level), whose
-	// networks this build cannot run.
-	fileVersion = 2
+	// networks this build cannot run. Version 3 adds known covariates
+	// (their flags, future values and head weights); version 2 files read
+	// as version 3 files without them.
+	fileVersion    = 3
+	minFileVersion = 2
 	maxHeader   = 64 << 20
 	maxMembers  = 1024
 )
@@ -81,7 +84,7 @@ func (m *Model) SaveFile(path string) error {
 // ErrTruncated or ErrCorrupt, or a [*VersionError], for data it cannot use.
 func Load(r io.Reader) (*Model, error) {
 	var h header
-	body, err := readHeader(r, fileMagic, fileVersion, "", nil, &h)
+	body, err := readHeader(r, fileMagic, minFileVersion, fileVersion, "", nil, &h)
 	if err != nil {
 		return nil, err
 	}
@@ -149,6 +152,11 @@ func (p *pipe) check() error {
 		return fmt.Errorf("calendar features without timestamps")
 	case p.Inputs != 1+nc+2*p.Fourier+2*len(p.Calendar):
 		return fmt.Errorf("%d inputs for %d covariates, %d Fourier pairs and %d calendar features", p.Inputs, nc, p.Fourier, len(p.Calendar))
+	case p.CovKnown != nil && len(p.CovKnown) != nc:
+		return fmt.Errorf("%d known flags for %d covariates", len(p.CovKnown), nc)
+	case p.numKnown() == 0 && len(p.Future) > 0,
+		p.numKnown() > 0 && (len(p.Future)%p.numKnown() != 0 || p.futureLen() > maxHorizon):
+		return fmt.Errorf("%d future values of %d known covariates", len(p.Future), p.numKnown())
 	case len(p.CovScale) != nc:
 		return fmt.Errorf("%d covariate scalers for %d covariates", len(p.CovScale), nc)
 	case p.Indices != nil && len(p.Indices) != p.Season:
@@ -177,7 +185,7 @@ func (p *pipe) check() error {
 			return fmt.Errorf("covariate scaler %+v", st)
 		}
 	}
-	for _, v := range [][]float64{p.LastZ, p.LastCov, p.Indices} {
+	for _, v := range [][]float64{p.LastZ, p.LastCov, p.Indices, p.Future} {
 		if !allFinite(v) {
 			return fmt.Errorf("non-finite value in the last window or the seasonal indices")
 		}

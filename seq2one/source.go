@@ -1,6 +1,10 @@
 package seq2one
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
 
 // seriesSource serves the windows of one transformed series z: window i
 // reads z[i : i+Steps], and its targets are the Horizon values after it,
@@ -35,10 +39,20 @@ func (s *seriesSource) Window(i int, x []float64) float64 {
 	return y[0]
 }
 
-// WindowTo writes the inputs of window i to x and its Horizon targets to
-// y.
+// WindowTo writes the inputs of window i to x, then the values of the
+// known covariates at its Horizon target times (covariate-major), and its
+// Horizon targets to y.
 func (s *seriesSource) WindowTo(i int, x, y []float64) {
 	s.inputs(i, x)
+	if kidx := knownIdx(s.p.CovKnown); len(kidx) > 0 {
+		L, nc, O := s.p.Steps, len(s.p.CovNames), s.p.outs()
+		kn := x[L*s.p.Inputs:]
+		for k, c := range kidx {
+			for j := 0; j < O; j++ {
+				kn[k*O+j] = s.cov[(i+L+j)*nc+c]
+			}
+		}
+	}
 	s.targets(i, y)
 }
 
@@ -99,4 +113,69 @@ func (s *seriesSource) split(vf float64) (trainIdx, valIdx []int) {
 		valIdx = append(valIdx, i)
 	}
 	return trainIdx, valIdx
+}
+
+// maxKnownInit is the most known covariates whose head weights
+// knownHead estimates; with more the weights start at zero.
+const maxKnownInit = 8
+
+// knownHead returns starting weights of the head for the known
+// covariates (known×Horizon, as views.wk): for each target step j, the
+// ridge regression without intercept of the windows' scaled targets of
+// step j (the corrections of the baseline) on the known covariates at
+// that step, over the windows idx. It returns nil without known
+// covariates, with more than maxKnownInit of them, or when a system is
+// singular. A network whose recurrent head is zero then forecasts the
+// baseline plus the covariates' linear effect, which early stopping
+// compares with what training gives (epoch 0): the head would otherwise
+// have to grow these weights from zero at the learning rate's pace.
+func (s *seriesSource) knownHead(idx []int) []float64 {
+	kidx := knownIdx(s.p.CovKnown)
+	k := len(kidx)
+	if k == 0 || k > maxKnownInit {
+		return nil
+	}
+	L, nc, O := s.p.Steps, len(s.p.CovNames), s.p.outs()
+	ata := make([]float64, O*k*k)
+	aty := make([]float64, O*k)
+	y := make([]float64, O)
+	for _, i := range idx {
+		s.targets(i, y)
+		for j, yj := range y {
+			row := (i + L + j) * nc
+			a := ata[j*k*k : (j+1)*k*k]
+			b := aty[j*k : (j+1)*k]
+			for p, cp := range kidx {
+				vp := s.cov[row+cp]
+				b[p] += vp * yj
+				for q, cq := range kidx {
+					a[p*k+q] += vp * s.cov[row+cq]
+				}
+			}
+		}
+	}
+	wk := make([]float64, k*O)
+	var chol mat.Cholesky
+	w := mat.NewVecDense(k, nil)
+	for j := 0; j < O; j++ {
+		a := mat.NewSymDense(k, append([]float64(nil), ata[j*k*k:(j+1)*k*k]...))
+		tr := 0.0
+		for p := 0; p < k; p++ {
+			tr += a.At(p, p)
+		}
+		lambda := 1e-3*tr/float64(k) + 1e-12
+		for p := 0; p < k; p++ {
+			a.SetSym(p, p, a.At(p, p)+lambda)
+		}
+		if !chol.Factorize(a) {
+			return nil
+		}
+		if err := chol.SolveVecTo(w, mat.NewVecDense(k, append([]float64(nil), aty[j*k:(j+1)*k]...))); err != nil {
+			return nil
+		}
+		for p := 0; p < k; p++ {
+			wk[p*O+j] = w.AtVec(p)
+		}
+	}
+	return wk
 }
