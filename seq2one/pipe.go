@@ -30,9 +30,9 @@ type pipe struct {
 	Horizon   int     // outputs of the direct head
 
 	// State of the last window.
-	N         int       // length of the history; its next value has index N
-	LastZ     []float64 // transformed target at N-Steps..N-1
-	LastCov   []float64 // standardised covariates, Steps×len(CovNames)
+	N       int       // length of the history; its next value has index N
+	LastZ   []float64 // transformed target at N-Steps..N-1
+	LastCov []float64 // standardised covariates, Steps×len(CovNames)
 	// Future holds the standardised values of the known covariates at the
 	// steps after the last observation, step-major (F×known).
 	Future    []float64

@@ -25,8 +25,8 @@ const (
 	// as version 3 files without them.
 	fileVersion    = 3
 	minFileVersion = 2
-	maxHeader   = 64 << 20
-	maxMembers  = 1024
+	maxHeader      = 64 << 20
+	maxMembers     = 1024
 )
 
 // Errors returned by [Load].
