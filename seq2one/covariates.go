@@ -46,6 +46,17 @@ func knownIdx(known []bool) []int {
 	return idx
 }
 
+// countKnown returns the number of true values of known.
+func countKnown(known []bool) int {
+	n := 0
+	for _, k := range known {
+		if k {
+			n++
+		}
+	}
+	return n
+}
+
 // hasPast reports whether any covariate is a past one.
 func hasPast(known []bool) bool { return slices.Contains(known, false) }
 

@@ -1,6 +1,7 @@
 package seq2one_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"math"
@@ -182,5 +183,74 @@ func TestCovariateErrors(t *testing.T) {
 	}
 	if err := m.Update(hist); err == nil || !strings.Contains(err.Error(), `"temp"`) {
 		t.Errorf("Update with another covariate: error %v, want one naming it", err)
+	}
+}
+
+// TestGlobalKnownCovariate: a global network over series driven by a
+// known promotion indicator forecasts them better with the promotions
+// than without; saved and loaded, it forecasts the same; series with
+// other covariates are refused.
+func TestGlobalKnownCovariate(t *testing.T) {
+	const k, n, h = 6, 300, 14
+	r := rand.New(rand.NewPCG(7, 8))
+	var with, without []*forecast.Series
+	var future [][]float64
+	for i := range k {
+		y, promo := promoSeries(r, n+h, 10)
+		id := string(rune('a' + i))
+		with = append(with, &forecast.Series{ID: id, Freq: forecast.Daily, Times: daily(n), Values: y[:n],
+			Covariates: []forecast.Covariate{{Name: "promo", Values: promo, Known: true}}})
+		without = append(without, &forecast.Series{ID: id, Freq: forecast.Daily, Times: daily(n), Values: y[:n]})
+		future = append(future, y[n:])
+	}
+	cfg := &seq2one.Config{Seed: 1, Season: 7, Horizon: h, Hidden: 16, Epochs: 15, Ensemble: 1, Workers: 1}
+	score := func(series []*forecast.Series) (float64, *seq2one.Global) {
+		g := seq2one.NewGlobal(cfg)
+		if err := g.Fit(context.Background(), series); err != nil {
+			t.Fatal(err)
+		}
+		fc, err := g.Predict(nil, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ss float64
+		for i := range fc {
+			for j := range h {
+				ss += (fc[i][j] - future[i][j]) * (fc[i][j] - future[i][j])
+			}
+		}
+		return math.Sqrt(ss / (k * h)), g
+	}
+	rw, g := score(with)
+	r0, _ := score(without)
+	t.Logf("global: RMSE with the promotions %.2f, without %.2f", rw, r0)
+	if rw > 3 || r0 < 1.5*rw {
+		t.Errorf("global: RMSE with the promotions %.2f, without %.2f; want at most 3 and a third less", rw, r0)
+	}
+	var buf bytes.Buffer
+	if err := g.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := seq2one.LoadGlobal(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := g.Predict(nil, h)
+	b, err := back.Predict(nil, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a {
+		if !slices.Equal(a[i], b[i]) {
+			t.Fatalf("series %d: loaded model forecasts %v, saved %v", i, b[i], a[i])
+		}
+	}
+	if _, err := g.Predict(nil, h+1); !errors.Is(err, forecast.ErrFutureMissing) {
+		t.Errorf("Predict(%d) with %d future promotions: error %v, want ErrFutureMissing", h+1, h, err)
+	}
+	mixed := slices.Clone(with)
+	mixed[2] = without[2]
+	if err := seq2one.NewGlobal(cfg).Fit(context.Background(), mixed); err == nil || !strings.Contains(err.Error(), "same covariates") {
+		t.Errorf("Fit with a series without the covariate: error %v, want one about the same covariates", err)
 	}
 }

@@ -207,6 +207,14 @@
 // last windows and the training data's frequency in the header's "Pipe";
 // version 1 files (without the frequency) give a [*VersionError].
 //
+// Covariates (the same names and kinds in every series, else Fit fails)
+// enter as in [Model]: each network step carries, after its Chunk
+// values, Chunk values of each covariate at the same times (standardised
+// with each covariate's mean and deviation over all series), and the head
+// reads the known ones at the Horizon target steps; past covariates limit
+// forecasts to Horizon steps. Calendar and holiday inputs reach the
+// global network this way (forecast.AddCalendar).
+//
 // [Global] implements forecast.MultiForecaster, MultiUpdater,
 // Intervaler and Saver; eval.Panel runs it in walk-forward validation, one
 // fit per origin. Its accuracy on M4 Hourly, measured by bench/m4hourly.sh,

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/tsforecast/tsforecast/features"
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
@@ -57,6 +58,11 @@ type globalPipe struct {
 	Raw []bool
 	// Freq is the frequency of the series fitted (Step when they differ).
 	Freq forecast.Freq
+	// The covariates every series has, which are known in advance (nil:
+	// none) and their scalers, pooled over the series.
+	CovNames []string
+	CovKnown []bool
+	CovScale []features.Standard
 }
 
 // raw reports whether member k reads windows with the seasonal indices
@@ -76,6 +82,11 @@ type globalSeries struct {
 	// ErrScale is the MASE scale of the history (mean |y_t − y_{t−m}|),
 	// which scales the series' intervals.
 	ErrScale float64
+	// LastCov holds the standardised covariates of the last window
+	// (W×covariates, padded as Last) and Future the standardised values
+	// of the known ones after the last observation (F×known).
+	LastCov []float64 `json:",omitempty"`
+	Future  []float64 `json:",omitempty"`
 }
 
 // NewGlobal returns an unfitted global model with the settings of cfg (nil
@@ -198,7 +209,7 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		if s == nil {
 			return errors.New("seq2one: nil series")
 		}
-		if err := checkSeries(s, true); err != nil {
+		if err := checkSeries(s, cfg.NoCovariates); err != nil {
 			return fmt.Errorf("seq2one: series %q: %w", s.ID, err)
 		}
 		if len(s.Values) < 2 {
@@ -246,13 +257,20 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 	}
 	gp := globalPipe{Season: m, Chunk: chunk, Steps: W / chunk, Horizon: H, Freq: commonFreq(series)}
 
-	src := &globalSource{gp: &gp, H: H, W: W}
+	cov, err := gp.fitCovariates(series, cfg.NoCovariates)
+	if err != nil {
+		return err
+	}
+	src := &globalSource{gp: &gp, H: H, W: W, cov: cov, kidx: knownIdx(gp.CovKnown)}
 	src.z = make([][]float64, len(series))
 	src.idx = make([][]float64, len(series))
 	gp.Series = make([]globalSeries, len(series))
 	for i, s := range series {
 		gs, z := normalise(s, m, cfg.Log, cfg.SeasonalNorm)
 		gs.Last = lastWindow(z, W, m)
+		if cov != nil {
+			gp.setCovariates(&gs, s, cov[i])
+		}
 		gp.Series[i] = gs
 		src.z[i] = z
 		// Seasonal indices for training are estimated without the
@@ -277,7 +295,7 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		valIdx[i] = src.nTrain + i
 	}
 
-	sh := shape{cell: cfg.Cell, in: chunk, hidden: cfg.Hidden, layers: cfg.Layers, out: H}
+	sh := gp.shape(cfg)
 	rawSrc := *src
 	rawSrc.raw = true
 	if cfg.SeasonalNorm == Auto && m >= 2 {
@@ -327,7 +345,7 @@ func (g *Global) alloc() {
 			g.byID[s.ID] = i
 		}
 	}
-	g.x = make([]float64, g.gp.window())
+	g.x = make([]float64, g.gp.Steps*g.gp.stepIn()+g.gp.nk()*g.gp.Horizon)
 	g.y = make([]float64, g.gp.Horizon)
 	g.acc = make([]float64, g.gp.Horizon)
 	g.zbuf = make([]float64, 0, g.gp.window()+g.gp.Horizon)

@@ -15,9 +15,10 @@ import (
 // over its whole history, for [Global.Radius].
 func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 	p := &g.gp
-	H, W := p.Horizon, p.window()
+	H := p.Horizon
 	p.Calib = make([][]float64, H)
-	x := make([]float64, W)
+	x := make([]float64, p.Steps*p.stepIn()+p.nk()*H)
+	in := p.Steps * p.stepIn()
 	for _, sr := range src.val {
 		y := series[sr].Values
 		n := len(y)
@@ -25,7 +26,6 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 		if !(sc > 0) || !finite(sc) {
 			continue
 		}
-		z := src.z[sr]
 		gs := &p.Series[sr]
 		clear(g.acc)
 		for e, net := range g.ens {
@@ -33,8 +33,8 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 			if p.raw(e) {
 				idx = nil
 			}
-			level := fillWindow(x, z, idx, n-H, p.Season)
-			net.predictTo(x, nil, g.y)
+			level := src.fill(x, sr, n-H, idx)
+			net.predictTo(x[:in], x[in:], g.y)
 			for k, v := range g.y {
 				g.acc[k] += v + level + seasonAt(idx, n-H+k)
 			}

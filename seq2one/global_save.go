@@ -27,7 +27,7 @@ type globalHeader struct {
 }
 
 func (p *globalPipe) shape(cfg Config) shape {
-	return shape{cell: cfg.Cell, in: p.Chunk, hidden: cfg.Hidden, layers: cfg.Layers, out: p.Horizon}
+	return shape{cell: cfg.Cell, in: p.stepIn(), hidden: cfg.Hidden, layers: cfg.Layers, out: p.Horizon, known: p.nk()}
 }
 
 // Save writes the fitted model to w: configuration, the per-series
@@ -117,7 +117,17 @@ func (p *globalPipe) check() error {
 		return fmt.Errorf("%d series", len(p.Series))
 	case !validFreq(p.Freq):
 		return fmt.Errorf("unknown frequency %d", int(p.Freq))
+	case p.nc() > maxCovariates || len(p.CovScale) != p.nc():
+		return fmt.Errorf("%d covariates with %d scalers", p.nc(), len(p.CovScale))
+	case p.CovKnown != nil && len(p.CovKnown) != p.nc():
+		return fmt.Errorf("%d known flags for %d covariates", len(p.CovKnown), p.nc())
 	}
+	for _, st := range p.CovScale {
+		if !finite(st.Mean) || !(st.Std > 0) || !finite(st.Std) {
+			return fmt.Errorf("covariate scaler %+v", st)
+		}
+	}
+	nc, nk := p.nc(), p.nk()
 	if len(p.Calib) != 0 && len(p.Calib) != p.Horizon {
 		return fmt.Errorf("%d calibration steps for horizon %d", len(p.Calib), p.Horizon)
 	}
@@ -140,6 +150,12 @@ func (p *globalPipe) check() error {
 			return fmt.Errorf("series %q: %d seasonal indices for season %d", s.ID, len(s.Indices), p.Season)
 		case len(s.Last) != W:
 			return fmt.Errorf("series %q: last window has %d values, want %d", s.ID, len(s.Last), W)
+		case len(s.LastCov) != W*nc:
+			return fmt.Errorf("series %q: last covariate window has %d values, want %d", s.ID, len(s.LastCov), W*nc)
+		case nk == 0 && len(s.Future) > 0, nk > 0 && (len(s.Future)%nk != 0 || len(s.Future)/nk > maxHorizon):
+			return fmt.Errorf("series %q: %d future values of %d known covariates", s.ID, len(s.Future), nk)
+		case !allFinite(s.LastCov) || !allFinite(s.Future):
+			return fmt.Errorf("series %q: non-finite covariate", s.ID)
 		}
 		for _, v := range s.Last {
 			if !finite(v) {

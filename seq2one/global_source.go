@@ -14,6 +14,8 @@ type globalSource struct {
 	z    [][]float64 // transformed histories
 	idx  [][]float64 // per-series training seasonal indices (or nil)
 	raw  bool        // ignore idx: windows keep their seasonal pattern
+	cov  [][]float64 // per-series standardised covariates (n×nc), or nil
+	kidx []int       // positions of the known covariates
 
 	// Training windows of series s have targets starting at
 	// first[s] + stride[s]·j for j < cum[s+1]−cum[s].
@@ -90,13 +92,36 @@ func (s *globalSource) WindowTo(i int, x, y []float64) {
 		sr = s.val[i-s.nTrain]
 		T = len(s.z[sr]) - s.H
 	}
-	z := s.z[sr]
 	idx := s.idx[sr]
 	if s.raw {
 		idx = nil
 	}
-	level := fillWindow(x, z, idx, T, s.gp.Season)
+	level := s.fill(x, sr, T, idx)
+	z := s.z[sr]
 	for k := range y {
 		y[k] = z[T+k] - seasonAt(idx, T+k) - level
 	}
+}
+
+// fill writes the inputs of the window of series sr before origin T to x
+// (the window, then the known covariates of the head) and returns its
+// level.
+func (s *globalSource) fill(x []float64, sr, T int, idx []float64) float64 {
+	p := s.gp
+	nc := p.nc()
+	z := s.z[sr]
+	if nc == 0 {
+		return fillWindow(x[:s.W], z, idx, T, p.Season)
+	}
+	level := fillWindow(x[s.W*nc:s.W*nc+s.W], z, idx, T, p.Season)
+	cov := s.cov[sr]
+	n := len(z)
+	p.interleave(x, T, func(t, c int) float64 { return cov[padIndex(t, n, p.Season)*nc+c] })
+	kn := x[p.Steps*p.stepIn():]
+	for k, c := range s.kidx {
+		for j := 0; j < s.H; j++ {
+			kn[k*s.H+j] = cov[(T+j)*nc+c]
+		}
+	}
+	return level
 }

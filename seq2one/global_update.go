@@ -28,8 +28,14 @@ func (g *Global) Update(series []*forecast.Series) error {
 		if !ok {
 			return fmt.Errorf("seq2one: series %q is not one the model was fitted on", s.ID)
 		}
-		if err := checkSeries(s, true); err != nil {
+		if err := checkSeries(s, g.cfg.NoCovariates); err != nil {
 			return fmt.Errorf("seq2one: series %q: %w", s.ID, err)
+		}
+		if err := sameCovariates(s, g.gp.CovNames, g.gp.CovKnown, g.cfg.NoCovariates); err != nil {
+			return fmt.Errorf("seq2one: Update: %w", err)
+		}
+		if g.gp.Freq != forecast.Step && len(s.Times) > 0 && s.Freq != g.gp.Freq {
+			return fmt.Errorf("seq2one: Update: series %q is %s data, the model was fitted on %s data", s.ID, s.Freq, g.gp.Freq)
 		}
 		if len(s.Values) < 2 {
 			return fmt.Errorf("seq2one: series %q has %d values, want at least 2", s.ID, len(s.Values))
@@ -53,6 +59,9 @@ func (g *Global) Update(series []*forecast.Series) error {
 		gs.N = len(z)
 		gs.Last = lastWindow(z, W, m)
 		gs.ErrScale = errScale(s.Values, m)
+		if g.gp.nc() > 0 {
+			g.gp.setCovariates(&gs, s, g.gp.standardise(s))
+		}
 		next[i] = gs
 	}
 	for i, gs := range next {

@@ -232,8 +232,12 @@ func (p *pipe) covAt(buf []float64, j int) []float64 {
 	}
 	nk := p.numKnown()
 	f := j - L // steps after the last observation
-	for k, c := range knownIdx(p.CovKnown) {
-		buf[c] = p.Future[f*nk+k]
+	k := 0
+	for c, known := range p.CovKnown {
+		if known {
+			buf[c] = p.Future[f*nk+k]
+			k++
+		}
 	}
 	return buf
 }

@@ -51,7 +51,7 @@ func (p *pipe) shape(cfg Config) shape {
 }
 
 // numKnown returns the number of known covariates.
-func (p *pipe) numKnown() int { return len(knownIdx(p.CovKnown)) }
+func (p *pipe) numKnown() int { return countKnown(p.CovKnown) }
 
 // futureLen returns the number of steps after the last observation that
 // the known covariates have values for (0 without known covariates).

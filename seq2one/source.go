@@ -17,12 +17,13 @@ type seriesSource struct {
 	p       *pipe
 	z       []float64 // transformed target
 	cov     []float64 // n×nc standardised covariates
+	kidx    []int     // positions of the known covariates
 	valFrom int       // first validation window (Len() when none)
 	cut     int       // first held-out time (len(z) when none)
 }
 
 func newSeriesSource(p *pipe, z, cov []float64) *seriesSource {
-	s := &seriesSource{p: p, z: z, cov: cov}
+	s := &seriesSource{p: p, z: z, cov: cov, kidx: knownIdx(p.CovKnown)}
 	s.valFrom, s.cut = s.Len(), len(z)
 	return s
 }
@@ -44,7 +45,7 @@ func (s *seriesSource) Window(i int, x []float64) float64 {
 // Horizon targets to y.
 func (s *seriesSource) WindowTo(i int, x, y []float64) {
 	s.inputs(i, x)
-	if kidx := knownIdx(s.p.CovKnown); len(kidx) > 0 {
+	if kidx := s.kidx; len(kidx) > 0 {
 		L, nc, O := s.p.Steps, len(s.p.CovNames), s.p.outs()
 		kn := x[L*s.p.Inputs:]
 		for k, c := range kidx {
