@@ -107,14 +107,14 @@ var catalogue = []Entry{
 		NewMulti:  func(s *Settings) forecast.MultiForecaster { return &Auto{Settings: *s} },
 	},
 	{
-		Name: "lstm", Kind: Network, Update: true, Save: true, Fallback: []string{"naive"},
+		Name: "lstm", Kind: Network, Update: true, Save: true, Covariates: AllCovariates, Fallback: []string{"naive"},
 		Summary:   "seq2one LSTM; one global network over the series of a multi-series file",
 		MinLength: networkMinLength,
 		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.LSTM)) },
 		NewMulti:  func(s *Settings) forecast.MultiForecaster { return seq2one.NewGlobal(s.netConfig(seq2one.LSTM)) },
 	},
 	{
-		Name: "rnn", Kind: Network, Update: true, Save: true, Fallback: []string{"naive"},
+		Name: "rnn", Kind: Network, Update: true, Save: true, Covariates: AllCovariates, Fallback: []string{"naive"},
 		Summary:   "seq2one plain RNN (the cell the LSTM improves on)",
 		MinLength: networkMinLength,
 		New:       func(s *Settings) forecast.Forecaster { return seq2one.New(s.netConfig(seq2one.RNN)) },

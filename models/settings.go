@@ -54,10 +54,9 @@ func (s *Settings) netConfig(c seq2one.Cell) *seq2one.Config {
 		Workers:  s.Workers,
 		Horizon:  s.Horizon,
 		Callback: s.OnEpoch,
-		// The catalogue's networks read the target alone (Entry.Covariates):
-		// seq2one carries a covariate's last value over a multi-step
-		// forecast, which issue 14 measured to hurt (ETTh1 MASE 0.826 with
-		// the six other columns, 0.556 without).
-		NoCovariates: true,
+		// The networks read past covariates over their input window and
+		// known ones over the window and the forecast steps (package
+		// seq2one, "Covariates"); nothing is carried forward.
+		NoCovariates: false,
 	}
 }
