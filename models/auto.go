@@ -20,22 +20,24 @@ import (
 //
 // # Members
 //
-// Members names them; nil chooses by the data: the LSTM (one global
-// network for several series, one network for one series), the Theta
-// method and seasonal naive always, and MSTL when the data has a season
-// above 12 or several cycles (hourly and daily data with weeks and years
-// to learn from). ETS and ARIMA are not members by default: on the
-// validation splits they made the combination no better and cost most of
-// its time.
+// Members names them; nil means the LSTM (one global network for several
+// series, one network for one series), the linear model (global for
+// several series) and the Theta method. On the validation splits of the
+// tourism training files and M4 Hourly (BENCHMARKS.md) these three did at
+// least as well as any larger set: ETS, ARIMA, MSTL and seasonal naive
+// made the combination no better and cost most of its time.
 //
 // # Validation and weights
 //
-// Fit first holds out the last Horizon values of every series long enough
-// (and, for few series, the Horizon before that, up to three origins, so
-// that at least 40 errors calibrate the intervals), fits every member on
-// the rest and forecasts the held-out values; then it fits every member
-// on the whole series. The rule of [combine] turns the validation errors
-// into the members' weights.
+// Fit fits every member on the whole series, then scores each on the last
+// Horizon values of every series long enough: a network member holds
+// those values out of its own training (its early stopping watches them),
+// so its forecast of them is read from the fitted network conditioned on
+// the history before them (forecast.MultiUpdater), without a second
+// training; the other members are fitted again without them. For few
+// series (fewer than 40 held-out values) the Horizon before that is held
+// out too, up to three origins, with every member fitted again. The rule
+// of [combine] turns the errors into the members' weights.
 //
 // # Intervals
 //
@@ -67,23 +69,8 @@ type Auto struct {
 // Fit aims for, so that 95 % intervals need no pooling over steps.
 const minCalibration = 40
 
-// autoMembers returns the members Auto chooses for series with season m.
-func autoMembers(m int, series []*forecast.Series) []string {
-	out := []string{"lstm", "theta", "snaive"}
-	several := false
-	if len(series) > 0 && len(series[0].Freq.Periods()) > 1 {
-		n := series[0].Len()
-		for _, s := range series {
-			n = min(n, s.Len())
-		}
-		ps := series[0].Freq.Periods()
-		several = 2*ps[1] < float64(n)
-	}
-	if m > 12 || several {
-		out = append(out, "mstl")
-	}
-	return out
-}
+// autoMembers are the members of Auto unless Members names others.
+var autoMembers = []string{"lstm", "linear", "theta"}
 
 // horizon returns the validation horizon for season m.
 func (a *Auto) horizon(m int) int {
@@ -107,7 +94,7 @@ func (a *Auto) Fit(ctx context.Context, series []*forecast.Series) error {
 	s.Horizon, s.Levels = h, nil
 	a.names = a.Members
 	if a.names == nil {
-		a.names = autoMembers(m, series)
+		a.names = autoMembers
 	}
 	entries := make([]*Entry, len(a.names))
 	for j, name := range a.names {
@@ -120,22 +107,22 @@ func (a *Auto) Fit(ctx context.Context, series []*forecast.Series) error {
 		}
 		entries[j] = e
 	}
-	val, err := a.validate(ctx, entries, &s, series, h, len(entries)*(origins(len(series), h)+1))
-	if err != nil {
-		return err
-	}
-	a.weights = combine(val, entries, len(series))
-	a.calibrate(val, series, m)
+	fits := len(entries) * (origins(len(series), h) + 1)
 	a.final = make([]forecast.MultiForecaster, len(entries))
-	fits := len(entries) * (len(val) + 1)
 	for j, e := range entries {
-		a.stage(&s, "fitting", e.Name, len(val)*len(entries)+j+1, fits)
+		a.stage(&s, "fitting", e.Name, j+1, fits)
 		mf := e.Multi(&s, len(series))
 		if err := mf.Fit(ctx, series); err != nil {
 			return fmt.Errorf("models: auto: %s: %w", e.Name, err)
 		}
 		a.final[j] = mf
 	}
+	val, err := a.validate(ctx, entries, &s, series, h, fits)
+	if err != nil {
+		return err
+	}
+	a.weights = combine(val, entries, len(series))
+	a.calibrate(val, series, m)
 	a.h = h
 	return nil
 }
@@ -156,10 +143,13 @@ func origins(nseries, h int) int {
 	return min(3, max(1, (minCalibration+nseries*h-1)/(nseries*h)))
 }
 
-// validate fits the members on each series without its last k·h values,
-// k = 1…origins, and collects their forecasts of the held-out values.
+// validate collects the members' forecasts of each series' last k·h
+// values, k = 1…origins, from its history before them: at k = 1 a
+// network member's fitted model conditioned on that history, every other
+// forecast from a member fitted on it.
 func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, series []*forecast.Series, h, fits int) ([]validation, error) {
 	var out []validation
+	done := len(entries)
 	for k := 1; k <= origins(len(series), h); k++ {
 		var v validation
 		var cut []*forecast.Series
@@ -178,21 +168,67 @@ func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, seri
 		}
 		v.fc = make([][][]float64, len(entries))
 		for j, e := range entries {
-			a.stage(s, "validating", e.Name, (k-1)*len(entries)+j+1, fits)
-			mf := e.Multi(s, len(cut))
-			if err := mf.Fit(ctx, cut); err != nil {
-				return nil, fmt.Errorf("models: auto: validating %s: %w", e.Name, err)
-			}
-			v.fc[j] = make([][]float64, len(cut))
-			for q := range cut {
-				f, err := mf.PredictSeries(nil, q, h)
+			var err error
+			up, ok := a.final[j].(forecast.MultiUpdater)
+			if ok && k == 1 && e.Kind == Network {
+				v.fc[j], err = heldOut(up, a.final[j], cut, series, v.series, h)
 				if err != nil {
-					return nil, fmt.Errorf("models: auto: validating %s: %w", e.Name, err)
+					// The history before the held-out values is too
+					// short for the network's window: fit it there.
+					if err = up.Update(series); err != nil {
+						return nil, fmt.Errorf("models: auto: %s: %w", e.Name, err)
+					}
+					ok = false
 				}
-				v.fc[j][q] = slices.Clone(f[:h])
+			}
+			if !ok || k > 1 || e.Kind != Network {
+				done++
+				a.stage(s, "validating", e.Name, done, fits)
+				mf := e.Multi(s, len(cut))
+				if err = mf.Fit(ctx, cut); err == nil {
+					v.fc[j], err = forecasts(mf, len(cut), h)
+				}
+			}
+			if err != nil {
+				return nil, fmt.Errorf("models: auto: validating %s: %w", e.Name, err)
 			}
 		}
 		out = append(out, v)
+	}
+	return out, nil
+}
+
+// heldOut returns the forecasts of the fitted model mf, conditioned on
+// the histories cut (of the series at indices idx), of the h values after
+// each, and conditions mf on the whole series again.
+func heldOut(up forecast.MultiUpdater, mf forecast.MultiForecaster, cut, series []*forecast.Series, idx []int, h int) ([][]float64, error) {
+	if err := up.Update(cut); err != nil {
+		return nil, err
+	}
+	out := make([][]float64, len(cut))
+	for q, c := range cut {
+		i, ok := up.Index(c.ID)
+		if !ok {
+			i = idx[q]
+		}
+		f, err := mf.PredictSeries(nil, i, h)
+		if err != nil {
+			return nil, err
+		}
+		out[q] = slices.Clone(f[:h])
+	}
+	return out, up.Update(series)
+}
+
+// forecasts returns the h-step forecasts of the n series of mf.
+func forecasts(mf forecast.MultiForecaster, n, h int) ([][]float64, error) {
+	out := make([][]float64, n)
+	for q := range n {
+		f, err := mf.PredictSeries(nil, q, h)
+		if err != nil {
+			return nil, err
+		}
+		out[q] = slices.Clone(f[:h])
 	}
 	return out, nil
 }
@@ -201,8 +237,8 @@ func (a *Auto) validate(ctx context.Context, entries []*Entry, s *Settings, seri
 // the tourism training files and M4 Hourly (BENCHMARKS.md): the prior
 // weight of a network member, and the temperature of the evidence.
 const (
-	networkPrior = 0.6
-	evidenceTemp = 0.3
+	networkPrior = 0.8
+	evidenceTemp = 0.15
 )
 
 // stage reports the start of a fit to s.OnStage.
