@@ -101,7 +101,7 @@ type Entry struct {
 var catalogue = []Entry{
 	{
 		Name: "auto", Kind: Combination, Intervals: true,
-		Summary:   "the LSTM combined with Theta and seasonal naive (and MSTL for several cycles), weighted by a prior and their errors on the last horizon of each series",
+		Summary:   "the LSTM combined with the linear model and Theta, weighted by a prior (0.8 for the network) and their errors on the last horizon of each series",
 		MinLength: func(int) int { return 1 },
 		New:       func(s *Settings) forecast.Forecaster { return &autoSeries{a: &Auto{Settings: *s}} },
 		NewMulti:  func(s *Settings) forecast.MultiForecaster { return &Auto{Settings: *s} },
