@@ -47,8 +47,16 @@ else
 	echo "split: val (the last 96 values of each series held out, the first 48 of them scored); $(nproc) cores"
 fi
 echo "command: tsforecast ${args[*]}" | sed "s#$work/##g"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$EPOCHREALTIME
-"$work/tsforecast" "${args[@]}" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+timer=()
+# CPU time as well as wall time: load on shared cores inflates wall time
+# but not the CPU the command used.
+[ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%U %S" -o "$work/cpu")
+"${timer[@]}" "$work/tsforecast" "${args[@]}" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
 end=$EPOCHREALTIME
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1fs", b - a }')
+if [ -s "$work/cpu" ]; then
+	wall="$wall, $(awk '{ printf "%.1fs CPU", $1 + $2 }' "$work/cpu")"
+fi
 "$work/m4hourly" score -dir "$work" -fc "$work/fc.csv" -wall "$wall"

@@ -261,7 +261,7 @@ func score(args []string) error {
 		return err
 	}
 	s, m := scores(train, test, fc)
-	fmt.Printf("%-48s sMAPE %7.3f  MASE %6.3f  (%s wall)\n", "tsforecast forecast (global seq2one)", s, m, *wall)
+	fmt.Printf("%-48s sMAPE %7.3f  MASE %6.3f  (%s wall)\n", "tsforecast forecast (the default model)", s, m, *wall)
 	return printBaselines(train, test)
 }
 
