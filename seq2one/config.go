@@ -291,12 +291,12 @@ func (c *Config) validate() error {
 		return fmt.Errorf("seq2one: unknown cell %d", int(c.Cell))
 	case c.Loss != MSE && c.Loss != MAE && c.Loss != Huber:
 		return fmt.Errorf("seq2one: unknown loss %d", int(c.Loss))
-	case c.Hidden < 1 || c.Hidden > maxHidden:
-		return fmt.Errorf("seq2one: hidden size %d, want 1 to %d", c.Hidden, maxHidden)
+	case c.Hidden < 1 || c.Hidden > MaxHidden:
+		return fmt.Errorf("seq2one: hidden size %d, want 1 to %d", c.Hidden, MaxHidden)
 	case c.Layers < 1 || c.Layers > maxLayers:
 		return fmt.Errorf("seq2one: %d layers, want 1 to %d", c.Layers, maxLayers)
-	case c.Window < 0 || c.Window > maxWindow:
-		return fmt.Errorf("seq2one: window %d, want 0 to %d", c.Window, maxWindow)
+	case c.Window < 0 || c.Window > MaxWindow:
+		return fmt.Errorf("seq2one: window %d, want 0 to %d", c.Window, MaxWindow)
 	case c.Season < 0 || c.Season > maxSeason:
 		return fmt.Errorf("seq2one: season %d, want 0 to %d", c.Season, maxSeason)
 	case c.Fourier > maxFourier:

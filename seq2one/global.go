@@ -252,8 +252,8 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 		W = k * per
 	}
 	W = max(chunk, (W+chunk-1)/chunk*chunk)
-	if W > maxWindow {
-		W = maxWindow / chunk * chunk
+	if W > MaxWindow {
+		W = MaxWindow / chunk * chunk
 	}
 	gp := globalPipe{Season: m, Chunk: chunk, Steps: W / chunk, Horizon: H, Freq: commonFreq(series)}
 

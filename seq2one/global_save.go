@@ -109,7 +109,7 @@ func (p *globalPipe) check() error {
 		return fmt.Errorf("season %d", p.Season)
 	case p.Chunk < 1 || p.Chunk > maxChunk || (p.Chunk != 1 && p.Chunk != p.Season):
 		return fmt.Errorf("chunk %d for season %d", p.Chunk, p.Season)
-	case p.Steps < 1 || p.Steps > maxWindow/p.Chunk:
+	case p.Steps < 1 || p.Steps > MaxWindow/p.Chunk:
 		return fmt.Errorf("%d steps of %d values", p.Steps, p.Chunk)
 	case p.Horizon < 1 || p.Horizon > maxHorizon:
 		return fmt.Errorf("horizon %d", p.Horizon)

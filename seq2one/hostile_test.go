@@ -245,8 +245,8 @@ func TestLoadCrafted(t *testing.T) {
 	}, {
 		name: "window beyond the cap", file: single,
 		craft: func(f *modelFile) {
-			f.pipe()["Steps"] = num(maxWindow + 1)
-			f.pipe()["LastZ"] = zeros(maxWindow + 1)
+			f.pipe()["Steps"] = num(MaxWindow + 1)
+			f.pipe()["LastZ"] = zeros(MaxWindow + 1)
 		},
 	}, {
 		name: "non-finite covariate scaler", file: single,
@@ -317,8 +317,8 @@ func TestLoadAllocBounded(t *testing.T) {
 	// buffers) was allocated at load: 20 MB for a file of 40 KB.
 	f = parseFile(t, single)
 	p = f.pipe()
-	p["Steps"], p["N"] = num(maxWindow), num(maxWindow)
-	p["LastZ"] = zeros(maxWindow)
+	p["Steps"], p["N"] = num(MaxWindow), num(MaxWindow)
+	p["LastZ"] = zeros(MaxWindow)
 	add("window of 16384 steps", f.bytes(t))
 
 	for _, c := range cases {

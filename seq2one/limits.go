@@ -5,8 +5,10 @@ package seq2one
 // more, before allocating anything sized by the file (see the package
 // documentation, "File format").
 const (
-	maxHidden     = 4096    // hidden units per layer
-	maxWindow     = 1 << 14 // input window, in values
+	// MaxHidden and MaxWindow bound Config.Hidden and Config.Window (the
+	// command line's --hidden and --window take them as their bounds).
+	MaxHidden     = 4096    // hidden units per layer
+	MaxWindow     = 1 << 14 // input window, in values
 	maxHorizon    = 1 << 14 // outputs of the direct head
 	maxSeason     = 1 << 14 // seasonal period
 	maxFourier    = 64      // sine/cosine pairs of the seasonal phase

@@ -136,7 +136,7 @@ func (p *pipe) check() error {
 	switch {
 	case p.Season < 1 || p.Season > maxSeason:
 		return fmt.Errorf("season %d", p.Season)
-	case p.Steps < 1 || p.Steps > maxWindow:
+	case p.Steps < 1 || p.Steps > MaxWindow:
 		return fmt.Errorf("window %d", p.Steps)
 	case p.LevelSpan < 1 || p.LevelSpan > p.Steps:
 		return fmt.Errorf("level span %d", p.LevelSpan)

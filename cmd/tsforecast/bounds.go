@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
@@ -20,9 +21,9 @@ type intRange struct{ min, max int }
 var intBounds = map[string]intRange{
 	"horizon":    {1, 100_000},
 	"season":     {0, 100_000},
-	"window":     {0, 100_000},
+	"window":     {0, seq2one.MaxWindow},
 	"epochs":     {0, 100_000},
-	"hidden":     {0, 4096},
+	"hidden":     {0, seq2one.MaxHidden},
 	"origins":    {1, 10_000},
 	"step":       {0, 1_000_000},
 	"refit":      {0, 10_000},

@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"slices"
-	"time"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/eval"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
+	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
@@ -70,8 +69,11 @@ func runPredict(cCtx *cli.Context) error {
 	// Condition the saved model on the histories in the file: the same
 	// weights and fitted transforms, forecasting from their last values.
 	if err := m.Update(ds.Series); err != nil {
-		if len(ds.Series) > 0 {
-			return &cliError{msg: goTimes.ReplaceAllStringFunc(err.Error(), dataTime(timeLayoutOf(ds.Series[0]))), err: err}
+		var pe *seq2one.PhaseError
+		if errors.As(err, &pe) && len(ds.Series) > 0 {
+			layout := timeLayoutOf(ds.Series[0])
+			return &cliError{msg: fmt.Sprintf("%s starts at %s, which is not a whole number of %s steps after the start of the model's training data (%s): the seasonal phases would not align; give data on the model's time grid",
+				ds.Name, pe.Start.Format(layout), pe.Freq, pe.Fitted.Format(layout)), err: err}
 		}
 		return err
 	}
@@ -204,20 +206,4 @@ func checkFreq(model forecast.Freq, ds *csvio.Dataset) error {
 		}
 	}
 	return nil
-}
-
-// goTimes matches a time.Time printed with %v ("2020-01-01 00:00:00 +0000
-// UTC"), as library errors print timestamps.
-var goTimes = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Za-z0-9+-]+`)
-
-// dataTime returns a function that reprints a time matched by goTimes in
-// layout, the layout of the data's timestamps.
-func dataTime(layout string) func(string) string {
-	return func(s string) string {
-		t, err := time.Parse("2006-01-02 15:04:05.999999999 -0700 MST", s)
-		if err != nil {
-			return s
-		}
-		return t.Format(layout)
-	}
 }

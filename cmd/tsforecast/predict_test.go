@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/csv"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
@@ -24,11 +27,10 @@ func TestPredictModelFlags(t *testing.T) {
 	}
 }
 
-// TestPredictMessagesInDataLayout: an error of the saved model about the
-// history's start prints the timestamps as the data writes them, not in
-// Go's raw format (issue 15, item 12). The file starts 5 months after the
-// training data, which no seasonal phase alignment can accept.
-func TestPredictMessagesInDataLayout(t *testing.T) {
+// TestPredictRollingStart: a saved model forecasts a file that starts
+// later on its time grid (a rolling window of recent data), from the
+// file's own last values.
+func TestPredictRollingStart(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "m")
 	mustRun(t, "", append([]string{"train", "--input", airline, "--save", model, "--quiet"}, tinyNet...)...)
@@ -37,9 +39,36 @@ func TestPredictMessagesInDataLayout(t *testing.T) {
 	if err := os.WriteFile(later, []byte(lines[0]+strings.Join(lines[6:], "")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := run(t, "", "predict", "--model-file", model, "--input", later, "--horizon", "3")
-	if r.code != exitFailure || !strings.Contains(r.stderr, "1949-06") || !strings.Contains(r.stderr, "1949-01") || strings.Contains(r.stderr, "UTC") {
-		t.Errorf("predict from 1949-06 with a model of 1949-01: exit %d, stderr %q; want an error naming 1949-06 and 1949-01 as the data writes them", r.code, r.stderr)
+	r := mustRun(t, "", "predict", "--model-file", model, "--input", later, "--horizon", "3")
+	if !strings.Contains(r.stdout, "1961-01") {
+		t.Errorf("predict from 1949-06 with a model of 1949-01: stdout %q; want the forecast from 1961-01", r.stdout)
+	}
+}
+
+// TestPredictMessagesInDataLayout: a file off the model's time grid (an
+// hourly model trained on the hour, data on the half hour) is refused with
+// the timestamps as the data writes them, not in Go's raw format (issue
+// 15, item 12).
+func TestPredictMessagesInDataLayout(t *testing.T) {
+	dir := t.TempDir()
+	hourly := func(name string, offset time.Duration) string {
+		var b strings.Builder
+		b.WriteString("timestamp,value\n")
+		t0 := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).Add(offset)
+		for i := range 240 {
+			fmt.Fprintf(&b, "%s,%.3f\n", t0.Add(time.Duration(i)*time.Hour).Format("2006-01-02 15:04"), 10+3*math.Sin(2*math.Pi*float64(i)/24))
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	model := filepath.Join(dir, "m")
+	mustRun(t, "", append([]string{"train", "--input", hourly("on.csv", 0), "--horizon", "3", "--save", model, "--quiet"}, tinyNet...)...)
+	r := run(t, "", "predict", "--model-file", model, "--input", hourly("half.csv", 30*time.Minute), "--horizon", "3")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "2024-03-01 00:30") || !strings.Contains(r.stderr, "2024-03-01 00:00") || strings.Contains(r.stderr, "UTC") {
+		t.Errorf("predict on the half hour with a model of the hour: exit %d, stderr %q; want an error naming 2024-03-01 00:30 and 00:00 as the data writes them", r.code, r.stderr)
 	}
 }
 
