@@ -55,7 +55,7 @@ timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%U %S" -o "$work/cpu")
 "${timer[@]}" "$work/tsforecast" "${args[@]}" 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
 end=$EPOCHREALTIME
-wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1fs", b - a }')
+wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1fs wall", b - a }')
 if [ -s "$work/cpu" ]; then
 	wall="$wall, $(awk '{ printf "%.1fs CPU", $1 + $2 }' "$work/cpu")"
 fi

@@ -250,7 +250,7 @@ func score(args []string) error {
 	fs := flag.NewFlagSet("score", flag.ExitOnError)
 	dir := fs.String("dir", "", "split directory")
 	fcPath := fs.String("fc", "", "forecast CSV written by tsforecast forecast")
-	wall := fs.String("wall", "", "wall time of the forecast command, printed beside the scores")
+	wall := fs.String("wall", "", "time of the forecast command (wall, and CPU when measured), printed beside the scores")
 	fs.Parse(args)
 	train, test, err := load(*dir)
 	if err != nil {
@@ -261,7 +261,7 @@ func score(args []string) error {
 		return err
 	}
 	s, m := scores(train, test, fc)
-	fmt.Printf("%-48s sMAPE %7.3f  MASE %6.3f  (%s wall)\n", "tsforecast forecast (the default model)", s, m, *wall)
+	fmt.Printf("%-48s sMAPE %7.3f  MASE %6.3f  (%s)\n", "tsforecast forecast (the default model)", s, m, *wall)
 	return printBaselines(train, test)
 }
 

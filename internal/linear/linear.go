@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -171,13 +172,18 @@ func Fit(series []Series, set Settings) (*Model, error) {
 	default:
 		panic("linear: unknown transform")
 	}
-	for _, t := range scales {
+	m.Scales = make([]*Scale, len(scales))
+	errs := make([]error, len(scales))
+	// The scales are independent fits, one per core.
+	var wg sync.WaitGroup
+	for i, t := range scales {
+		set := set
 		set.Transform = t
-		f, err := fitScale(series, set)
-		if err != nil {
-			return nil, err
-		}
-		m.Scales = append(m.Scales, f)
+		wg.Go(func() { m.Scales[i], errs[i] = fitScale(series, set) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
