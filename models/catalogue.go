@@ -100,7 +100,7 @@ type Entry struct {
 // model is one file with its forecaster and one entry here.
 var catalogue = []Entry{
 	{
-		Name: "auto", Kind: Combination, Intervals: true,
+		Name: "auto", Kind: Combination, Intervals: true, Covariates: AllCovariates,
 		Summary:   "the LSTM combined with the linear model and Theta, weighted by a prior (0.8 for the network) and their errors on the last horizon of each series",
 		MinLength: func(int) int { return 1 },
 		New:       func(s *Settings) forecast.Forecaster { return &autoSeries{a: &Auto{Settings: *s}} },

@@ -82,13 +82,39 @@ func TestFutureCovariates(t *testing.T) {
 		t.Errorf("--known without --future: exit %d, stderr %q", r.code, r.stderr)
 	}
 	r = mustRun(t, "", "forecast", "--input", in, "--target", "sales", "--future", future, "--horizon", "7", "--model", "linear")
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	if err != nil || len(rows) != 8 {
-		t.Fatalf("forecast CSV %q: %v", r.stdout, err)
-	}
 	// A promotion adds 40: the days with one are forecast well above the
 	// days without.
-	var on, off, non, noff float64
+	if on, off := promoMeans(t, r.stdout, promo); on-off < 25 {
+		t.Errorf("linear: mean forecast on promotion days %.1f, on other days %.1f (promotions %v)", on, off, promo)
+	}
+	// auto reads them through its members that do (the LSTM and linear).
+	r = mustRun(t, "", "forecast", "--input", in, "--target", "sales", "--future", future, "--horizon", "7", "--model", "auto", "--epochs", "5")
+	if strings.Contains(r.stderr, "ignores the covariates") {
+		t.Errorf("auto with promotions: stderr %q says auto ignores them", r.stderr)
+	}
+	if on, off := promoMeans(t, r.stdout, promo); on-off < 25 {
+		t.Errorf("auto: mean forecast on promotion days %.1f, on other days %.1f (promotions %v)", on, off, promo)
+	}
+	// A gap in the future file names the missing day.
+	gap := filepath.Join(t.TempDir(), "gap.csv")
+	b, _ := os.ReadFile(future)
+	lines := strings.Split(string(b), "\n")
+	os.WriteFile(gap, []byte(strings.Join(append(lines[:2], lines[3:]...), "\n")), 0o644)
+	r = run(t, "", "forecast", "--input", in, "--target", "sales", "--future", gap, "--horizon", "7", "--model", "linear")
+	if r.code == exitOK || !strings.Contains(r.stderr, "no row for 2023-07-22, the step after 2023-07-21") || !strings.Contains(r.stderr, "--future") {
+		t.Errorf("--future with a gap: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// promoMeans returns the mean forecast of the CSV out on the days with a
+// promotion and on the others.
+func promoMeans(t *testing.T, out string, promo []float64) (on, off float64) {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != len(promo)+1 {
+		t.Fatalf("forecast CSV %q: %v", out, err)
+	}
+	var non, noff float64
 	for k, row := range rows[1:] {
 		v, err := strconv.ParseFloat(row[1], 64)
 		if err != nil {
@@ -100,18 +126,10 @@ func TestFutureCovariates(t *testing.T) {
 			off, noff = off+v, noff+1
 		}
 	}
-	if non == 0 || noff == 0 || on/non-off/noff < 25 {
-		t.Errorf("mean forecast on promotion days %.1f, on other days %.1f (promotions %v)", on/non, off/noff, promo)
+	if non == 0 || noff == 0 {
+		t.Fatalf("promotions %v: want days with and without", promo)
 	}
-	// A gap in the future file names the missing day.
-	gap := filepath.Join(t.TempDir(), "gap.csv")
-	b, _ := os.ReadFile(future)
-	lines := strings.Split(string(b), "\n")
-	os.WriteFile(gap, []byte(strings.Join(append(lines[:2], lines[3:]...), "\n")), 0o644)
-	r = run(t, "", "forecast", "--input", in, "--target", "sales", "--future", gap, "--horizon", "7", "--model", "linear")
-	if r.code == exitOK || !strings.Contains(r.stderr, "no row for 2023-07-22, the step after 2023-07-21") || !strings.Contains(r.stderr, "--future") {
-		t.Errorf("--future with a gap: exit %d, stderr %q", r.code, r.stderr)
-	}
+	return on / non, off / noff
 }
 
 // TestCalendarCovariates: --calendar and --holidays add known covariates
