@@ -106,6 +106,20 @@ func TestFutureCovariates(t *testing.T) {
 	}
 }
 
+// TestPastCovariatesBeyondHorizon: a saved network that reads a past
+// covariate cannot forecast past its trained horizon, whose covariate
+// values it never sees; predict says what to do instead.
+func TestPastCovariatesBeyondHorizon(t *testing.T) {
+	in, _, _ := shopFiles(t, 120, 7)
+	model := filepath.Join(t.TempDir(), "m")
+	mustRun(t, "", append([]string{"train", "--input", in, "--target", "sales", "--covariates", "temp", "--horizon", "7", "--save", model, "--quiet"}, tinyNet...)...)
+	mustRun(t, "", "predict", "--model-file", model, "--input", in, "--target", "sales", "--covariates", "temp", "--horizon", "7")
+	r := run(t, "", "predict", "--model-file", model, "--input", in, "--target", "sales", "--covariates", "temp", "--horizon", "10")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "7 steps at most, 10 asked") || !strings.Contains(r.stderr, "--future") {
+		t.Errorf("predict 10 steps with a past covariate and a 7-step model: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 // promoMeans returns the mean forecast of the CSV out on the days with a
 // promotion and on the others.
 func promoMeans(t *testing.T, out string, promo []float64) (on, off float64) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/tsforecast/tsforecast/csvio"
 	"github.com/tsforecast/tsforecast/forecast"
 	"github.com/tsforecast/tsforecast/models"
+	"github.com/tsforecast/tsforecast/seq2one"
 	"github.com/urfave/cli/v2"
 )
 
@@ -159,6 +161,9 @@ func (f *fitted) seriesErr(s *forecast.Series, err error) error {
 
 // seriesErr names the series id in err when there are n > 1 series.
 func seriesErr(n int, id string, err error) error {
+	if errors.Is(err, seq2one.ErrPastCovariates) {
+		err = &cliError{msg: err.Error() + " (predict no further than the horizon the model was trained for, train it with a longer --horizon, or name covariates known in advance with --known and give their future with --future)", err: err}
+	}
 	if n == 1 {
 		return err
 	}
