@@ -203,9 +203,24 @@
 // indices used in training are estimated without it. Mini-batches are sharded over both
 // cores exactly as for [Model], so a seed gives bit-identical forecasts.
 // Global models are saved by [Global.Save] in the file format below under
-// the magic "TSFGLOB\n" and version 2, with the per-series normalisation,
+// the magic "TSFGLOB\n" and version 3, with the per-series normalisation,
 // last windows and the training data's frequency in the header's "Pipe";
-// version 1 files (without the frequency) give a [*VersionError].
+// version 2 files read as version 3 ones, version 1 files (without the
+// frequency) give a [*VersionError].
+//
+// Nothing a series' forecast needs besides the weights is learned: its
+// state ([SeriesState]: transform, seasonal indices, last window, error
+// scale, covariates) is computed from its own history by one rule, the
+// one above, which Fit, [Global.Update] and [Global.State] share. So the
+// model forecasts series it was never fitted on (Update adds them; State
+// computes the state of any series), and a file of the weights alone
+// ([Global.WeightsOnly], version 3 with no series; a few KB per series
+// less) serves any number of series. A [Predictor] ([Global.NewPredictor])
+// forecasts from a SeriesState with its own work buffers and only reads
+// the weights: one Predictor per goroutine, all sharing one model, run at
+// once, which is how a worker of a distributed pipeline (module beam)
+// forecasts millions of series with one copy of the weights. Training
+// stays on one machine, on the series given to Fit (a sample of them).
 //
 // Covariates (the same names and kinds in every series, else Fit fails)
 // enter as in [Model]: each network step carries, after its Chunk

@@ -36,10 +36,7 @@ type Global struct {
 	gp   globalPipe
 	ens  []engine
 	hist []EpochStats
-	x    []float64 // input window
-	y    []float64 // network output
-	acc  []float64 // ensemble sum
-	zbuf []float64 // working window for forecasts beyond the horizon
+	pr   *Predictor // of PredictSeries
 	byID map[string]int
 }
 
@@ -174,7 +171,8 @@ func (g *Global) Freq() forecast.Freq { return g.gp.Freq }
 // Len returns the number of series the model forecasts (0 before Fit).
 func (g *Global) Len() int { return len(g.gp.Series) }
 
-// IDs returns the IDs of the fitted series, in the order of Fit.
+// IDs returns the IDs of the series of the model: those of Fit, in its
+// order, then those Update added.
 func (g *Global) IDs() []string {
 	ids := make([]string, len(g.gp.Series))
 	for i, s := range g.gp.Series {
@@ -266,11 +264,11 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 	src.idx = make([][]float64, len(series))
 	gp.Series = make([]globalSeries, len(series))
 	for i, s := range series {
-		gs, z := normalise(s, m, cfg.Log, cfg.SeasonalNorm)
-		gs.Last = lastWindow(z, W, m)
+		var ci []float64
 		if cov != nil {
-			gp.setCovariates(&gs, s, cov[i])
+			ci = cov[i]
 		}
+		gs, z := gp.newSeries(s, &cfg, ci)
 		gp.Series[i] = gs
 		src.z[i] = z
 		// Seasonal indices for training are estimated without the
@@ -322,8 +320,8 @@ func (g *Global) Fit(ctx context.Context, series []*forecast.Series) error {
 	}
 	g.gp = gp
 	g.ens = ens
-	g.alloc()
 	g.calibrate(src, series)
+	g.alloc()
 	return err
 }
 
@@ -345,8 +343,5 @@ func (g *Global) alloc() {
 			g.byID[s.ID] = i
 		}
 	}
-	g.x = make([]float64, g.gp.Steps*g.gp.stepIn()+g.gp.nk()*g.gp.Horizon)
-	g.y = make([]float64, g.gp.Horizon)
-	g.acc = make([]float64, g.gp.Horizon)
-	g.zbuf = make([]float64, 0, g.gp.window()+g.gp.Horizon)
+	g.pr = newPredictor(&g.gp, g.ens)
 }

@@ -11,13 +11,14 @@ import (
 
 // calibrate stores, for each step of the horizon, the sorted absolute
 // errors of the fitted model on the validation window of every series,
-// each divided by its series' error scale, and each series' error scale
-// over its whole history, for [Global.Radius].
+// each divided by its series' error scale, for [Global.Radius].
 func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 	p := &g.gp
 	H := p.Horizon
 	p.Calib = make([][]float64, H)
 	x := make([]float64, p.Steps*p.stepIn()+p.nk()*H)
+	out := make([]float64, H)
+	acc := make([]float64, H)
 	in := p.Steps * p.stepIn()
 	for _, sr := range src.val {
 		y := series[sr].Values
@@ -27,20 +28,20 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 			continue
 		}
 		gs := &p.Series[sr]
-		clear(g.acc)
+		clear(acc)
 		for e, net := range g.ens {
 			idx := src.idx[sr]
 			if p.raw(e) {
 				idx = nil
 			}
 			level := src.fill(x, sr, n-H, idx)
-			net.predictTo(x[:in], x[in:], g.y)
-			for k, v := range g.y {
-				g.acc[k] += v + level + seasonAt(idx, n-H+k)
+			net.predictTo(x[:in], x[in:], out)
+			for k, v := range out {
+				acc[k] += v + level + seasonAt(idx, n-H+k)
 			}
 		}
 		for k := range H {
-			zv := g.acc[k] / float64(len(g.ens))
+			zv := acc[k] / float64(len(g.ens))
 			v := zv * gs.Scale
 			if gs.Log {
 				v = math.Exp(zv)
@@ -52,9 +53,6 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 	}
 	for k := range p.Calib {
 		slices.Sort(p.Calib[k])
-	}
-	for i, s := range series {
-		p.Series[i].ErrScale = errScale(s.Values, p.Season)
 	}
 }
 
@@ -84,6 +82,11 @@ func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, erro
 	if i < 0 || i >= len(g.gp.Series) {
 		panic("seq2one: series index out of range")
 	}
+	return radius(dst, &g.gp, &g.gp.Series[i], h, level)
+}
+
+// radius is Radius for the series gs of the model of pipeline p.
+func radius(dst []float64, p *globalPipe, gs *globalSeries, h int, level float64) ([]float64, error) {
 	if !(level > 0 && level < 100) {
 		return dst, fmt.Errorf("seq2one: interval level %v, want a percentage in (0, 100)", level)
 	}
@@ -94,21 +97,21 @@ func (g *Global) Radius(dst []float64, i, h int, level float64) ([]float64, erro
 		dst = make([]float64, h)
 	}
 	dst = dst[:h]
-	sc := g.gp.Series[i].ErrScale
+	sc := gs.ErrScale
 	if !(sc >= 0) || !finite(sc) {
-		return dst, fmt.Errorf("seq2one: series %q: no error scale for intervals", g.gp.Series[i].ID)
+		return dst, fmt.Errorf("seq2one: series %q: no error scale for intervals", gs.ID)
 	}
-	if len(g.gp.Calib) == 0 {
+	if len(p.Calib) == 0 {
 		return dst, ErrNoCalibration
 	}
 	var pooled []float64
 	for k := range dst {
-		c := g.gp.Calib[min(k, len(g.gp.Calib)-1)]
+		c := p.Calib[min(k, len(p.Calib)-1)]
 		q, ok := forecast.ConformalQuantile(c, level)
 		if !ok {
 			// Too few series for the level: pool the errors of all steps.
 			if pooled == nil {
-				for _, c := range g.gp.Calib {
+				for _, c := range p.Calib {
 					pooled = append(pooled, c...)
 				}
 				slices.Sort(pooled)

@@ -2,6 +2,7 @@ package seq2one
 
 import (
 	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -16,8 +17,11 @@ const (
 	globalMagic = "TSFGLOB\n"
 	// globalVersion is the version of global model files. Version 2
 	// records the frequency of the training data (Global.Freq); version 1
-	// files cannot be read.
-	globalVersion = 2
+	// files cannot be read. Version 3 files may hold no series (the
+	// weights only, see Global.WeightsOnly); version 2 files read as
+	// version 3 files.
+	globalVersion    = 3
+	minGlobalVersion = 2
 )
 
 // globalHeader is the JSON part of a global model file.
@@ -32,7 +36,9 @@ func (p *globalPipe) shape(cfg Config) shape {
 
 // Save writes the fitted model to w: configuration, the per-series
 // normalisation and last windows, and the weights of every member. It
-// returns ErrNotFitted before Fit.
+// returns ErrNotFitted before Fit. The per-series state (a few KB of JSON
+// per series) is what makes a file grow with the number of series; save
+// g.WeightsOnly() for a file that holds the weights and calibration only.
 func (g *Global) Save(w io.Writer) error {
 	if g.ens == nil {
 		return errNotFitted
@@ -63,11 +69,14 @@ var ErrSingleModel = errors.New("seq2one: a single-series model file, not a glob
 // [*VersionError], for data it cannot use.
 func LoadGlobal(r io.Reader) (*Global, error) {
 	var h globalHeader
-	body, err := readHeader(r, globalMagic, globalVersion, globalVersion, fileMagic, ErrSingleModel, &h)
+	body, err := readHeader(r, globalMagic, minGlobalVersion, globalVersion, fileMagic, ErrSingleModel, &h)
 	if err != nil {
 		return nil, err
 	}
 	p := h.Pipe
+	if len(p.Series) == 0 && binary.LittleEndian.Uint32(body.Bytes()[8:12]) < 3 {
+		return nil, fmt.Errorf("%w: a version 2 file without series", ErrCorrupt)
+	}
 	if err := p.check(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
@@ -86,6 +95,24 @@ func LoadGlobal(r io.Reader) (*Global, error) {
 	g := &Global{cfg: cfg, gp: p, ens: ens}
 	g.alloc()
 	return g, nil
+}
+
+// WeightsOnly returns a model with the settings, weights and interval
+// calibration of the fitted model g but no series: Len is 0 until Update
+// adds some, and [Global.State] and [Predictor] forecast any series with
+// it. Saved, it makes a file whose size does not grow with the number of
+// series g was fitted on, for workers that compute each series' state
+// from its own history. The two models share the weights, which neither
+// changes (a later Fit of either gives it new ones). It panics if g is
+// not fitted.
+func (g *Global) WeightsOnly() *Global {
+	if g.ens == nil {
+		panic("seq2one: WeightsOnly of an unfitted model")
+	}
+	w := &Global{cfg: g.cfg, gp: g.gp, ens: g.ens}
+	w.gp.Series = nil
+	w.alloc()
+	return w
 }
 
 // LoadGlobalFile reads a model file written by [Global.SaveFile].
@@ -113,7 +140,7 @@ func (p *globalPipe) check() error {
 		return fmt.Errorf("%d steps of %d values", p.Steps, p.Chunk)
 	case p.Horizon < 1 || p.Horizon > maxHorizon:
 		return fmt.Errorf("horizon %d", p.Horizon)
-	case len(p.Series) == 0 || len(p.Series) > maxSeries:
+	case len(p.Series) > maxSeries:
 		return fmt.Errorf("%d series", len(p.Series))
 	case !validFreq(p.Freq):
 		return fmt.Errorf("unknown frequency %d", int(p.Freq))

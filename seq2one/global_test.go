@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/tsforecast/tsforecast/eval"
@@ -381,8 +382,10 @@ func TestGlobalRadius(t *testing.T) {
 
 // TestGlobalUpdate checks that Update with the fitted histories changes
 // no forecast, that a longer history of one series moves its forecast and
-// leaves the others alone, and that unknown IDs and values a log series
-// cannot take are rejected.
+// leaves the others alone, that a series with non-positive values takes
+// the scale transform whatever it had, and that a bad history changes
+// nothing. (Update with series the model was not fitted on:
+// TestGlobalUnseen.)
 func TestGlobalUpdate(t *testing.T) {
 	train, test := panel(4, 400, 24, 12)
 	cfg := smallGlobal(1, 0)
@@ -417,10 +420,25 @@ func TestGlobalUpdate(t *testing.T) {
 	if again, _ := g.PredictSeries(nil, 0, 24); again[0] != want[0][0] {
 		t.Errorf("series 0 changed after updating series 1 only")
 	}
-	if err := g.Update([]*forecast.Series{{ID: "nope", Values: []float64{1, 2, 3}}}); err == nil {
-		t.Error("Update with an unknown ID succeeded")
+	// Before, a series fitted with logs kept them and Update refused a
+	// non-positive value; now its state comes from the new history alone,
+	// which is on the scale y/mean|y| (forecasts of a network trained on
+	// positive series need not be good for it, only finite).
+	signed := &forecast.Series{ID: train[2].ID, Values: slices.Clone(train[2].Values)}
+	signed.Values[len(signed.Values)-30] = -1
+	if err := g.Update([]*forecast.Series{signed}); err != nil {
+		t.Errorf("Update with a non-positive value of a series fitted with logs: %v", err)
 	}
-	if err := g.Update([]*forecast.Series{{ID: train[2].ID, Values: []float64{1, -2, 3}}}); err == nil {
-		t.Error("Update with a non-positive value of a log series succeeded")
+	if _, err := g.PredictSeries(nil, 2, 24); err != nil {
+		t.Errorf("forecast of a series with a non-positive value: %v", err)
+	}
+	before, _ := g.Predict(nil, 24)
+	bad := []*forecast.Series{{ID: "new", Values: []float64{1, 2, 3}}, {ID: train[0].ID, Values: []float64{1, math.NaN(), 3}}}
+	if err := g.Update(bad); err == nil {
+		t.Error("Update with a NaN in a history succeeded")
+	}
+	after, _ := g.Predict(nil, 24)
+	if g.Len() != len(train) || !slices.Equal(after[0], before[0]) {
+		t.Errorf("a failed Update changed the model: %d series (want %d), forecast of series 0 %v, before %v", g.Len(), len(train), after[0][:2], before[0][:2])
 	}
 }

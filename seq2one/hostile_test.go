@@ -173,6 +173,18 @@ func loadAny(b []byte) (err error) {
 			return err
 		}
 	}
+	// A series the model never saw, through State and a Predictor (a
+	// model with covariates refuses it, which is fine).
+	st, err := g.State(hostileSeries(30, 9))
+	if err != nil {
+		return nil
+	}
+	p := g.NewPredictor()
+	for _, h := range []int{1, g.Horizon() + 2} {
+		if _, err := p.Predict(nil, st, h); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
