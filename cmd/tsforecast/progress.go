@@ -31,7 +31,17 @@ type progress struct {
 	started time.Time // the stage's start
 	rate    float64   // smoothed units per second of the stage
 	epochs  epochTracker
+	// The last message shown, its estimate of the time left and when it
+	// was made: the line is redrawn every second from them (see tick),
+	// so a stage that reports nothing for a while does not look frozen.
+	msg    string
+	left   time.Duration
+	eta    bool
+	leftAt time.Time
 }
+
+// redraw is the interval at which a line not updated is redrawn.
+const redraw = time.Second
 
 // newProgress returns the progress display for the command in cCtx.
 func newProgress(cCtx *cli.Context) *progress {
@@ -39,7 +49,27 @@ func newProgress(cCtx *cli.Context) *progress {
 	w := cCtx.App.ErrWriter
 	p := &progress{w: w, quiet: quiet, draw: !quiet && isTerminal(w), now: time.Now}
 	p.began = p.now()
+	if p.draw {
+		// Lives as long as the process: a command draws one line.
+		go func() {
+			for range time.Tick(redraw / 4) {
+				p.tick()
+			}
+		}()
+	}
 	return p
+}
+
+// tick redraws the line when nothing has drawn it for a second, with the
+// time left counted down from its last estimate.
+func (p *progress) tick() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	if p.drawn == 0 || now.Sub(p.last) < redraw {
+		return
+	}
+	p.drawLocked(now)
 }
 
 // isTerminal reports whether w is a character device such as a terminal.
@@ -76,6 +106,10 @@ func (p *progress) Start(label string) {
 	p.last = time.Time{}
 	p.rate = 0
 	p.epochs = epochTracker{}
+	p.msg, p.eta = "", false
+	if p.draw {
+		p.drawLocked(p.started)
+	}
 }
 
 // Epoch shows the training of a network: which of the ensemble's members,
@@ -131,18 +165,31 @@ func (p *progress) show(msg string, left time.Duration, eta, force bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
+	p.msg, p.left, p.eta, p.leftAt = msg, left, eta, now
 	if !force && now.Sub(p.last) < 100*time.Millisecond {
 		return
 	}
+	p.drawLocked(now)
+}
+
+// drawLocked draws the stage, the last message, the time left as
+// estimated at leftAt less the time since, and the elapsed time.
+func (p *progress) drawLocked(now time.Time) {
 	p.last = now
-	line := msg
-	if p.label != "" {
-		line = p.label + "  " + msg
+	line := p.label
+	if p.msg != "" {
+		if line != "" {
+			line += "  "
+		}
+		line += p.msg
 	}
-	if eta {
-		line += "  ETA " + fmtDuration(left)
+	if p.eta {
+		line += "  ETA " + fmtDuration(max(0, p.left-now.Sub(p.leftAt)))
 	}
-	line += "  elapsed " + fmtDuration(now.Sub(p.began))
+	if line != "" {
+		line += "  "
+	}
+	line += "elapsed " + fmtDuration(now.Sub(p.began))
 	pad := ""
 	if n := p.drawn - len(line); n > 0 {
 		pad = strings.Repeat(" ", n)
@@ -151,7 +198,8 @@ func (p *progress) show(msg string, left time.Duration, eta, force bool) {
 	p.drawn = len(line)
 }
 
-// Done clears the progress line.
+// Done clears the progress line; the line is drawn again by the next
+// stage, message or note.
 func (p *progress) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()

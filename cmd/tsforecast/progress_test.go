@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -46,4 +47,45 @@ func TestEpochETA(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestProgressRedraw: a stage is drawn as it starts, and a line that no
+// report updates is redrawn each second with the elapsed time moving and
+// the time left counting down, so a long silent stage does not look
+// frozen (issue 16, item 1).
+func TestProgressRedraw(t *testing.T) {
+	var buf strings.Builder
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := &progress{w: &buf, draw: true, now: func() time.Time { return now }, began: now}
+	p.Start("auto: fitting linear (2 of 6)")
+	if got := lastLine(buf.String()); got != "auto: fitting linear (2 of 6)  elapsed 0.0s" {
+		t.Errorf("after Start: %q", got)
+	}
+	p.Step(1, 4, "series")
+	drawn := buf.Len()
+	now = now.Add(500 * time.Millisecond)
+	p.tick()
+	if buf.Len() != drawn {
+		t.Errorf("redrawn within a second: %q", buf.String()[drawn:])
+	}
+	now = now.Add(2 * time.Second)
+	p.Step(2, 4, "series") // 2 of 4 in 2.5 s: 2.5 s left
+	now = now.Add(1500 * time.Millisecond)
+	p.tick()
+	if got := lastLine(buf.String()); got != "auto: fitting linear (2 of 6)  2/4 series  ETA 1.0s  elapsed 4.0s" {
+		t.Errorf("after a silent 1.5 s: %q", got)
+	}
+	p.Done()
+	now = now.Add(5 * time.Second)
+	n := len(buf.String())
+	p.tick()
+	if len(buf.String()) != n {
+		t.Errorf("redrawn after Done: %q", buf.String()[n:])
+	}
+}
+
+// lastLine returns what a terminal shows after the last carriage return,
+// without the padding.
+func lastLine(s string) string {
+	return strings.TrimRight(s[strings.LastIndex(s, "\r")+1:], " ")
 }
