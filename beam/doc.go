@@ -32,12 +32,16 @@
 // # Global networks
 //
 // With Options.ModelFile the series are forecast by a saved global
-// network ([seq2one.LoadGlobalFile]): each worker process loads the file
-// once and conditions it on each series' history (Global.Update) before
-// forecasting it, one series at a time under a lock. This forecasts the
-// series the network was trained on; series it has never seen, thread-
-// safe inference and weights without the per-series state of the
-// training series are pending (see README.md, "Global networks").
+// network ([seq2one.LoadGlobal]): each worker process loads the file once
+// and keeps its weights only ([seq2one.Global.WeightsOnly]), so its memory
+// does not depend on how many series the network was trained on. Each
+// series' state is computed from its own history
+// ([seq2one.Global.State], the rule training applied to each series), so
+// series the network never saw are forecast too, and each DoFn instance
+// forecasts with its own [seq2one.Predictor], without a lock. The
+// forecasts are those of `tsforecast predict --model-file` on the same
+// series. Training stays on one machine, on a sample of the series (see
+// README.md, "Global networks").
 //
 // # Types
 //

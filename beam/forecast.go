@@ -102,12 +102,14 @@ func (f *forecastSideFn) ProcessElement(ctx context.Context, e Series, season in
 }
 
 // globalModel is a saved global network shared by the DoFns of one
-// worker process: it is loaded once, and used by one series at a time,
-// since a seq2one.Global is not safe for concurrent use.
+// worker process: it is loaded once, and keeps the weights only (the
+// per-series state of the series it was trained on, if the file has it,
+// is dropped), so its memory does not grow with the number of series.
+// seq2one.Global.State only reads it: the DoFns use it at once, each with
+// its own Predictor.
 type globalModel struct {
 	once sync.Once
 	err  error
-	mu   sync.Mutex
 	g    *seq2one.Global
 }
 
@@ -119,43 +121,51 @@ var globals sync.Map // string → *globalModel
 func loadGlobal(ctx context.Context, file string) (*globalModel, error) {
 	v, _ := globals.LoadOrStore(file, &globalModel{})
 	gm := v.(*globalModel)
-	gm.once.Do(func() { gm.g, gm.err = readGlobal(ctx, file) })
+	gm.once.Do(func() {
+		g, err := readGlobal(ctx, file)
+		if err != nil {
+			gm.err = err
+			return
+		}
+		gm.g = g.WeightsOnly()
+	})
 	return gm, gm.err
 }
 
-// globalFn forecasts each series with a saved global network, conditioned
-// on the series' history (seq2one.Global.Update) without changing its
-// weights, as `tsforecast predict` does.
+// globalFn forecasts each series with a saved global network from the
+// series' own history (seq2one.Global.State), whether or not the network
+// was trained on it, as `tsforecast predict` does (which computes the
+// state by the same rule, in Global.Update).
 type globalFn struct {
 	ModelFile     string
 	Horizon       int
 	AllowNegative bool
 
-	gm *globalModel
+	g   *seq2one.Global
+	pr  *seq2one.Predictor
+	buf []float64 // the forecast, copied into each element
 }
 
 func (f *globalFn) Setup(ctx context.Context) error {
 	gm, err := loadGlobal(ctx, f.ModelFile)
-	f.gm = gm
-	return err
+	if err != nil {
+		return err
+	}
+	f.g, f.pr = gm.g, gm.g.NewPredictor()
+	return nil
 }
 
 func (f *globalFn) ProcessElement(e Series, emit func(Forecast)) error {
 	s := e.Series()
-	gm := f.gm
-	gm.mu.Lock()
-	defer gm.mu.Unlock()
-	// Update rejects a series the network was not trained on: forecasting
-	// unseen series needs the split of weights and per-series state that
-	// is pending in seq2one (README.md, "Global networks").
-	if err := gm.g.Update([]*forecast.Series{s}); err != nil {
-		return seriesErr(&e, err)
-	}
-	i, _ := gm.g.Index(s.ID)
-	p, err := gm.g.PredictSeries(nil, i, f.Horizon)
+	st, err := f.g.State(s)
 	if err != nil {
 		return seriesErr(&e, err)
 	}
+	p, err := f.pr.Predict(f.buf, st, f.Horizon)
+	if err != nil {
+		return seriesErr(&e, err)
+	}
+	f.buf = p
 	emit(result(&e, s, p, f.Horizon, f.AllowNegative))
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/vet"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/tsforecast/tsforecast/seq2one"
 )
 
 // The pipelines of these tests run in this process on Prism (ptest.Main),
@@ -208,22 +209,63 @@ func TestGlobalMatchesCLI(t *testing.T) {
 	compareShards(t, prefix, 2, fcWant)
 }
 
-// TestGlobalUnseenSeriesPending: a series the saved network was not
-// trained on fails the job today, naming the series; forecasting unseen
-// series waits for seq2one (README.md, "Global networks"). When seq2one
-// learns it, this test fails and is to be turned into a comparison.
-func TestGlobalUnseenSeriesPending(t *testing.T) {
+// TestGlobalUnseenMatchesCLI: series the saved network was not trained
+// on (the small file's series under other ids and at 3 times their
+// scale, one with negative values, one of 3 values) are forecast from
+// their own histories exactly as tsforecast predict --model-file
+// forecasts them, also with a file of the network's weights alone
+// (seq2one.Global.WeightsOnly), beyond the network's horizon.
+func TestGlobalUnseenMatchesCLI(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "global.tsf")
 	runCLI(t, "forecast", "--quiet", "--input", "testdata/small-wide.csv", "--horizon", "12", "--model", "lstm",
 		"--epochs", "1", "--hidden", "4", "--save", model, "--output", filepath.Join(dir, "f.csv"))
-	in := filepath.Join(dir, "unseen.csv")
-	if err := os.WriteFile(in, []byte("V1,V2,V3,V4,V5,V6\nNEW,1,2,3,4,5\n"), 0o644); err != nil {
+	g, err := seq2one.LoadGlobalFile(model)
+	if err != nil {
 		t.Fatal(err)
 	}
-	err := runPipeline(Options{Input: in, Output: filepath.Join(dir, "out"), Horizon: 12, ModelFile: model})
-	if err == nil || !strings.Contains(err.Error(), in+":2") || !strings.Contains(err.Error(), `"NEW"`) {
-		t.Errorf("pipeline on a series the network never saw: error %v, want one naming %s:2 and the series", err, in)
+	weights := filepath.Join(dir, "weights.tsf")
+	if err := g.WeightsOnly().SaveFile(weights); err != nil {
+		t.Fatal(err)
+	}
+	head, recs := readCSV(t, "testdata/small-wide.csv")
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write(head)
+	for k, r := range recs {
+		out := []string{"NEW-" + r[0]}
+		for _, v := range r[1:] {
+			if v == "" {
+				out = append(out, "")
+				continue
+			}
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if k == 0 {
+				x -= 1000 // negative values: the scale transform, not logs
+			}
+			out = append(out, strconv.FormatFloat(3*x, 'g', -1, 64))
+		}
+		w.Write(out)
+	}
+	short := make([]string, len(head))
+	short[0], short[1], short[2], short[3] = "SHORT", "5", "7", "6"
+	w.Write(short)
+	w.Flush()
+	in := filepath.Join(dir, "unseen.csv")
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "predict.csv")
+	runCLI(t, "predict", "--quiet", "--model-file", model, "--input", in, "--horizon", "30", "--output", want)
+	for _, file := range []string{model, weights} {
+		prefix := filepath.Join(dir, filepath.Base(file))
+		if err := runPipeline(Options{Input: in, Output: prefix, Horizon: 30, ModelFile: file, Shards: 3}); err != nil {
+			t.Fatalf("pipeline with %s: %v", filepath.Base(file), err)
+		}
+		compareShards(t, prefix, 3, want)
 	}
 }
 
