@@ -53,7 +53,32 @@ func (g *Global) calibrate(src *globalSource, series []*forecast.Series) {
 	}
 	for k := range p.Calib {
 		slices.Sort(p.Calib[k])
+		p.Calib[k] = thinSorted(p.Calib[k], maxCalib)
 	}
+}
+
+// maxCalib is the most validation errors kept per horizon step, so that
+// a model's calibration (and a weights-only file) does not grow with the
+// number of series fitted; it supports levels up to 99.9 %.
+const maxCalib = 1000
+
+// thinSorted returns sorted when it has at most k values, else its k
+// order statistics of ranks ⌈j·n/k⌉, j = 1..k (n = len(sorted)). The
+// split-conformal quantile at level L of the k values is then the one of
+// rank ⌈ρ·n/k⌉ among all n, ρ = ⌈(k+1)L⌉, which is at least the rank
+// ⌈(n+1)L⌉ of the exact one (ρ·n/k ≥ (k+1)L·n/k ≥ (n+1)L as n > k) and
+// exceeds it by at most 2n/k+1: intervals never narrower, and wider by at
+// most 2/k of the level's quantile (0.2 percentage points).
+func thinSorted(sorted []float64, k int) []float64 {
+	n := len(sorted)
+	if n <= k {
+		return sorted
+	}
+	out := make([]float64, k)
+	for j := 1; j <= k; j++ {
+		out[j-1] = sorted[(j*n+k-1)/k-1]
+	}
+	return out
 }
 
 // ErrNoCalibration is returned by [Global.Radius] when the fitted series
@@ -70,7 +95,11 @@ var ErrNoCalibration = errors.New("seq2one: too few validation errors to calibra
 // MASE scale (mean |y_t − y_{t−m}|), are pooled over the series per
 // horizon step. The radius at step k is the ⌈(n+1)·level/100⌉-th smallest
 // of the n scaled errors of step k (the last step's beyond the horizon),
-// times series i's own scale. When there are too few series for the level,
+// times series i's own scale. Of more than 1000 series, 1000 evenly
+// ranked order statistics of the errors are kept per step, whose
+// quantile is never below the exact one and at most 0.2 percentage points
+// of level above it, so that the calibration does not grow with the
+// number of series. When there are too few series for the level,
 // the errors of all steps are pooled instead (one width for every step);
 // when even those are too few it returns ErrNoCalibration. The errors come from the windows that also
 // chose the early-stopping epoch, so coverage may fall a little short of

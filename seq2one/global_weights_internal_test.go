@@ -2,9 +2,14 @@ package seq2one
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/tsforecast/tsforecast/forecast"
 )
 
 // savedWeights returns the weights-only file of the model of savedGlobal.
@@ -65,4 +70,66 @@ func FuzzLoadGlobalWeights(f *testing.F) {
 	f.Add(b)
 	f.Add(b[:len(b)/2])
 	f.Fuzz(fuzzLoad)
+}
+
+// TestThinSorted: the split-conformal quantile of the thinned errors is
+// never below the one of all of them (forecast.ConformalQuantile, the
+// reference) and at most 2n/k+1 ranks above it, for levels from 50 to
+// 99.9 %; with at most k errors nothing changes.
+func TestThinSorted(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for _, n := range []int{999, 1000, 1001, 4321, 25000} {
+		all := make([]float64, n)
+		for i := range all {
+			all[i] = r.ExpFloat64()
+		}
+		slices.Sort(all)
+		thin := thinSorted(all, maxCalib)
+		if n <= maxCalib {
+			if len(thin) != n {
+				t.Errorf("thinSorted(%d values) has %d", n, len(thin))
+			}
+			continue
+		}
+		if len(thin) != maxCalib || !slices.IsSorted(thin) {
+			t.Fatalf("thinSorted(%d values): %d values, sorted %v; want %d sorted", n, len(thin), slices.IsSorted(thin), maxCalib)
+		}
+		for _, level := range []float64{50, 80, 90, 95, 99, 99.9} {
+			exact, ok := forecast.ConformalQuantile(all, level)
+			got, ok2 := forecast.ConformalQuantile(thin, level)
+			if !ok || !ok2 {
+				t.Fatalf("n %d, level %v: quantile exists %v (all), %v (thinned)", n, level, ok, ok2)
+			}
+			re := forecast.ConformalRank(n, level)
+			rg, _ := slices.BinarySearch(all, got) // the values are distinct
+			rg++
+			if got < exact || rg-re > 2*n/maxCalib+1 {
+				t.Errorf("n %d, level %v: thinned quantile %v of rank %d, exact %v of rank %d; want not below it, at most %d ranks above",
+					n, level, got, rg, exact, re, 2*n/maxCalib+1)
+			}
+		}
+	}
+}
+
+// TestGlobalCalibBounded: a model fitted on more than maxCalib series
+// keeps maxCalib calibration errors per step.
+func TestGlobalCalibBounded(t *testing.T) {
+	var series []*forecast.Series
+	for i := range maxCalib + 200 {
+		s := hostileSeries(24, uint64(i))
+		s.ID = strconv.Itoa(i)
+		series = append(series, s)
+	}
+	g := NewGlobal(&Config{Seed: 1, Season: 4, Horizon: 4, Hidden: 4, Epochs: 1, Ensemble: 1, Workers: 1, MaxWindows: 200})
+	if err := g.Fit(context.Background(), series); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.gp.Calib) != 4 {
+		t.Fatalf("%d calibration steps, want 4", len(g.gp.Calib))
+	}
+	for k, c := range g.gp.Calib {
+		if len(c) != maxCalib {
+			t.Errorf("step %d: %d calibration errors of %d series, want %d", k, len(c), len(series), maxCalib)
+		}
+	}
 }
