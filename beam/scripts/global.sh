@@ -8,7 +8,8 @@
 # network saw, with tsforecast predict --model-file and with
 # tsforecast-beam --model-file (the full file, then the weights-only
 # one), timing each and comparing their forecasts.
-# Opt-in: bash scripts/global.sh N [M]   (M defaults to 50000)
+# Opt-in: bash scripts/global.sh N [M]   (M defaults to 50000; the
+# binaries are rebuilt, a trained model in SCALE_DIR is reused)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:?number of training series}
@@ -24,8 +25,8 @@ if [ ! -f "$sample" ]; then
 	sed '2,$ s/^S/T/' "$sample.tmp" >"$sample"
 	rm "$sample.tmp"
 fi
-[ -x "$dir/tsforecast-beam" ] || go build -o "$dir/tsforecast-beam" ./cmd/tsforecast-beam
-[ -x "$dir/tsforecast" ] || (cd .. && go build -o "$dir/tsforecast" ./cmd/tsforecast)
+go build -o "$dir/tsforecast-beam" ./cmd/tsforecast-beam
+(cd .. && go build -o "$dir/tsforecast" ./cmd/tsforecast)
 model="$dir/global-$n.tsf"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
