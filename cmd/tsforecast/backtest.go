@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/tsforecast/tsforecast/csvio"
@@ -115,12 +114,21 @@ func runWalkForward(cCtx *cli.Context, ds *csvio.Dataset, entries []*models.Entr
 	cfg := backtestConfig(cCtx, season.Period)
 	s := settingsFrom(cCtx, season.Period)
 	s.Horizon = cfg.Horizon
-	total := len(ds.Series) * len(entries) * cfg.Origins
-	var done atomic.Int64
-	tick := func() { prog.Step(int(done.Load()), total, "fits") }
+	// The models run one after the other (eval.WalkForwardMany): the line
+	// shows the one running and its fits, with an ETA from its own rate,
+	// since models differ in cost by orders of magnitude. A global model
+	// is fitted once per origin over all series, and counts origins.
 	ms := make([]eval.Model, len(entries))
 	for i, e := range entries {
-		ms[i] = counted(e.Model(s, ds.Series), &done, tick, cCtx.Bool("allow-negative"))
+		label := fmt.Sprintf("backtest: model %d of %d (%s)", i+1, len(entries), e.Name)
+		n := &fitCounter{tick: func(n *fitCounter) {
+			prog.StageStep(label, int(n.fits.Load()), len(ds.Series)*cfg.Origins, "fits")
+		}}
+		if e.Global(s, len(ds.Series)) {
+			label = fmt.Sprintf("backtest: model %d of %d (%s, one fit over the %d series per origin)", i+1, len(entries), e.Name, len(ds.Series))
+			n.tick = func(n *fitCounter) { prog.StageStep(label, int(n.origins.Load()), cfg.Origins, "origins") }
+		}
+		ms[i] = counted(e.Model(s, ds.Series), n, func() { prog.Start(label) }, cCtx.Bool("allow-negative"))
 		if e.Name == models.Reference {
 			cfg.Reference = models.Reference
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/tsforecast/tsforecast/eval"
@@ -103,15 +104,18 @@ func parseModels(cCtx *cli.Context, list []string) ([]*models.Entry, error) {
 	return out, nil
 }
 
-// counted wraps model factories so that every finished Fit (or Update)
-// advances a counter, which drives the backtest progress display, and,
-// unless allowNegative, clips at 0 the forecasts of histories without
-// negative values, as the forecast command does.
-func counted(m eval.Model, done *atomic.Int64, tick func(), allowNegative bool) eval.Model {
+// counted wraps model factories so that the first call of New calls
+// start and every finished Fit (or Update) is counted on n, which drives
+// the backtest progress display, and, unless allowNegative, clips at 0
+// the forecasts of histories without negative values, as the forecast
+// command does.
+func counted(m eval.Model, n *fitCounter, start func(), allowNegative bool) eval.Model {
 	inner := m.New
+	var once sync.Once
 	m.New = func() forecast.Forecaster {
+		once.Do(start)
 		f := inner()
-		c := countingForecaster{f: f, done: done, tick: tick, clip: !allowNegative}
+		c := countingForecaster{f: f, n: n, clip: !allowNegative}
 		if _, ok := f.(forecast.Updater); ok {
 			return &countingUpdater{c}
 		}
@@ -120,10 +124,33 @@ func counted(m eval.Model, done *atomic.Int64, tick func(), allowNegative bool) 
 	return m
 }
 
+// fitCounter counts the fits of one model in a backtest.
+type fitCounter struct {
+	// fits counts the fits and updates done; origins is the most origins
+	// one series has been through, which for a global model is the number
+	// of its fits over all series (one per origin, made when the first
+	// series reaches it).
+	fits, origins atomic.Int64
+	// tick is called after each count.
+	tick func(*fitCounter)
+}
+
+// add counts a fit of a series at its origin-th origin (from 1).
+func (n *fitCounter) add(origin int) {
+	n.fits.Add(1)
+	for {
+		cur := n.origins.Load()
+		if int64(origin) <= cur || n.origins.CompareAndSwap(cur, int64(origin)) {
+			break
+		}
+	}
+	n.tick(n)
+}
+
 type countingForecaster struct {
 	f      forecast.Forecaster
-	done   *atomic.Int64
-	tick   func()
+	n      *fitCounter
+	origin int  // the origins this forecaster has been fitted at
 	clip   bool // clip forecasts of non-negative histories at 0
 	nonNeg bool // the last history had no negative value
 }
@@ -131,8 +158,8 @@ type countingForecaster struct {
 func (c *countingForecaster) Fit(ctx context.Context, s *forecast.Series) error {
 	err := c.f.Fit(ctx, s)
 	c.nonNeg = c.clip && forecast.NonNegative(s.Values)
-	c.done.Add(1)
-	c.tick()
+	c.origin++
+	c.n.add(c.origin)
 	return err
 }
 
@@ -175,8 +202,8 @@ type countingUpdater struct{ countingForecaster }
 func (c *countingUpdater) Update(s *forecast.Series) error {
 	err := c.f.(forecast.Updater).Update(s)
 	c.nonNeg = c.clip && forecast.NonNegative(s.Values)
-	c.done.Add(1)
-	c.tick()
+	c.origin++
+	c.n.add(c.origin)
 	return err
 }
 

@@ -140,11 +140,21 @@ func (p *progress) Epoch(st seq2one.EpochStats, members, maxEpochs, patience int
 // Step shows progress through done of total units (folds, series), with
 // an ETA from the smoothed rate of units since the stage started.
 func (p *progress) Step(done, total int, unit string) {
+	p.step("", done, total, unit)
+}
+
+// step is Step, for the stage label only unless label is empty.
+func (p *progress) step(label string, done, total int, unit string) {
 	if !p.draw {
 		return
 	}
 	p.mu.Lock()
-	el := p.now().Sub(p.started).Seconds()
+	defer p.mu.Unlock()
+	if label != "" && label != p.label {
+		return
+	}
+	now := p.now()
+	el := now.Sub(p.started).Seconds()
 	var left time.Duration
 	ok := false
 	if done > 0 && el > 0 {
@@ -157,14 +167,23 @@ func (p *progress) Step(done, total int, unit string) {
 		left = time.Duration(float64(total-done) / p.rate * float64(time.Second))
 		ok = done >= 2 || el >= 2
 	}
-	p.mu.Unlock()
-	p.show(fmt.Sprintf("%d/%d %s", done, total, unit), left, ok, done == total)
+	p.showLocked(now, fmt.Sprintf("%d/%d %s", done, total, unit), left, ok, done == total)
+}
+
+// StageStep is Step for the stage label only: the report of a stage
+// that has ended (a model's last fits running beside the next model's
+// first) is dropped.
+func (p *progress) StageStep(label string, done, total int, unit string) {
+	p.step(label, done, total, unit)
 }
 
 func (p *progress) show(msg string, left time.Duration, eta, force bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	now := p.now()
+	p.showLocked(p.now(), msg, left, eta, force)
+}
+
+func (p *progress) showLocked(now time.Time, msg string, left time.Duration, eta, force bool) {
 	p.msg, p.left, p.eta, p.leftAt = msg, left, eta, now
 	if !force && now.Sub(p.last) < 100*time.Millisecond {
 		return

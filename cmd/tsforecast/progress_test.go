@@ -89,3 +89,24 @@ func TestProgressRedraw(t *testing.T) {
 func lastLine(s string) string {
 	return strings.TrimRight(s[strings.LastIndex(s, "\r")+1:], " ")
 }
+
+// TestStageStep: a backtest model's last fits, finishing after the next
+// model has started, neither show under the next model's name nor feed
+// its rate (issue 16, item 1: an ETA of 0.0s for a 50 s network).
+func TestStageStep(t *testing.T) {
+	var buf strings.Builder
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := &progress{w: &buf, draw: true, now: func() time.Time { return now }, began: now}
+	p.Start("model 1 of 2 (theta)")
+	p.Start("model 2 of 2 (lstm)")
+	now = now.Add(time.Second)
+	p.StageStep("model 1 of 2 (theta)", 1242, 1242, "fits")
+	if got := lastLine(buf.String()); got != "model 2 of 2 (lstm)  elapsed 0.0s" {
+		t.Errorf("after the previous model's last fit: %q", got)
+	}
+	now = now.Add(9 * time.Second)
+	p.StageStep("model 2 of 2 (lstm)", 1, 3, "origins")
+	if got := lastLine(buf.String()); got != "model 2 of 2 (lstm)  1/3 origins  ETA 20.0s  elapsed 10.0s" {
+		t.Errorf("after the first origin: %q", got)
+	}
+}
