@@ -125,6 +125,21 @@ func TestGlobalSavePredict(t *testing.T) {
 	if rows := readCSV(t, pr.stdout); len(rows) != 7 {
 		t.Errorf("predict: %d rows, want a header and 6 series", len(rows))
 	}
+	// Series the network was not trained on (ids it has not seen) are
+	// forecast from their own histories: for the same histories, the
+	// forecasts of the trained series under the new names.
+	other := filepath.Join(dir, "other.csv")
+	b, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte(strings.ReplaceAll(string(b), "\nP", "\nQ")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	un := mustRun(t, "", "predict", "--model", model, "--input", other, "--horizon", "12")
+	if want := strings.ReplaceAll(fc.stdout, "\nP", "\nQ"); un.stdout != want {
+		t.Errorf("predict on unseen ids:\n%s\nwant the forecasts of the trained series renamed:\n%s", un.stdout, want)
+	}
 	r := run(t, "", append([]string{"forecast", "--save", model, "--local"}, args...)...)
 	if r.code != exitUsage {
 		t.Errorf("forecast --save --local on a multi-series file: exit %d, want a usage error", r.code)

@@ -21,7 +21,9 @@ func predictCommand() *cli.Command {
 		Usage:     "forecast with a model saved by 'tsforecast train' or 'forecast --save'",
 		UsageText: "tsforecast predict --model-file MODEL --input FILE --horizon H [--level 80 --level 95] [--output OUT.csv] [--plot OUT.png] [--json]",
 		Description: "The model is conditioned on the history in FILE (its weights are not changed), so a\n" +
-			"model trained last month forecasts from this month's data.\n\n" +
+			"model trained last month forecasts from this month's data. A global network (saved\n" +
+			"from a multi-series file) forecasts any series of FILE, also ones it was not\n" +
+			"trained on, each normalised by its own history.\n\n" +
 			"--level intervals: a global network's own (calibrated when it was trained); for a\n" +
 			"single-series model, split-conformal from its errors over the last origins of FILE,\n" +
 			"one step apart, the model conditioned on the history before each (too narrow where\n" +
@@ -67,7 +69,9 @@ func runPredict(cCtx *cli.Context) error {
 		}
 	}
 	// Condition the saved model on the histories in the file: the same
-	// weights and fitted transforms, forecasting from their last values.
+	// weights, each series normalised by its own history (a global
+	// network's series need not be those it was trained on), forecasting
+	// from their last values.
 	if err := m.Update(ds.Series); err != nil {
 		var pe *seq2one.PhaseError
 		if errors.As(err, &pe) && len(ds.Series) > 0 {
@@ -80,7 +84,7 @@ func runPredict(cCtx *cli.Context) error {
 	h := cCtx.Int("horizon")
 	levels := cCtx.Float64Slice("level")
 	var calib []*eval.Calibration
-	if len(levels) > 0 && !ownIntervals(m, h, levels) {
+	if len(levels) > 0 && !ownIntervals(m, len(ds.Series) > 0, h, levels) {
 		if calib, err = calibrateSaved(cCtx, m, ds.Series, h, levels); err != nil {
 			return err
 		}
@@ -123,10 +127,11 @@ func runPredict(cCtx *cli.Context) error {
 }
 
 // ownIntervals reports whether the saved model m gives intervals of its
-// own (a global network's, calibrated when it was trained).
-func ownIntervals(m models.Saved, h int, levels []float64) bool {
+// own (a global network's, calibrated when it was trained); with no
+// series to ask (hasSeries false) it does not.
+func ownIntervals(m models.Saved, hasSeries bool, h int, levels []float64) bool {
 	iv, ok := m.(forecast.Intervaler)
-	if !ok {
+	if !ok || !hasSeries {
 		return false
 	}
 	_, err := iv.PredictIntervals(0, h, levels)
