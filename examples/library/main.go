@@ -1,6 +1,6 @@
 // Command library shows tsforecast used as a Go library: load a CSV file,
 // compare the LSTM with seasonal naive by walk-forward validation, then
-// forecast the next year. The README quotes this file; CI builds it.
+// forecast the next year with conformal prediction intervals. The README quotes this file; CI builds it.
 //
 //	go run ./examples/library
 package main
@@ -39,16 +39,15 @@ func main() {
 		fmt.Printf("%-6s RMSE %6.2f  MASE %.3f\n", m.Model, m.Summary.Mean.RMSE, m.Summary.Mean.MASE)
 	}
 
-	// Fit on everything and forecast 1961.
-	m := seq2one.New(&seq2one.Config{Seed: 1})
-	if err := m.Fit(ctx, s); err != nil {
-		log.Fatal(err)
-	}
-	fc, err := m.Predict(nil, 12)
+	// Fit on everything and forecast 1961 with 80 % intervals, calibrated
+	// (split-conformal) on the errors of 12 forecasts one month apart
+	// before the end.
+	fc, err := eval.ConformalForecast(ctx, s, ms[0], &eval.Backtest{Horizon: 12, Step: 1, Origins: 12, Levels: []float64{80}})
 	if err != nil {
 		log.Fatal(err)
 	}
-	for i, t := range s.FutureTimes(12) {
-		fmt.Printf("%s %6.1f\n", t.Format("2006-01"), fc[i])
+	for i, t := range fc.Times {
+		iv := fc.Intervals[0]
+		fmt.Printf("%s %6.1f  [%6.1f, %6.1f]\n", t.Format("2006-01"), fc.Point[i], iv.Lo[i], iv.Hi[i])
 	}
 }
