@@ -81,7 +81,7 @@ func save(t *testing.T, name string, c Chart) {
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := SavePNG(filepath.Join(*outDir, name), c, Size{}); err != nil {
+	if err := Save(filepath.Join(*outDir, name), c, Size{}); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 }

@@ -25,8 +25,9 @@
 //   - [GridChart]: small multiples of forecasts, e.g. the nine worst series
 //     of a multi-series file (eval.MultiResult.WorstSeries chooses them).
 //
-// [WritePNG] renders a chart to a writer and [SavePNG] to a file, atomically
-// (through [forecast.WriteFileAtomic]). Every chart validates its data before
+// [Write] renders a chart as PNG or SVG to a writer and [Save] to a file in
+// the format of its extension, atomically (through
+// [forecast.WriteFileAtomic]). Every chart validates its data before
 // drawing anything: NaN or infinite values, mismatched lengths and similar
 // problems come back as a [*DataError] naming the field and index (wrapping
 // [ErrNotFinite] for non-finite values), and nothing is written. Awkward but

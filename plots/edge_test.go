@@ -173,29 +173,31 @@ func TestBadData(t *testing.T) {
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := WritePNG(&buf, test.chart, Size{})
+			err := Write(&buf, test.chart, Size{}, FormatPNG)
 			var de *DataError
 			if !errors.As(err, &de) {
-				t.Fatalf("WritePNG error = %v, want a *DataError", err)
+				t.Fatalf("Write error = %v, want a *DataError", err)
 			}
 			if de.Field != test.field || de.Index != test.index {
-				t.Errorf("WritePNG error field %s[%d], want %s[%d] (%v)", de.Field, de.Index, test.field, test.index, err)
+				t.Errorf("Write error field %s[%d], want %s[%d] (%v)", de.Field, de.Index, test.field, test.index, err)
 			}
 			if got := errors.Is(err, ErrNotFinite); got != test.finite {
 				t.Errorf("errors.Is(%v, ErrNotFinite) = %v, want %v", err, got, test.finite)
 			}
 			if buf.Len() != 0 {
-				t.Errorf("WritePNG wrote %d bytes despite the error", buf.Len())
+				t.Errorf("Write wrote %d bytes despite the error", buf.Len())
 			}
 		})
 	}
 	// A grid names the panel that is wrong.
 	g := &GridChart{Panels: []ForecastChart{{ID: "ok", History: []float64{1}, Forecast: []float64{1}}, {ID: "bad", History: []float64{nan}, Forecast: []float64{1}}}}
-	err := WritePNG(&bytes.Buffer{}, g, Size{})
+	err := Write(&bytes.Buffer{}, g, Size{}, FormatPNG)
 	if err == nil || !errors.Is(err, ErrNotFinite) || !bytesContains(err.Error(), "panel 1 (bad)") {
 		t.Errorf("grid error = %v, want one naming panel 1 (bad) and wrapping ErrNotFinite", err)
 	}
-	if msg := panics(func() { _ = WritePNG(&bytes.Buffer{}, &TrainingChart{Train: []float64{1}, Scale: Scale(9)}, Size{}) }); msg == nil {
+	if msg := panics(func() {
+		_ = Write(&bytes.Buffer{}, &TrainingChart{Train: []float64{1}, Scale: Scale(9)}, Size{}, FormatPNG)
+	}); msg == nil {
 		t.Error("unknown Scale did not panic")
 	}
 }

@@ -34,7 +34,7 @@ func ExampleForecastChart() {
 	fmt.Println(chart.Title())
 
 	var buf bytes.Buffer
-	if err := plots.WritePNG(&buf, chart, plots.Size{}); err != nil {
+	if err := plots.Write(&buf, chart, plots.Size{}, plots.FormatPNG); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -47,7 +47,7 @@ func ExampleForecastChart() {
 
 	// A NaN is reported, not drawn.
 	chart.Forecast[2] = math.NaN()
-	fmt.Println(plots.WritePNG(&buf, chart, plots.Size{}))
+	fmt.Println(plots.Write(&buf, chart, plots.Size{}, plots.FormatPNG))
 	// Output:
 	// passengers — seasonal naive    MAE 0
 	// 960×480 px

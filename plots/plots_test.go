@@ -94,11 +94,11 @@ func TestTrainingScale(t *testing.T) {
 	}
 }
 
-func TestSavePNG(t *testing.T) {
+func TestSaveAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "chart.png")
 	good := &ForecastChart{History: synth(30, 12), Forecast: synth(6, 12)}
-	if err := SavePNG(path, good, Size{}); err != nil {
+	if err := Save(path, good, Size{}); err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.ReadFile(path)
@@ -106,15 +106,15 @@ func TestSavePNG(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := &ForecastChart{History: []float64{math.NaN()}, Forecast: []float64{1}}
-	if err := SavePNG(path, bad, Size{}); !errors.Is(err, ErrNotFinite) {
-		t.Errorf("SavePNG(NaN) error = %v, want ErrNotFinite", err)
+	if err := Save(path, bad, Size{}); !errors.Is(err, ErrNotFinite) {
+		t.Errorf("Save(NaN) error = %v, want ErrNotFinite", err)
 	}
 	after, _ := os.ReadFile(path)
 	if string(before) != string(after) {
-		t.Error("a failed SavePNG changed the existing file")
+		t.Error("a failed Save changed the existing file")
 	}
 	ents, _ := os.ReadDir(dir)
 	if len(ents) != 1 {
-		t.Errorf("SavePNG left %d files in the directory, want 1", len(ents))
+		t.Errorf("Save left %d files in the directory, want 1", len(ents))
 	}
 }

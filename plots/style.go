@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"io"
 	"math"
 	"time"
 
-	"github.com/tsforecast/tsforecast/forecast"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -38,9 +36,6 @@ var (
 // colours without black (kept for observed data) and yellow (too light on
 // white for thin lines).
 var Palette = []color.Color{Blue, Vermillion, BluishGreen, Orange, ReddishPurple, SkyBlue}
-
-// paletteColor returns the i-th model colour, cycling through Palette.
-func paletteColor(i int) color.Color { return Palette[i%len(Palette)] }
 
 // tint mixes c with white: f = 0 gives c, f = 1 gives white. Bands are drawn
 // with opaque tints rather than alpha so that overlapping bands keep their
@@ -84,7 +79,7 @@ func (s Size) or(def Size) Size {
 }
 
 // Chart is a figure that draws itself onto a canvas. Every chart type of this
-// package implements it; [WritePNG] and [SavePNG] render any Chart.
+// package implements it; [Write] and [Save] render any Chart.
 //
 // Draw validates the chart's data before drawing anything and returns an
 // error (and draws nothing) if the data cannot be charted, for example when a
@@ -96,33 +91,6 @@ type Chart interface {
 // sizer is implemented by charts whose default size differs from DefaultSize.
 type sizer interface {
 	defaultSize() Size
-}
-
-// WritePNG renders c as a PNG image of the given size (zero fields take the
-// chart's defaults) and writes it to w. Nothing is written when the chart's
-// data are invalid.
-func WritePNG(w io.Writer, c Chart, size Size) error {
-	b, err := renderPNG(c, size)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(b)
-	return err
-}
-
-// SavePNG renders c and writes it to path atomically with
-// [forecast.WriteFileAtomic]: the image goes to a temporary file in the same
-// directory that is renamed over path only once it is complete, so readers never see a partial image and an earlier file at
-// path survives a failed render.
-func SavePNG(path string, c Chart, size Size) error {
-	b, err := renderPNG(c, size)
-	if err != nil {
-		return err
-	}
-	return forecast.WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(b)
-		return err
-	})
 }
 
 func renderPNG(c Chart, size Size) ([]byte, error) {
