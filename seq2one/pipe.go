@@ -173,8 +173,14 @@ func (p *pipe) fitTransform(cfg *Config, s *forecast.Series) ([]float64, error) 
 	if err != nil {
 		return nil, fmt.Errorf("seq2one: seasonal normalisation: %w", err)
 	}
+	idx := d.Indices
+	if p.Season > longSeason {
+		// Each of many indices averages a few noisy seasons: keep the
+		// shape, not a season of noise (features.SmoothIndices).
+		idx = features.SmoothIndices(nil, idx, remainderSD(d.Remainder)/math.Sqrt(float64(n-st)/float64(p.Season)))
+	}
 	p.Indices = make([]float64, p.Season)
-	for i, v := range d.Indices {
+	for i, v := range idx {
 		p.Indices[(st+i)%p.Season] = v
 	}
 	for i := range z {
@@ -469,4 +475,28 @@ func (p *pipe) transform(v float64, t int) float64 {
 		v -= p.Indices[p.phase(t)]
 	}
 	return v
+}
+
+// longSeason is the longest season whose seasonal indices are used as
+// estimated; longer ones (a year of days, a week of hours) are smoothed.
+// Up to it (hours of a day, months, quarters) the indices are left as they
+// were validated on M4 Hourly and the tourism data.
+const longSeason = 24
+
+// remainderSD returns the standard deviation of the finite values of r
+// (the remainder of a classical decomposition, NaN at its ends).
+func remainderSD(r []float64) float64 {
+	var n, s, ss float64
+	for _, v := range r {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			n++
+			s += v
+			ss += v * v
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	mean := s / n
+	return math.Sqrt(max(0, (ss-n*mean*mean)/(n-1)))
 }
