@@ -11,7 +11,8 @@
 // # Contents
 //
 //   - Seasonality: [ACF], the M4 [SeasonalityTest], [DetectPeriods],
-//     the classical [Decompose], [STL] and the multiple-season [MSTL].
+//     the classical [Decompose], [STL] and the multiple-season [MSTL];
+//     [SmoothIndices] filters the noise out of long seasons' indices.
 //   - Scaling and differencing: [Standard], [MinMax], [Log],
 //     [NormalizeColumn], [Diff] and [Undiff].
 //   - Inputs known in advance: [Calendar] (sine/cosine of calendar cycles)

@@ -110,7 +110,10 @@
 //     seasonal swing grows with the level, as for airline passengers).
 //   - Seasonal normalisation: z_t −= s_{t mod m}, the seasonal indices of a
 //     classical decomposition (features.Decompose) of the most recent
-//     Config.SeasonalSpan seasons, when the M4 seasonality test passes.
+//     Config.SeasonalSpan seasons, when the M4 seasonality test passes;
+//     for seasons longer than 24 (a year of days, a week of hours) the
+//     indices are smoothed (features.SmoothIndices), since each averages
+//     a few noisy values.
 //   - Level: each window is taken relative to its level ℓ, the mean of its
 //     last k = Config.LevelSpan values (default one season) plus d·(k−1)/2,
 //     d the mean one-step change of z in the training data (the mean lags
