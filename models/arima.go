@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/tsforecast/tsforecast/forecast"
@@ -52,7 +51,7 @@ func (m *ARIMA) Fit(_ context.Context, s *forecast.Series) error {
 	}
 	f, err := arima.Auto(s.Values, xreg(s, cols, 0, s.Len()), forecast.Season(m.Season, s), nil)
 	if err != nil {
-		return arimaErr(s, err)
+		return fitErr("arima", s, err, arima.ErrTooShort)
 	}
 	m.fit, m.s, m.xcols = f, s, cols
 	return nil
@@ -80,13 +79,6 @@ func xreg(s *forecast.Series, cols []int, from, to int) [][]float64 {
 		out[k] = known[j].Values[from:to]
 	}
 	return out
-}
-
-func arimaErr(s *forecast.Series, err error) error {
-	if errors.Is(err, arima.ErrTooShort) {
-		return fmt.Errorf("models: arima: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
-	}
-	return fmt.Errorf("models: arima: series %q: %w", s.ID, err)
 }
 
 // forecast returns the h-step forecast and its standard errors.
@@ -139,7 +131,7 @@ func (m *ARIMA) Update(s *forecast.Series) error {
 	}
 	f, err := m.fit.Refilter(s.Values, xreg(s, m.xcols, 0, s.Len()))
 	if err != nil {
-		return arimaErr(s, err)
+		return fitErr("arima", s, err, arima.ErrTooShort)
 	}
 	m.fit, m.s, m.fc = f, s, arima.Forecast{}
 	return nil
@@ -152,15 +144,7 @@ func (m *ARIMA) PredictIntervals(h int, levels []float64) ([]forecast.Interval, 
 	if err != nil {
 		return nil, err
 	}
-	out := make([]forecast.Interval, len(levels))
-	for k, l := range levels {
-		if !forecast.ValidLevel(l) {
-			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
-		}
-		lo, hi := fc.Interval(nil, nil, l)
-		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
-	}
-	return out, nil
+	return boundIntervals(h, levels, func(l float64) (lo, hi []float64) { return fc.Interval(nil, nil, l) })
 }
 
 // Describe returns the fitted model, e.g. "ARIMA(0,1,1)(0,1,1)[12]", or

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -27,6 +28,16 @@ func needLen(s *forecast.Series, n int, model string) error {
 		return fmt.Errorf("models: %s: %w: series %q has %d values, need at least %d", model, forecast.ErrTooShort, s.ID, s.Len(), n)
 	}
 	return nil
+}
+
+// fitErr words the error err of model on the series s, wrapping
+// forecast.ErrTooShort when err is tooShort, the fitting package's own
+// error for a series too short, so that the fallbacks ([Fallback]) see it.
+func fitErr(model string, s *forecast.Series, err, tooShort error) error {
+	if errors.Is(err, tooShort) {
+		return fmt.Errorf("models: %s: %w: series %q: %v", model, forecast.ErrTooShort, s.ID, err)
+	}
+	return fmt.Errorf("models: %s: series %q: %w", model, s.ID, err)
 }
 
 // predictDst returns dst resized to h for Predict, or an error for a

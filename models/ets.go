@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/tsforecast/tsforecast/forecast"
@@ -59,19 +58,10 @@ func (m *ETS) Fit(_ context.Context, s *forecast.Series) error {
 		f, err = ets.Estimate(s.Values, p, sp, set)
 	}
 	if err != nil {
-		return etsErr(s, err)
+		return fitErr("ets", s, err, ets.ErrTooShort)
 	}
 	m.fit = f
 	return nil
-}
-
-// etsErr words an error of package ets for the series s, wrapping
-// forecast.ErrTooShort for a series too short.
-func etsErr(s *forecast.Series, err error) error {
-	if errors.Is(err, ets.ErrTooShort) {
-		return fmt.Errorf("models: ets: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
-	}
-	return fmt.Errorf("models: ets: series %q: %w", s.ID, err)
 }
 
 // Predict writes the h-step forecast to dst.
@@ -93,7 +83,7 @@ func (m *ETS) Update(s *forecast.Series) error {
 		return forecast.ErrNotFitted
 	}
 	if err := m.fit.Refilter(s.Values); err != nil {
-		return etsErr(s, err)
+		return fitErr("ets", s, err, ets.ErrTooShort)
 	}
 	return nil
 }
@@ -104,18 +94,7 @@ func (m *ETS) PredictIntervals(h int, levels []float64) ([]forecast.Interval, er
 	if m.fit == nil {
 		return nil, forecast.ErrNotFitted
 	}
-	if h < 0 {
-		return nil, fmt.Errorf("models: negative horizon %d", h)
-	}
-	out := make([]forecast.Interval, len(levels))
-	for k, l := range levels {
-		if !forecast.ValidLevel(l) {
-			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
-		}
-		lo, hi := m.fit.Interval(nil, nil, h, l)
-		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
-	}
-	return out, nil
+	return boundIntervals(h, levels, func(l float64) (lo, hi []float64) { return m.fit.Interval(nil, nil, h, l) })
 }
 
 // Describe returns the fitted spec, e.g. "ETS(M,Ad,M)", or "" before Fit.

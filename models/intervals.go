@@ -9,6 +9,24 @@ import (
 	"github.com/tsforecast/tsforecast/forecast"
 )
 
+// boundIntervals returns the intervals at levels (percent) of an h-step
+// forecast whose lower and upper bounds at one level bounds returns: the
+// models with intervals of their own (ETS, Theta, ARIMA, MSTL).
+func boundIntervals(h int, levels []float64, bounds func(level float64) (lo, hi []float64)) ([]forecast.Interval, error) {
+	if h < 0 {
+		return nil, fmt.Errorf("models: negative horizon %d", h)
+	}
+	out := make([]forecast.Interval, len(levels))
+	for k, l := range levels {
+		if !forecast.ValidLevel(l) {
+			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
+		}
+		lo, hi := bounds(l)
+		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
+	}
+	return out, nil
+}
+
 // normalIntervals returns, for each level (percent), the interval
 // point ± z·se with z the standard normal quantile at ½ + level/200 (or
 // Student's t with df degrees of freedom when df > 0), as R's forecast

@@ -55,10 +55,7 @@ func (m *Linear) Fit(_ context.Context, s *forecast.Series) error {
 	ls, past, known := linearSeries(s)
 	f, err := linear.Fit([]linear.Series{ls}, linear.Settings{Horizon: h, Season: season, Window: m.Window})
 	if err != nil {
-		if errors.Is(err, linear.ErrTooShort) {
-			return fmt.Errorf("models: linear: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
-		}
-		return fmt.Errorf("models: linear: series %q: %w", s.ID, err)
+		return fitErr("linear", s, err, linear.ErrTooShort)
 	}
 	m.fit, m.s, m.past, m.known = f, s, past, known
 	return nil

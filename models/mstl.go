@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -79,10 +78,7 @@ func (m *MSTL) Fit(_ context.Context, s *forecast.Series) error {
 	}
 	d, err := features.MSTL(nil, s.Values, ps, nil)
 	if err != nil {
-		if errors.Is(err, features.ErrTooShort) {
-			return fmt.Errorf("models: mstl: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
-		}
-		return fmt.Errorf("models: mstl: series %q: %w", s.ID, err)
+		return fitErr("mstl", s, err, features.ErrTooShort)
 	}
 	n := s.Len()
 	adj := make([]float64, n)
@@ -91,7 +87,7 @@ func (m *MSTL) Fit(_ context.Context, s *forecast.Series) error {
 	}
 	f, err := ets.Select(adj, 1, &ets.Settings{Seed: m.Seed})
 	if err != nil {
-		return etsErr(s, err)
+		return fitErr("mstl", s, err, ets.ErrTooShort)
 	}
 	m.fit, m.periods = f, d.Periods
 	for i, p := range d.Periods {
@@ -132,23 +128,15 @@ func (m *MSTL) PredictIntervals(h int, levels []float64) ([]forecast.Interval, e
 	if m.fit == nil {
 		return nil, forecast.ErrNotFitted
 	}
-	if h < 0 {
-		return nil, fmt.Errorf("models: negative horizon %d", h)
-	}
-	out := make([]forecast.Interval, len(levels))
-	for k, l := range levels {
-		if !forecast.ValidLevel(l) {
-			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
-		}
-		lo, hi := m.fit.Interval(nil, nil, h, l)
+	return boundIntervals(h, levels, func(l float64) (lo, hi []float64) {
+		lo, hi = m.fit.Interval(nil, nil, h, l)
 		for i := range lo {
 			s := m.seasonal(i + 1)
 			lo[i] += s
 			hi[i] += s
 		}
-		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
-	}
-	return out, nil
+		return lo, hi
+	})
 }
 
 // Describe returns the cycles and the ETS, e.g. "MSTL(24,168)+ETS(A,N,N)".

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -59,17 +58,10 @@ func (m *Theta) Fit(_ context.Context, s *forecast.Series) error {
 		f, err = theta.Fit(s.Values, meth, set)
 	}
 	if err != nil {
-		return thetaErr(s, err)
+		return fitErr("theta", s, err, theta.ErrTooShort)
 	}
 	m.fit = f
 	return nil
-}
-
-func thetaErr(s *forecast.Series, err error) error {
-	if errors.Is(err, theta.ErrTooShort) {
-		return fmt.Errorf("models: theta: %w: series %q: %v", forecast.ErrTooShort, s.ID, err)
-	}
-	return fmt.Errorf("models: theta: series %q: %w", s.ID, err)
 }
 
 // Predict writes the h-step forecast to dst.
@@ -92,7 +84,7 @@ func (m *Theta) Update(s *forecast.Series) error {
 	}
 	f, err := m.fit.Refilter(s.Values)
 	if err != nil {
-		return thetaErr(s, err)
+		return fitErr("theta", s, err, theta.ErrTooShort)
 	}
 	m.fit = f
 	return nil
@@ -104,18 +96,7 @@ func (m *Theta) PredictIntervals(h int, levels []float64) ([]forecast.Interval, 
 	if m.fit == nil {
 		return nil, forecast.ErrNotFitted
 	}
-	if h < 0 {
-		return nil, fmt.Errorf("models: negative horizon %d", h)
-	}
-	out := make([]forecast.Interval, len(levels))
-	for k, l := range levels {
-		if !forecast.ValidLevel(l) {
-			return nil, fmt.Errorf("models: interval level %v not in (0, 100)", l)
-		}
-		lo, hi := m.fit.Interval(nil, nil, h, l)
-		out[k] = forecast.Interval{Level: l, Lo: lo, Hi: hi}
-	}
-	return out, nil
+	return boundIntervals(h, levels, func(l float64) (lo, hi []float64) { return m.fit.Interval(nil, nil, h, l) })
 }
 
 // Describe returns the fitted model, e.g. "Theta(DOTM)", or "" before Fit.
