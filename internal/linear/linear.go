@@ -596,17 +596,8 @@ func (m *Scale) validate(ps []prepared, L, Lp, val int, lams []float64) (float64
 	xm, ym := center(Xt, Yt)
 	subMeans(Xv, xm)
 	subMeans(Yv, ym)
-	_, p := Xt.Dims()
-	var A mat.SymDense
-	A.SymOuterK(1, Xt.T())
-	mean := 0.0
-	for i := range p {
-		mean += A.At(i, i)
-	}
-	mean /= float64(p)
-	if mean == 0 {
-		mean = 1
-	}
+	A, mean := gram(Xt)
+	p := A.SymmetricDim()
 	var B mat.Dense
 	B.Mul(Xt.T(), Yt)
 	best, bestLam := math.Inf(1), 0.0
@@ -615,7 +606,7 @@ func (m *Scale) validate(ps []prepared, L, Lp, val int, lams []float64) (float64
 	var W, D mat.Dense
 	var ch mat.Cholesky
 	for _, lam := range lams {
-		pen.CopySym(&A)
+		pen.CopySym(A)
 		for i := range p {
 			pen.SetSym(i, i, pen.At(i, i)+lam*mean)
 		}
@@ -669,11 +660,11 @@ func subMeans(A *mat.Dense, mu []float64) {
 	}
 }
 
-// solve fits the weights on X and Y with the chosen penalty.
-func (m *Scale) solve(X, Y *mat.Dense) error {
-	m.xMean, m.yMean = center(X, Y)
+// gram returns XᵀX and its mean eigenvalue (the mean of its diagonal; 1
+// when that is 0), the unit of the relative penalties.
+func gram(X *mat.Dense) (*mat.SymDense, float64) {
 	_, p := X.Dims()
-	var A mat.SymDense
+	A := mat.NewSymDense(p, nil)
 	A.SymOuterK(1, X.T())
 	mean := 0.0
 	for i := range p {
@@ -683,11 +674,19 @@ func (m *Scale) solve(X, Y *mat.Dense) error {
 	if mean == 0 {
 		mean = 1
 	}
+	return A, mean
+}
+
+// solve fits the weights on X and Y with the chosen penalty.
+func (m *Scale) solve(X, Y *mat.Dense) error {
+	m.xMean, m.yMean = center(X, Y)
+	A, mean := gram(X)
+	p := A.SymmetricDim()
 	for i := range p {
 		A.SetSym(i, i, A.At(i, i)+m.Lambda*mean)
 	}
 	var ch mat.Cholesky
-	if !ch.Factorize(&A) {
+	if !ch.Factorize(A) {
 		return errors.New("linear: the penalised Gram matrix is not positive definite")
 	}
 	var B mat.Dense
