@@ -152,20 +152,11 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 	if opt == nil {
 		opt = &LoadOptions{}
 	}
-	if opt.Layout < LayoutAuto || opt.Layout > LayoutWide {
-		panic("csvio: unknown layout")
-	}
-	if opt.Missing < MissingError || opt.Missing > MissingFFill {
-		panic("csvio: unknown missing-value policy")
-	}
-	ld, err := newLoader(ctx, r, name, opt)
+	ld, err := openLoader(ctx, r, name, opt)
 	if err != nil {
 		return nil, err
 	}
 	name = ld.file
-	if err := ld.checkDelimiter(); err != nil {
-		return nil, err
-	}
 
 	layout := opt.Layout
 	if layout == LayoutAuto {
@@ -201,6 +192,26 @@ func ReadContext(ctx context.Context, r io.Reader, name string, opt *LoadOptions
 }
 
 // newLoader prepares to read r, and reads its header.
+// openLoader checks the options (panicking on undefined values, as Read
+// documents) and returns a loader past the header of r, whose delimiter
+// it has checked: the start of Read and of a RecordReader.
+func openLoader(ctx context.Context, r io.Reader, name string, opt *LoadOptions) (*loader, error) {
+	if opt.Layout < LayoutAuto || opt.Layout > LayoutWide {
+		panic("csvio: unknown layout")
+	}
+	if opt.Missing < MissingError || opt.Missing > MissingFFill {
+		panic("csvio: unknown missing-value policy")
+	}
+	ld, err := newLoader(ctx, r, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := ld.checkDelimiter(); err != nil {
+		return nil, err
+	}
+	return ld, nil
+}
+
 func newLoader(ctx context.Context, r io.Reader, name string, opt *LoadOptions) (*loader, error) {
 	if name == "" {
 		name = "input"

@@ -50,17 +50,8 @@ func NewRecordReaderContext(ctx context.Context, r io.Reader, name string, opt *
 	if opt == nil {
 		opt = &LoadOptions{}
 	}
-	if opt.Layout < LayoutAuto || opt.Layout > LayoutWide {
-		panic("csvio: unknown layout")
-	}
-	if opt.Missing < MissingError || opt.Missing > MissingFFill {
-		panic("csvio: unknown missing-value policy")
-	}
-	ld, err := newLoader(ctx, r, name, opt)
+	ld, err := openLoader(ctx, r, name, opt)
 	if err != nil {
-		return nil, err
-	}
-	if err := ld.checkDelimiter(); err != nil {
 		return nil, err
 	}
 	rr := &RecordReader{ld: ld, layout: opt.Layout}
@@ -74,23 +65,9 @@ func NewRecordReaderContext(ctx context.Context, r io.Reader, name string, opt *
 		}
 	case LayoutLong:
 		// The columns are resolved with the first data row, as Read does.
-		rec, line, err := ld.next()
-		if err == io.EOF {
-			return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
-		}
+		rec, line, err := ld.firstRow(LayoutLong)
 		if err != nil {
 			return nil, err
-		}
-		if len(rec) != len(ld.header) {
-			return nil, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
-		}
-		if err := ld.resolve(LayoutLong, rec); err != nil {
-			return nil, err
-		}
-		if ld.timeCol >= 0 {
-			tc := ld.header[ld.timeCol]
-			ld.tp = &timeParser{file: ld.file, col: tc, layout: opt.TimeLayout, user: opt.TimeLayout != "",
-				years: strings.EqualFold(tc, "year"), fast: fastLayouts[opt.TimeLayout]}
 		}
 		rr.first, rr.fline, rr.peeked = slices.Clone(rec), line, true
 		rr.rs.cols = make([][]float64, len(ld.vals))

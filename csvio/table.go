@@ -7,6 +7,31 @@ import (
 	"strings"
 )
 
+// firstRow reads the first data row of a single or long file and
+// resolves the columns of layout with it (the time column's parser
+// included), as Read and a RecordReader both start.
+func (ld *loader) firstRow(layout Layout) ([]string, int, error) {
+	rec, line, err := ld.next()
+	if err == io.EOF {
+		return nil, 0, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(rec) != len(ld.header) {
+		return nil, 0, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
+	}
+	if err := ld.resolve(layout, rec); err != nil {
+		return nil, 0, err
+	}
+	if ld.timeCol >= 0 {
+		name := ld.header[ld.timeCol]
+		ld.tp = &timeParser{file: ld.file, col: name, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != "",
+			years: strings.EqualFold(name, "year"), fast: fastLayouts[ld.opt.TimeLayout]}
+	}
+	return rec, line, nil
+}
+
 // readTable streams a single or long file with encoding/csv: each row is
 // parsed as it is read, its values appended to the []float64 and
 // []time.Time of its series, so memory holds the numbers and never the
@@ -18,24 +43,12 @@ import (
 // finds each column by a linear search of the names, quadratic in the
 // columns (bench/bigcsv.sh measures this loader on a 1 GB file).
 func (ld *loader) readTable(layout Layout) ([]*rawSeries, error) {
-	rec, line, err := ld.next()
-	if err == io.EOF {
-		return nil, perr(ld.file, ld.hline, "", ErrNoData, "header without data rows")
-	}
+	rec, line, err := ld.firstRow(layout)
 	if err != nil {
-		return nil, err
-	}
-	if len(rec) != len(ld.header) {
-		return nil, perr(ld.file, line, "", ErrSyntax, "row has %d fields, the header has %d", len(rec), len(ld.header))
-	}
-	if err := ld.resolve(layout, rec); err != nil {
 		return nil, err
 	}
 	perRow := len(ld.vals)
 	if ld.timeCol >= 0 {
-		name := ld.header[ld.timeCol]
-		ld.tp = &timeParser{file: ld.file, col: name, layout: ld.opt.TimeLayout, user: ld.opt.TimeLayout != "",
-			years: strings.EqualFold(name, "year"), fast: fastLayouts[ld.opt.TimeLayout]}
 		perRow++
 	}
 	start := ld.cr.InputOffset()
