@@ -176,5 +176,11 @@ func (f *fitted) save(cCtx *cli.Context, path string) error {
 	if !ok {
 		return fmt.Errorf("a fitted %s cannot be saved", f.label)
 	}
+	if g, ok := sv.(*seq2one.Global); ok {
+		// predict computes each series' state from its history in the
+		// file it reads, so the training series' states would only make
+		// the file grow with their number.
+		sv = g.WeightsOnly()
+	}
 	return writeOutput(cCtx, path, sv.Save)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tsforecast/tsforecast/eval"
+	"github.com/tsforecast/tsforecast/seq2one"
 )
 
 // writePanel writes a wide (M4-layout) file of k series that share a
@@ -139,6 +140,11 @@ func TestGlobalSavePredict(t *testing.T) {
 	un := mustRun(t, "", "predict", "--model", model, "--input", other, "--horizon", "12")
 	if want := strings.ReplaceAll(fc.stdout, "\nP", "\nQ"); un.stdout != want {
 		t.Errorf("predict on unseen ids:\n%s\nwant the forecasts of the trained series renamed:\n%s", un.stdout, want)
+	}
+	// The file holds the weights, not the training series' states, which
+	// would make it grow with their number: predict computes them.
+	if g, err := seq2one.LoadGlobalFile(model); err != nil || g.Len() != 0 {
+		t.Errorf("the saved global network: error %v; want it loaded with no series' states", err)
 	}
 	r := run(t, "", append([]string{"forecast", "--save", model, "--local"}, args...)...)
 	if r.code != exitUsage {
