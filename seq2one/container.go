@@ -34,11 +34,16 @@ func newFileHeader(cfg Config, sh shape, ens []engine) fileHeader {
 
 // writeModel writes a model file: magic, version, the JSON header h, the
 // members' parameters in turn and a CRC-32 of everything before it. The
-// file is assembled in memory so a failing member writes nothing.
+// file is assembled in memory so a failing member writes nothing; a
+// header longer than the loader accepts (maxHeader) is an error.
 func writeModel(w io.Writer, magic string, version uint32, h any, ens []engine) error {
 	js, err := json.Marshal(h)
 	if err != nil {
 		return fmt.Errorf("seq2one: encoding model header: %w", err)
+	}
+	if len(js) > maxHeader {
+		// The loader would refuse the file.
+		return fmt.Errorf("seq2one: the model's header is %d bytes, more than the %d a model file may hold (the per-series states of a global model: save Global.WeightsOnly)", len(js), maxHeader)
 	}
 	var buf bytes.Buffer
 	buf.WriteString(magic)
