@@ -1,10 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 
 	"github.com/tsforecast/tsforecast/csvio"
@@ -142,36 +142,19 @@ func ownIntervals(m models.Saved, hasSeries bool, h int, levels []float64) bool 
 // for a saved model without intervals of its own: its absolute errors
 // over the h steps after each of the last origins of the series, one step
 // apart, conditioned on the history before each origin (see the command's
-// description). It leaves the model conditioned on the whole series.
+// description), as eval.Calibrate collects them. It leaves the model
+// conditioned on the whole series.
 func calibrateSaved(cCtx *cli.Context, m models.Saved, series []*forecast.Series, h int, levels []float64) ([]*eval.Calibration, error) {
 	folds := (&models.LocalIntervals{Levels: levels}).Folds()
 	out := make([]*eval.Calibration, len(series))
-	fc := make([]float64, h)
 	for k, s := range series {
 		i, _ := m.Index(s.ID)
-		c := &eval.Calibration{Scale: 1}
-		for o := s.Len() - h - folds + 1; o <= s.Len()-h; o++ {
-			if err := cCtx.Context.Err(); err != nil {
-				return nil, err
-			}
-			if o < 1 {
-				continue
-			}
-			if err := m.Update([]*forecast.Series{s.Slice(0, o)}); err != nil {
-				continue // too short for the model's window
-			}
-			p, err := m.PredictSeries(fc, i, h)
-			if err != nil {
-				return nil, seriesErr(len(series), s.ID, err)
-			}
-			e := make([]float64, h)
-			for j := range e {
-				e[j] = math.Abs(s.Values[o+j] - p[j])
-			}
-			c.Errors = append(c.Errors, e)
-		}
-		if len(c.Errors) < folds {
-			return nil, seriesErr(len(series), s.ID, fmt.Errorf("%w: %v%% intervals need %d origins with %d values after each, and the series of %d values has %d", forecast.ErrNoIntervals, slices.Max(levels), folds, h, s.Len(), len(c.Errors)))
+		saved := eval.Model{Name: "saved", New: func() forecast.Forecaster { return &savedSeries{m: m, i: i} }}
+		c, err := eval.Calibrate(cCtx.Context, s, saved, &eval.Backtest{
+			Horizon: h, Step: 1, Origins: folds, Workers: 1, Levels: levels, Calibration: folds,
+		})
+		if err != nil {
+			return nil, seriesErr(len(series), s.ID, fmt.Errorf("%v%% intervals need %d walk-forward folds of %d steps: %w", slices.Max(levels), folds, h, err))
 		}
 		out[k] = c
 	}
@@ -179,6 +162,26 @@ func calibrateSaved(cCtx *cli.Context, m models.Saved, series []*forecast.Series
 		return nil, err
 	}
 	return out, nil
+}
+
+// savedSeries is series i of a saved model as a forecaster for eval:
+// fitting it conditions the model on the history (the weights of a saved
+// model are not fitted again), and it is used by one fold at a time.
+type savedSeries struct {
+	m models.Saved
+	i int
+}
+
+func (f *savedSeries) Fit(_ context.Context, s *forecast.Series) error {
+	return f.m.Update([]*forecast.Series{s})
+}
+
+func (f *savedSeries) Update(s *forecast.Series) error {
+	return f.m.Update([]*forecast.Series{s})
+}
+
+func (f *savedSeries) Predict(dst []float64, h int) ([]float64, error) {
+	return f.m.PredictSeries(dst, f.i, h)
 }
 
 // loadModel reads the model file at path, or from stdin for "-", once.

@@ -120,4 +120,14 @@ func TestPredictLevels(t *testing.T) {
 			t.Errorf("row %v: bounds not nested around the forecast", row)
 		}
 	}
+	// A file too short for the calibration folds says what they need.
+	short := filepath.Join(t.TempDir(), "short.csv")
+	lines := strings.SplitAfter(readFile(t, airline), "\n")
+	if err := os.WriteFile(short, []byte(strings.Join(lines[:30], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, "", "predict", "--model-file", model, "--input", short, "--horizon", "12", "--level", "95")
+	if r.code != exitFailure || !strings.Contains(r.stderr, "95% intervals need 20 walk-forward folds of 12 steps") {
+		t.Errorf("predict --level 95 on 29 values: exit %d, stderr %q", r.code, r.stderr)
+	}
 }
